@@ -1,0 +1,224 @@
+package io.controlautogeneracion.model.reading;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Parses and validates device messages (SPEC §3) into {@link Reading}s, or into an {@link
+ * ParseResult.Invalid} naming the first rule broken. Thread-safe and allocation-light: one shared
+ * {@link ObjectReader}, one tree per message, no exceptions on the valid path.
+ *
+ * <p>Decisions: numbers must be JSON numbers (numeric strings are rejected); optional fields that
+ * are JSON {@code null} count as absent; {@code NaN}/{@code Infinity} literals are read so that the
+ * reason can say "not finite" instead of "not JSON"; duplicate keys and trailing content make the
+ * payload invalid JSON; an id must be a non-blank string; a timestamp is an ISO-8601 string with
+ * offset or an integer of epoch milliseconds.
+ */
+public final class ReadingParser {
+
+    private static final ObjectReader READER =
+            JsonMapper.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build()
+                    .reader();
+
+    private static final String TIMESTAMP = "timestamp";
+
+    private final ValidationRules rules;
+    private final Clock clock;
+
+    public ReadingParser(ValidationRules rules, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A parser with {@link ValidationRules#defaults()} and the UTC system clock. */
+    public static ReadingParser withDefaults() {
+        return new ReadingParser(ValidationRules.defaults(), Clock.systemUTC());
+    }
+
+    /** Parses a UTF-8 payload; a null payload (a Kafka tombstone) is an invalid empty message. */
+    public ParseResult parse(DeviceKind kind, byte[] payload) {
+        Objects.requireNonNull(kind, "kind");
+        if (payload == null || payload.length == 0) {
+            return new ParseResult.Invalid("payload is empty", null, null, null, "");
+        }
+        JsonNode tree;
+        try {
+            tree = READER.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return notJson(e, new String(payload, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an in-memory payload", e);
+        }
+        return check(kind, tree, payload, null);
+    }
+
+    /** Parses a payload that is already text. */
+    public ParseResult parse(DeviceKind kind, String payload) {
+        Objects.requireNonNull(kind, "kind");
+        if (payload == null || payload.isEmpty()) {
+            return new ParseResult.Invalid("payload is empty", null, null, null, "");
+        }
+        JsonNode tree;
+        try {
+            tree = READER.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return notJson(e, payload);
+        }
+        return check(kind, tree, null, payload);
+    }
+
+    private ParseResult check(DeviceKind kind, JsonNode tree, byte[] bytes, String text) {
+        if (tree == null || tree.isMissingNode()) {
+            return new ParseResult.Invalid(
+                    "payload is empty (only whitespace)", null, null, null, text(bytes, text));
+        }
+        if (!tree.isObject()) {
+            return new ParseResult.Invalid(
+                    "payload is " + FieldChecks.describe(tree) + ", expected a JSON object",
+                    null,
+                    null,
+                    null,
+                    text(bytes, text));
+        }
+        ObjectNode message = (ObjectNode) tree;
+        FieldChecks checks = new FieldChecks(message);
+        String id = checks.requiredId(kind.idField());
+        Instant timestamp = timestamp(message, checks);
+        Reading reading = measurements(kind, id, timestamp, checks);
+        String failure = checks.failure();
+        if (failure == null) {
+            return new ParseResult.Valid(reading, message);
+        }
+        return new ParseResult.Invalid(failure, id, timestamp, message, text(bytes, text));
+    }
+
+    /** The event time if it could be read (even when out of bounds), else null. */
+    private Instant timestamp(ObjectNode message, FieldChecks checks) {
+        JsonNode node = message.get(TIMESTAMP);
+        if (node == null) {
+            checks.fail("required field 'timestamp' is missing");
+            return null;
+        }
+        Instant instant;
+        if (node.isIntegralNumber()) {
+            if (!node.canConvertToLong()) {
+                checks.fail("field 'timestamp' is " + node.asText() + ", too large for epoch ms");
+                return null;
+            }
+            instant = Instant.ofEpochMilli(node.longValue());
+        } else if (node.isTextual()) {
+            instant = IsoTimestamps.parse(node.textValue());
+            if (instant == null) {
+                checks.fail(
+                        "field 'timestamp' is "
+                                + FieldChecks.describe(node)
+                                + ", not an ISO-8601 date-time with offset"
+                                + " (e.g. 2026-11-28T13:00:05Z)");
+                return null;
+            }
+        } else {
+            checks.fail(
+                    "field 'timestamp' is "
+                            + FieldChecks.describe(node)
+                            + ", expected an ISO-8601 string with offset or integer epoch"
+                            + " milliseconds");
+            return null;
+        }
+        Instant now = clock.instant();
+        if (instant.isAfter(now.plus(rules.maxFuture()))) {
+            checks.fail(
+                    "field 'timestamp' is "
+                            + instant
+                            + ", "
+                            + Durations.describe(Duration.between(now, instant))
+                            + " in the future, more than the "
+                            + Durations.describe(rules.maxFuture())
+                            + " allowed");
+        } else if (instant.isBefore(now.minus(rules.maxAge()))) {
+            checks.fail(
+                    "field 'timestamp' is "
+                            + instant
+                            + ", "
+                            + Durations.describe(Duration.between(instant, now))
+                            + " old, older than the maximum age of "
+                            + Durations.describe(rules.maxAge()));
+        }
+        return instant;
+    }
+
+    private Reading measurements(DeviceKind kind, String id, Instant ts, FieldChecks checks) {
+        switch (kind) {
+            case PANEL:
+                double power = checks.requiredNumber("power_w");
+                Double energy = checks.optionalNumber("energy_wh");
+                Double voltage = checks.optionalNumber("voltage_v");
+                Double current = checks.optionalNumber("current_a");
+                Double temperature = checks.optionalNumber("temperature_c");
+                checks.atLeastZero("power_w", power);
+                checks.atLeastZero("energy_wh", energy);
+                return checks.failure() != null
+                        ? null
+                        : new PanelReading(id, ts, power, energy, voltage, current, temperature);
+            case LIGHT:
+                double lux = checks.requiredNumber("lux");
+                Double lightTemperature = checks.optionalNumber("temperature_c");
+                checks.atLeastZero("lux", lux);
+                checks.atMost("lux", lux, rules.maxLux());
+                return checks.failure() != null
+                        ? null
+                        : new LightReading(id, ts, lux, lightTemperature);
+            case WIND:
+                double speed = checks.requiredNumber("wind_speed");
+                Double direction = checks.optionalNumber("wind_direction");
+                Double gust = checks.optionalNumber("gust");
+                checks.atLeastZero("wind_speed", speed);
+                checks.atMost("wind_speed", speed, rules.maxWindSpeed());
+                checks.between("wind_direction", direction, 0, 360);
+                checks.atLeastZero("gust", gust);
+                checks.atMost("gust", gust, rules.maxWindSpeed());
+                return checks.failure() != null
+                        ? null
+                        : new WindReading(id, ts, speed, direction, gust);
+            default:
+                throw new IllegalArgumentException("unknown device kind " + kind);
+        }
+    }
+
+    private static ParseResult notJson(JsonProcessingException e, String rawText) {
+        String where =
+                e.getLocation() == null
+                        ? ""
+                        : " (line "
+                                + e.getLocation().getLineNr()
+                                + ", column "
+                                + e.getLocation().getColumnNr()
+                                + ")";
+        return new ParseResult.Invalid(
+                "payload is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                null,
+                null,
+                null,
+                rawText);
+    }
+
+    private static String text(byte[] bytes, String text) {
+        return text != null ? text : new String(bytes, StandardCharsets.UTF_8);
+    }
+}
