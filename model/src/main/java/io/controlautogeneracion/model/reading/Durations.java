@@ -8,9 +8,13 @@ final class Durations {
     private Durations() {}
 
     /**
-     * The two most significant non-zero units of {@code d} (days to seconds), or "less than 1 s".
+     * The two most significant non-zero units of {@code d} (days to seconds), "0 s" or "less than 1
+     * s".
      */
     static String describe(Duration d) {
+        if (d.isZero()) {
+            return "0 s";
+        }
         long[] amounts = {d.toDays(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart()};
         String[] units = {" days", " h", " min", " s"};
         StringBuilder out = new StringBuilder();

@@ -39,7 +39,9 @@ final class IsoTimestamps {
             }
             int count = pos - start;
             if (count == 0 || count > 9) {
-                return slowParse(text);
+                // java.time would accept a bare "." before the offset; a device sending it is
+                // broken.
+                return null;
             }
             nanos = digits(text, start, count);
             for (int i = count; i < 9; i++) {
