@@ -1,0 +1,241 @@
+package io.controlautogeneracion.stack;
+
+import io.controlautogeneracion.stack.druid.DruidClient;
+import io.controlautogeneracion.stack.druid.DruidSupervisors;
+import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
+import io.controlautogeneracion.stack.parts.DruidService;
+import io.controlautogeneracion.stack.parts.KafkaBroker;
+import io.controlautogeneracion.stack.parts.MongoStandInPart;
+import io.controlautogeneracion.stack.parts.ZooKeeper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Starts, checks and stops the parts of the local stack in waves: parts of one wave start together
+ * and the next wave starts when all of them are healthy. Stopping goes in the reverse order, so
+ * Druid stops before ZooKeeper.
+ */
+public final class LocalStack {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final StackContext ctx;
+    private final Set<Engine> engines;
+    private final List<List<Part>> waves;
+    private final boolean detach;
+    private final Consumer<String> out;
+
+    public LocalStack(StackConfig config, Set<Engine> engines, Consumer<String> out) {
+        this.ctx = new StackContext(config);
+        this.engines = engines.isEmpty() ? EnumSet.noneOf(Engine.class) : EnumSet.copyOf(engines);
+        this.detach = Boolean.parseBoolean(config.get("detach"));
+        this.out = out;
+        this.waves = waves(this.engines);
+    }
+
+    private static List<List<Part>> waves(Set<Engine> engines) {
+        List<Part> first = new ArrayList<>();
+        if (engines.contains(Engine.DRUID)) {
+            first.add(new ZooKeeper());
+        }
+        if (engines.contains(Engine.KAFKA)) {
+            first.add(new KafkaBroker());
+        }
+        if (engines.contains(Engine.MONGODB)) {
+            first.add(new MongoStandInPart());
+        }
+        if (engines.contains(Engine.COUCHBASE)) {
+            first.add(new CouchbaseStandInPart());
+        }
+        List<List<Part>> waves = new ArrayList<>();
+        waves.add(first);
+        if (engines.contains(Engine.DRUID)) {
+            waves.add(new ArrayList<>(DruidService.all()));
+        }
+        return waves;
+    }
+
+    public StackContext context() {
+        return ctx;
+    }
+
+    /** Starts whatever is not running yet; a running, healthy part is left as it is. */
+    public void up() {
+        for (List<Part> wave : waves) {
+            startWave(wave);
+        }
+        if (engines.contains(Engine.DRUID) && engines.contains(Engine.KAFKA)) {
+            List<String> supervisors = DruidSupervisors.submitAll(ctx, druid());
+            if (!supervisors.isEmpty()) {
+                out.accept("  ✓ Druid Kafka supervisors: " + String.join(", ", supervisors));
+            }
+        }
+    }
+
+    private void startWave(List<Part> wave) {
+        Map<Part, Long> pending = new LinkedHashMap<>();
+        for (Part part : wave) {
+            Optional<ProcessHandle> running = ManagedProcess.find(part, ctx);
+            if (running.isPresent() && part.healthy(ctx)) {
+                out.accept(
+                        String.format(
+                                "  ✓ %-18s already running (pid %d)",
+                                part.name(), running.get().pid()));
+                part.afterHealthy(ctx);
+                continue;
+            }
+            if (running.isEmpty()) {
+                start(part);
+            }
+            pending.put(part, System.nanoTime());
+        }
+        awaitHealthy(pending);
+    }
+
+    private void start(Part part) {
+        for (int port : part.ports(ctx)) {
+            if (Probes.listening(ctx.host(), port)) {
+                throw new StackException(
+                        part.name()
+                                + " cannot start: port "
+                                + port
+                                + " on "
+                                + ctx.host()
+                                + " is taken by another process (change it in"
+                                + " local-stack.properties)");
+            }
+        }
+        try {
+            part.prepare(ctx);
+            ManagedProcess.start(part, ctx, detach, ctx.partDir(part.name()));
+        } catch (IOException e) {
+            throw new StackException(part.name() + " cannot start: " + e.getMessage(), e);
+        }
+        out.accept(
+                String.format(
+                        "  … %-18s starting (log %s)", part.name(), ctx.logFile(part.name())));
+    }
+
+    private void awaitHealthy(Map<Part, Long> pending) {
+        List<String> failures = new ArrayList<>();
+        Pause.until(
+                () -> {
+                    for (Part part : List.copyOf(pending.keySet())) {
+                        Optional<ProcessHandle> process = ManagedProcess.find(part, ctx);
+                        if (process.isEmpty()) {
+                            failures.add(failure(part, "its process exited"));
+                            pending.remove(part);
+                        } else if (part.healthy(ctx)) {
+                            double seconds = (System.nanoTime() - pending.remove(part)) / 1e9;
+                            out.accept(
+                                    String.format(
+                                            "  ✓ %-18s healthy in %5.1f s   %s",
+                                            part.name(), seconds, part.endpoint(ctx)));
+                            part.afterHealthy(ctx);
+                        }
+                    }
+                    return pending.isEmpty() || !failures.isEmpty();
+                },
+                ctx.config().startTimeout(),
+                POLL);
+        pending.keySet()
+                .forEach(
+                        part ->
+                                failures.add(
+                                        failure(
+                                                part,
+                                                "not healthy after "
+                                                        + ctx.config().startTimeout().toSeconds()
+                                                        + " s")));
+        if (!failures.isEmpty()) {
+            throw new StackException(String.join("\n", failures));
+        }
+    }
+
+    private String failure(Part part, String why) {
+        return part.name()
+                + " failed to start: "
+                + why
+                + "; log "
+                + ctx.logFile(part.name())
+                + ", last lines:\n"
+                + ManagedProcess.tail(ctx.logFile(part.name()), 15);
+    }
+
+    /** Stops every part this stack knows, Druid first and ZooKeeper last. */
+    public void down() {
+        if (engines.contains(Engine.DRUID) && engines.contains(Engine.KAFKA) && druidRunning()) {
+            try {
+                druid().terminateAllSupervisors();
+                out.accept(
+                        "  ✓ Druid Kafka supervisors terminated (their tasks publish what they"
+                                + " hold)");
+            } catch (StackException e) {
+                out.accept("  ! could not terminate Druid supervisors: " + e.getMessage());
+            }
+        }
+        for (int i = waves.size() - 1; i >= 0; i--) {
+            stopWave(waves.get(i));
+        }
+    }
+
+    private boolean druidRunning() {
+        return ManagedProcess.find(new DruidService("coordinator"), ctx).isPresent();
+    }
+
+    private void stopWave(List<Part> wave) {
+        List<Part> running =
+                wave.stream().filter(p -> ManagedProcess.find(p, ctx).isPresent()).toList();
+        running.forEach(p -> ManagedProcess.find(p, ctx).ifPresent(ProcessHandle::destroy));
+        for (Part part : running) {
+            long start = System.nanoTime();
+            boolean graceful = ManagedProcess.stop(part, ctx, ctx.config().stopTimeout());
+            out.accept(
+                    String.format(
+                            "  ✓ %-18s stopped in %5.1f s%s",
+                            part.name(),
+                            (System.nanoTime() - start) / 1e9,
+                            graceful ? "" : " (killed: it did not stop in time)"));
+        }
+    }
+
+    /** One line per part: running or not, healthy or not, memory and address. */
+    public List<String> status() {
+        List<String> lines = new ArrayList<>();
+        for (List<Part> wave : waves) {
+            for (Part part : wave) {
+                Optional<ProcessHandle> process = ManagedProcess.find(part, ctx);
+                if (process.isEmpty()) {
+                    lines.add(String.format("  ✗ %-18s stopped", part.name()));
+                } else {
+                    boolean healthy = part.healthy(ctx);
+                    lines.add(
+                            String.format(
+                                    "  %s %-18s %-9s pid %-7d RSS %5d MiB   %s",
+                                    healthy ? "✓" : "…",
+                                    part.name(),
+                                    healthy ? "healthy" : "starting",
+                                    process.get().pid(),
+                                    ManagedProcess.rssMiB(process.get()),
+                                    part.endpoint(ctx)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** A client of this stack's Druid. */
+    public DruidClient druid() {
+        return new DruidClient(
+                URI.create(DruidService.url(ctx, "coordinator")),
+                URI.create(DruidService.url(ctx, "broker")));
+    }
+}

@@ -1,0 +1,75 @@
+package io.controlautogeneracion.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Cheap health probes, each bounded by a short timeout. */
+public final class Probes {
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .connectTimeout(TIMEOUT)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+
+    private Probes() {}
+
+    /** Whether something accepts TCP connections on host:port. */
+    public static boolean listening(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The body of a GET that answered 200, or null for any other outcome. */
+    public static String httpGet(String url, String user, String password) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
+        if (user != null) {
+            String token = user + ":" + password;
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** ZooKeeper's four-letter "ruok" command answers "imok" when the server is serving. */
+    public static boolean zookeeperOk(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write("ruok".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return "imok".equals(new String(in.readNBytes(4), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.controlautogeneracion.stack;
+
+import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The command line of the local stack: {@code up [engine…]}, {@code down}, {@code status}. Engines
+ * are kafka, druid, mongodb and couchbase; without any, all of them.
+ */
+public final class StackCli {
+    private StackCli() {}
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        if (args.length == 0 || !Set.of("up", "down", "status").contains(args[0])) {
+            out.println("usage: stack up [kafka|druid|mongodb|couchbase …] | down | status");
+            System.exit(2);
+        }
+        try {
+            Set<Engine> engines = EnumSet.allOf(Engine.class);
+            if (args[0].equals("up") && args.length > 1) {
+                engines = EnumSet.noneOf(Engine.class);
+                for (int i = 1; i < args.length; i++) {
+                    engines.add(Engine.valueOf(args[i].toUpperCase(Locale.ROOT)));
+                }
+            }
+            StackConfig config = StackConfig.load();
+            LocalStack stack = new LocalStack(config, engines, out::println);
+            switch (args[0]) {
+                case "up" -> {
+                    out.println("Starting the local stack (data in " + config.dataDir() + ")");
+                    long start = System.nanoTime();
+                    stack.up();
+                    out.printf("Local stack is up (%.0f s):%n", (System.nanoTime() - start) / 1e9);
+                    stack.status().forEach(out::println);
+                    out.println("Logs in " + stack.context().logDir() + "; stop with ./stack down");
+                }
+                case "down" -> {
+                    out.println("Stopping the local stack");
+                    stack.down();
+                }
+                default -> stack.status().forEach(out::println);
+            }
+        } catch (StackException | IllegalArgumentException e) {
+            System.err.println("local stack: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.controlautogeneracion.stack.druid;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.controlautogeneracion.stack.Pause;
+import io.controlautogeneracion.stack.StackException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+/**
+ * A small client of Druid's HTTP APIs: supervisors and tasks on the overlord, load status on the
+ * coordinator, SQL on the broker. Every wait is bounded.
+ */
+public final class DruidClient {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI overlord;
+    private final URI broker;
+    private final HttpClient http;
+
+    /**
+     * @param overlord base URL of the overlord (on the local stack, the coordinator acting as one)
+     * @param broker base URL of the broker
+     */
+    public DruidClient(URI overlord, URI broker) {
+        this.overlord = overlord;
+        this.broker = broker;
+        this.http =
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+    }
+
+    /** Submits (or updates) a Kafka supervisor; returns its id, the datasource name. */
+    public String submitSupervisor(String specJson) {
+        return post(overlord.resolve("/druid/indexer/v1/supervisor"), specJson).path("id").asText();
+    }
+
+    /** The ids of the running supervisors. */
+    public List<String> supervisors() {
+        JsonNode ids = get(overlord.resolve("/druid/indexer/v1/supervisor"));
+        return JSON.convertValue(ids, new TypeReference<List<String>>() {});
+    }
+
+    /** Stops every supervisor; their tasks publish what they hold. */
+    public void terminateAllSupervisors() {
+        post(overlord.resolve("/druid/indexer/v1/supervisor/terminateAll"), "");
+    }
+
+    /** Submits an ingestion task (for example {@code index_parallel}); returns its id. */
+    public String submitTask(String taskJson) {
+        return post(overlord.resolve("/druid/indexer/v1/task"), taskJson).path("task").asText();
+    }
+
+    /** Waits until the task ends; fails with Druid's error message when it did not succeed. */
+    public void awaitTaskSuccess(String taskId, Duration timeout) {
+        AtomicReference<JsonNode> status = new AtomicReference<>();
+        boolean done =
+                Pause.until(
+                        () -> {
+                            JsonNode s =
+                                    get(overlord.resolve(
+                                                    "/druid/indexer/v1/task/" + taskId + "/status"))
+                                            .path("status");
+                            status.set(s);
+                            String code = s.path("statusCode").asText(s.path("status").asText());
+                            return code.equals("SUCCESS") || code.equals("FAILED");
+                        },
+                        timeout,
+                        POLL);
+        JsonNode last = status.get();
+        String code =
+                last == null
+                        ? "unknown"
+                        : last.path("statusCode").asText(last.path("status").asText());
+        if (!done) {
+            throw new StackException(
+                    "Druid task " + taskId + " still " + code + " after " + timeout);
+        }
+        if (!code.equals("SUCCESS")) {
+            throw new StackException(
+                    "Druid task " + taskId + " failed: " + last.path("errorMsg").asText());
+        }
+    }
+
+    /** Share of each datasource's segments loaded on historicals, in percent. */
+    public Map<String, Double> loadStatus() {
+        return JSON.convertValue(
+                get(overlord.resolve("/druid/coordinator/v1/loadstatus")),
+                new TypeReference<Map<String, Double>>() {});
+    }
+
+    /** Runs a Druid SQL query with positional parameters ({@code ?}); rows as column → value. */
+    public List<Map<String, Object>> sql(String query, Object... parameters) {
+        ObjectNode body = JSON.createObjectNode().put("query", query).put("resultFormat", "object");
+        ArrayNode params = body.putArray("parameters");
+        for (Object p : parameters) {
+            ObjectNode param = params.addObject();
+            if (p instanceof Integer || p instanceof Long) {
+                param.put("type", "BIGINT").put("value", ((Number) p).longValue());
+            } else if (p instanceof Number n) {
+                param.put("type", "DOUBLE").put("value", n.doubleValue());
+            } else if (p instanceof java.time.Instant t) {
+                param.put("type", "TIMESTAMP")
+                        .put("value", t.toString().replace('T', ' ').replace("Z", ""));
+            } else {
+                param.put("type", "VARCHAR").put("value", String.valueOf(p));
+            }
+        }
+        JsonNode rows = post(broker.resolve("/druid/v2/sql"), body.toString());
+        return JSON.convertValue(rows, new TypeReference<List<Map<String, Object>>>() {});
+    }
+
+    /**
+     * Repeats a query until its rows satisfy {@code expectation}: a loaded segment's schema can
+     * appear a few seconds after the load status says 100 %.
+     */
+    public List<Map<String, Object>> awaitSql(
+            String query,
+            Predicate<List<Map<String, Object>>> expectation,
+            Duration timeout,
+            Object... params) {
+        AtomicReference<List<Map<String, Object>>> last = new AtomicReference<>();
+        AtomicReference<RuntimeException> lastError = new AtomicReference<>();
+        boolean met =
+                Pause.until(
+                        () -> {
+                            try {
+                                last.set(sql(query, params));
+                                return expectation.test(last.get());
+                            } catch (StackException e) {
+                                lastError.set(e);
+                                return false;
+                            }
+                        },
+                        timeout,
+                        POLL);
+        if (!met) {
+            throw new StackException(
+                    "Druid SQL did not give the expected answer within "
+                            + timeout
+                            + ": last rows "
+                            + last.get()
+                            + (lastError.get() == null
+                                    ? ""
+                                    : ", last error " + lastError.get().getMessage()));
+        }
+        return last.get();
+    }
+
+    private JsonNode get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build());
+    }
+
+    private JsonNode post(URI uri, String body) {
+        return send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    private JsonNode send(HttpRequest request) {
+        try {
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new StackException(
+                        request.method()
+                                + " "
+                                + request.uri()
+                                + " answered "
+                                + response.statusCode()
+                                + ": "
+                                + response.body());
+            }
+            String body = response.body();
+            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new StackException("Druid answered " + request.uri() + " with invalid JSON", e);
+        } catch (IOException e) {
+            throw new StackException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted calling " + request.uri(), e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.controlautogeneracion.stack.parts;
+
+import io.controlautogeneracion.stack.JavaCommand;
+import io.controlautogeneracion.stack.Part;
+import io.controlautogeneracion.stack.ProjectLayout;
+import io.controlautogeneracion.stack.StackContext;
+import io.controlautogeneracion.stack.StackException;
+import io.controlautogeneracion.stack.Templates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real Apache Kafka 4.1 broker in KRaft mode (combined broker and controller), on its own JVM.
+ */
+public final class KafkaBroker implements Part {
+    public static final String NAME = "kafka";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Integer> ports(StackContext ctx) {
+        return List.of(ctx.config().port("kafka"), ctx.config().port("kafka.controller"));
+    }
+
+    public static String bootstrap(StackContext ctx) {
+        return ctx.host() + ":" + ctx.config().port("kafka");
+    }
+
+    @Override
+    public void prepare(StackContext ctx) throws IOException {
+        Path dir = ctx.partDir(NAME);
+        Map<String, String> values = new HashMap<>(ctx.config().asMap());
+        values.put("data", dir.toString());
+        String template = Resources.text("/kafka/server.properties");
+        Files.writeString(
+                dir.resolve("server.properties"),
+                Templates.render(template, values, "kafka/server.properties"));
+        Resources.writeLog4j(ctx);
+        Path logs = dir.resolve("logs");
+        if (!Files.isRegularFile(logs.resolve("meta.properties"))) {
+            format(ctx, dir);
+        }
+    }
+
+    /** Formats the broker's storage once, as kafka-storage.sh format does. */
+    private void format(StackContext ctx, Path dir) throws IOException {
+        List<String> command =
+                JavaCommand.using(ctx, NAME + "-format")
+                        .heap("256m")
+                        .property("log4j2.configurationFile", Resources.log4j(ctx))
+                        .classpath(
+                                ProjectLayout.engineClasspath(ctx.config().projectDir(), "kafka"))
+                        .main(
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--cluster-id",
+                                clusterId(),
+                                "--config",
+                                dir.resolve("server.properties").toString(),
+                                "--ignore-formatted")
+                        .build();
+        Path log = ctx.logFile(NAME);
+        Files.createDirectories(log.getParent());
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
+        try {
+            if (!process.waitFor(ctx.config().startTimeout().toSeconds(), TimeUnit.SECONDS)
+                    || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new StackException("formatting Kafka storage failed; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while formatting Kafka storage");
+        }
+    }
+
+    private static String clusterId() {
+        // Kafka cluster ids are 16 random bytes, base64url without padding.
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    @Override
+    public List<String> command(StackContext ctx) {
+        return JavaCommand.using(ctx, NAME)
+                .heap(ctx.config().heap("kafka"))
+                .jvm(
+                        "-Xms256m",
+                        "-XX:+UseG1GC",
+                        "-XX:MaxGCPauseMillis=20",
+                        "-Djava.awt.headless=true")
+                .property("log4j2.configurationFile", Resources.log4j(ctx))
+                .property("kafka.logs.dir", ctx.logDir())
+                .classpath(ProjectLayout.engineClasspath(ctx.config().projectDir(), "kafka"))
+                .main(
+                        "kafka.Kafka",
+                        ctx.dataDir().resolve(NAME).resolve("server.properties").toString())
+                .build();
+    }
+
+    @Override
+    public boolean healthy(StackContext ctx) {
+        if (!io.controlautogeneracion.stack.Probes.listening(
+                ctx.host(), ctx.config().port("kafka"))) {
+            return false;
+        }
+        try (Admin admin = admin(ctx)) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Creates the configured topics that do not exist yet. */
+    @Override
+    public void afterHealthy(StackContext ctx) {
+        int defaultPartitions = Integer.parseInt(ctx.config().get("kafka.partitions"));
+        List<NewTopic> wanted = new ArrayList<>();
+        for (String entry : ctx.config().get("kafka.topics").split(",")) {
+            String[] parts = entry.trim().split(":");
+            if (parts[0].isEmpty()) {
+                continue;
+            }
+            int partitions = parts.length > 1 ? Integer.parseInt(parts[1]) : defaultPartitions;
+            wanted.add(new NewTopic(parts[0], partitions, (short) 1));
+        }
+        try (Admin admin = admin(ctx)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing =
+                    wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new StackException("creating Kafka topics failed: " + e.getCause(), e);
+            }
+        } catch (TimeoutException e) {
+            throw new StackException("creating Kafka topics timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while creating Kafka topics");
+        }
+    }
+
+    private static Admin admin(StackContext ctx) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(ctx));
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        return Admin.create(props);
+    }
+
+    @Override
+    public String endpoint(StackContext ctx) {
+        return "bootstrap " + bootstrap(ctx);
+    }
+}
