@@ -1,0 +1,169 @@
+package io.controlautogeneracion.catalog.client;
+
+import com.couchbase.client.core.error.DocumentNotFoundException;
+import com.couchbase.client.java.AsyncCollection;
+import com.couchbase.client.java.codec.RawJsonTranscoder;
+import com.couchbase.client.java.kv.GetOptions;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.controlautogeneracion.model.catalog.Client;
+import io.controlautogeneracion.model.catalog.ClientRel;
+import io.controlautogeneracion.model.catalog.ClientRelHistory;
+import io.controlautogeneracion.model.catalog.Device;
+import io.controlautogeneracion.model.catalog.Element;
+import io.controlautogeneracion.model.catalog.Enrichment;
+import io.controlautogeneracion.model.catalog.Panel;
+import io.controlautogeneracion.model.catalog.SensorLight;
+import io.controlautogeneracion.model.catalog.SensorWind;
+import io.controlautogeneracion.model.reading.DeviceKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Reads the catalog by key with a bounded, expiring cache in front of Couchbase, so a steady fleet
+ * costs a few reads per device per cache period instead of one per reading. Every method is
+ * asynchronous; an absent document is an empty result, a failed read a failed future.
+ */
+public final class CatalogClient implements AutoCloseable {
+    private final AsyncCollection collection;
+    private final Duration kvTimeout;
+    private final AsyncCache<String, Optional<Object>> cache;
+    private final AutoCloseable owner;
+
+    /** A client over a collection whose connection the caller owns. */
+    public CatalogClient(AsyncCollection collection, CatalogClientSettings settings) {
+        this(collection, settings, null);
+    }
+
+    CatalogClient(AsyncCollection collection, CatalogClientSettings settings, AutoCloseable owner) {
+        this.collection = collection;
+        this.kvTimeout = settings.kvTimeout();
+        this.owner = owner;
+        this.cache =
+                Caffeine.newBuilder()
+                        .maximumSize(settings.cacheSize())
+                        .expireAfter(new FoundOrMissingExpiry(settings))
+                        .recordStats()
+                        .buildAsync();
+    }
+
+    /** Opens its own connection (closed by {@link #close()}): the Flink jobs' entry point. */
+    public static CatalogClient connect(CatalogClientSettings settings) {
+        CatalogConnection connection = CatalogConnection.open(settings);
+        return new CatalogClient(connection.collection().async(), settings, connection);
+    }
+
+    /**
+     * The relation valid at {@code at} for one device, with its client, device document and element
+     * type. Two rounds of reads when nothing is cached (relations and device, then client and
+     * element), none when everything is.
+     */
+    public CompletableFuture<Enrichment> enrich(DeviceKind kind, String deviceId, Instant at) {
+        CompletableFuture<Optional<ClientRel>> relation =
+                relations(kind, deviceId).thenApply(h -> h.flatMap(history -> history.at(at)));
+        CompletableFuture<Optional<Device>> device = device(kind, deviceId);
+        return relation.thenCombine(device, Pair::new)
+                .thenCompose(
+                        pair -> {
+                            CompletableFuture<Optional<Client>> client =
+                                    pair.rel().map(r -> client(r.clientId())).orElse(done());
+                            CompletableFuture<Optional<Element>> element =
+                                    pair.device().map(d -> element(kind, d.model())).orElse(done());
+                            return client.thenCombine(
+                                    element,
+                                    (c, e) ->
+                                            new Enrichment(
+                                                    kind,
+                                                    deviceId,
+                                                    at,
+                                                    pair.rel().orElse(null),
+                                                    c.orElse(null),
+                                                    pair.device().orElse(null),
+                                                    e.orElse(null)));
+                        });
+    }
+
+    public CompletableFuture<Optional<Client>> client(String clientId) {
+        return cached(CatalogKeys.client(clientId), Client.class);
+    }
+
+    public CompletableFuture<Optional<Device>> device(DeviceKind kind, String deviceId) {
+        return cached(CatalogKeys.device(kind, deviceId), deviceType(kind));
+    }
+
+    public CompletableFuture<Optional<Element>> element(DeviceKind kind, String model) {
+        if (model == null) {
+            return done();
+        }
+        return cached(CatalogKeys.element(kind, model), Element.class);
+    }
+
+    public CompletableFuture<Optional<ClientRelHistory>> relations(
+            DeviceKind kind, String deviceId) {
+        return cached(CatalogKeys.relations(kind, deviceId), ClientRelHistory.class);
+    }
+
+    /** Forgets one document, so the next read goes to Couchbase (called by the writer). */
+    public void invalidate(String key) {
+        cache.synchronous().invalidate(key);
+    }
+
+    public void invalidateAll() {
+        cache.synchronous().invalidateAll();
+    }
+
+    public CacheStats cacheStats() {
+        return cache.synchronous().stats();
+    }
+
+    public static Class<? extends Device> deviceType(DeviceKind kind) {
+        return switch (kind) {
+            case PANEL -> Panel.class;
+            case LIGHT -> SensorLight.class;
+            case WIND -> SensorWind.class;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<Optional<T>> cached(String key, Class<? extends T> type) {
+        // one key always holds one type, so the unchecked view is safe
+        return cache.get(key, (k, executor) -> fetch(k, type).thenApply(o -> (Optional<Object>) o))
+                .thenApply(o -> (Optional<T>) o);
+    }
+
+    private <T> CompletableFuture<Optional<T>> fetch(String key, Class<T> type) {
+        return collection
+                .get(
+                        key,
+                        GetOptions.getOptions()
+                                .transcoder(RawJsonTranscoder.INSTANCE)
+                                .timeout(kvTimeout))
+                .thenApply(r -> Optional.of(CatalogDocuments.read(r.contentAsBytes(), type)))
+                .exceptionally(
+                        e -> {
+                            Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+                            if (cause instanceof DocumentNotFoundException) {
+                                return Optional.empty();
+                            }
+                            throw new CompletionException(cause);
+                        });
+    }
+
+    private static <T> CompletableFuture<Optional<T>> done() {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    @Override
+    public void close() throws Exception {
+        cache.synchronous().invalidateAll();
+        if (owner != null) {
+            owner.close();
+        }
+    }
+
+    private record Pair(Optional<ClientRel> rel, Optional<Device> device) {}
+}

@@ -1,0 +1,32 @@
+package io.controlautogeneracion.catalog.client;
+
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.util.Optional;
+
+/** Found documents live for the cache TTL, absent ones for the (shorter) missing TTL. */
+final class FoundOrMissingExpiry implements Expiry<String, Optional<Object>> {
+    private final long foundNanos;
+    private final long missingNanos;
+
+    FoundOrMissingExpiry(CatalogClientSettings settings) {
+        this.foundNanos = settings.cacheTtl().toNanos();
+        this.missingNanos = settings.missingTtl().toNanos();
+    }
+
+    @Override
+    public long expireAfterCreate(String key, Optional<Object> value, long currentTime) {
+        return value.isPresent() ? foundNanos : missingNanos;
+    }
+
+    @Override
+    public long expireAfterUpdate(
+            String key, Optional<Object> value, long currentTime, long currentDuration) {
+        return expireAfterCreate(key, value, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(
+            String key, Optional<Object> value, long currentTime, long currentDuration) {
+        return currentDuration;
+    }
+}
