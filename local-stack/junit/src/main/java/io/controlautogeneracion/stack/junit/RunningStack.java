@@ -1,0 +1,148 @@
+package io.controlautogeneracion.stack.junit;
+
+import io.controlautogeneracion.stack.Engine;
+import io.controlautogeneracion.stack.LocalStack;
+import io.controlautogeneracion.stack.StackConfig;
+import io.controlautogeneracion.stack.StackContext;
+import io.controlautogeneracion.stack.StackException;
+import io.controlautogeneracion.stack.druid.DruidClient;
+import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
+import io.controlautogeneracion.stack.parts.KafkaBroker;
+import io.controlautogeneracion.stack.parts.MongoStandInPart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engines of one test run: the same launcher a user runs, on free ports and a throw-away data
+ * directory, its processes tied to the test JVM.
+ */
+public final class RunningStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningStack.class);
+
+    private final StackConfig config;
+    private final Set<Engine> started = EnumSet.noneOf(Engine.class);
+    private final Thread shutdownHook = new Thread(this::stopQuietly, "local-stack-stop");
+    private LocalStack stack;
+
+    RunningStack() {
+        StackConfig defaults = StackConfig.load();
+        Path dataDir = Path.of("target", "local-stack").toAbsolutePath();
+        deleteRecursively(dataDir);
+        Map<String, String> overrides = new HashMap<>(freePorts(defaults));
+        overrides.put("data.dir", dataDir.toString());
+        overrides.put("detach", "false");
+        overrides.put("mongo.backend", "memory");
+        this.config = defaults.with(overrides);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts the engines not running yet. */
+    synchronized void ensure(Set<Engine> engines) {
+        if (started.containsAll(engines)) {
+            return;
+        }
+        started.addAll(engines);
+        stack = new LocalStack(config, started, LOG::info);
+        long start = System.nanoTime();
+        stack.up();
+        LOG.info("local stack {} up in {} s", started, (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    public StackContext context() {
+        return stack.context();
+    }
+
+    public String kafkaBootstrap() {
+        require(Engine.KAFKA);
+        return KafkaBroker.bootstrap(context());
+    }
+
+    public DruidClient druid() {
+        require(Engine.DRUID);
+        return stack.druid();
+    }
+
+    public String mongoConnectionString() {
+        require(Engine.MONGODB);
+        return MongoStandInPart.connectionString(context());
+    }
+
+    public String couchbaseConnectionString() {
+        require(Engine.COUCHBASE);
+        return CouchbaseStandInPart.connectionString(context());
+    }
+
+    public String couchbaseBucket() {
+        return config.get("couchbase.bucket");
+    }
+
+    public String couchbasePassword() {
+        return config.get("couchbase.password");
+    }
+
+    private void require(Engine engine) {
+        if (!started.contains(engine)) {
+            throw new StackException(engine + " was not requested: add it to @WithLocalStack");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stopQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or has run; nothing left to do.
+        }
+    }
+
+    private synchronized void stopQuietly() {
+        if (stack != null) {
+            stack.down();
+            stack = null;
+        }
+    }
+
+    /**
+     * A free loopback port for every {@code *.port} setting, so tests never meet a user's stack.
+     */
+    private static Map<String, String> freePorts(StackConfig config) {
+        Map<String, String> ports = new HashMap<>();
+        for (String key : config.asMap().keySet()) {
+            if (key.endsWith(".port")) {
+                try (ServerSocket socket =
+                        new ServerSocket(0, 1, InetAddress.getByName(config.host()))) {
+                    ports.put(key, Integer.toString(socket.getLocalPort()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("no free port for " + key, e);
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+    }
+}
