@@ -1,0 +1,68 @@
+package io.controlautogeneracion.model.druid;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One row of {@code wind_alarm}: an episode of wind over a threshold, one row per episode and
+ * level. {@code timestamp} is when the row was emitted, {@code wind_speed} the highest 1-second
+ * mean so far, and {@code episode_end} is null while the episode is still open.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonDeserialize(using = WindAlarmRow.Json.class)
+public record WindAlarmRow(
+        @JsonUnwrapped Enrichment enrichment,
+        @JsonProperty("wind_id") String windId,
+        @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
+        @JsonProperty("wind_speed") double windSpeed,
+        @JsonProperty("text_alarm") String textAlarm,
+        @JsonProperty("level") Level level,
+        @JsonProperty("episode_start") @DruidJson.IsoInstant Instant episodeStart,
+        @JsonProperty("episode_end") @DruidJson.IsoInstant Instant episodeEnd) {
+
+    /** The threshold crossed; written in lower case ({@code warning}, {@code storm}). */
+    public enum Level {
+        @JsonProperty("warning")
+        WARNING,
+        @JsonProperty("storm")
+        STORM
+    }
+
+    public WindAlarmRow {
+        Objects.requireNonNull(windId, "windId");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(textAlarm, "textAlarm");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(episodeStart, "episodeStart");
+        if (episodeEnd != null && episodeEnd.isBefore(episodeStart)) {
+            throw new IllegalArgumentException(
+                    "episode ends " + episodeEnd + " before it starts " + episodeStart);
+        }
+        if (enrichment == null) {
+            enrichment = Enrichment.none();
+        }
+    }
+
+    static WindAlarmRow fromRow(RowReader row) {
+        return new WindAlarmRow(
+                row.enrichment(),
+                row.text("wind_id"),
+                row.instant("timestamp"),
+                row.requiredNumber("wind_speed"),
+                row.text("text_alarm"),
+                Level.valueOf(row.text("level").toUpperCase(Locale.ROOT)),
+                row.instant("episode_start"),
+                row.instant("episode_end"));
+    }
+
+    static final class Json extends RowReader.Deserializer<WindAlarmRow> {
+        Json() {
+            super(WindAlarmRow.class, WindAlarmRow::fromRow);
+        }
+    }
+}
