@@ -1,0 +1,139 @@
+package io.controlautogeneracion.ingest;
+
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.reading.ValidationRules;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings of the ingest service, each with its default. Kafka and MongoDB addresses are not
+ * here: they live in {@code application.properties} ({@code kafka.bootstrap.servers}, {@code
+ * quarkus.mongodb.connection-string}) with environment overrides.
+ */
+@ConfigMapping(prefix = "ingest")
+public interface IngestConfig {
+
+    Topics topics();
+
+    Stats stats();
+
+    Retention retention();
+
+    Write write();
+
+    Validation validation();
+
+    Api api();
+
+    /** The device topics; the incoming channels read their topic names from here. */
+    interface Topics {
+        @WithDefault("panel")
+        String panel();
+
+        @WithDefault("sensor-light")
+        String sensorLight();
+
+        @WithDefault("sensor-wind")
+        String sensorWind();
+
+        default String of(DeviceKind kind) {
+            return switch (kind) {
+                case PANEL -> panel();
+                case LIGHT -> sensorLight();
+                case WIND -> sensorWind();
+            };
+        }
+
+        /** The device kind read from {@code topic}, if it is one of the configured topics. */
+        default Optional<DeviceKind> kindOf(String topic) {
+            for (DeviceKind kind : DeviceKind.values()) {
+                if (of(kind).equals(topic)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+
+        default Map<DeviceKind, String> all() {
+            return Map.of(
+                    DeviceKind.PANEL, panel(),
+                    DeviceKind.LIGHT, sensorLight(),
+                    DeviceKind.WIND, sensorWind());
+        }
+    }
+
+    /** Throughput buckets ({@code topic_stats}) and their publication to Kafka. */
+    interface Stats {
+        /** The Kafka topic that receives each closed bucket (the Druid datasource's input). */
+        @WithDefault("topic_stats")
+        String topic();
+
+        /** Width of a bucket; the REST API re-aggregates buckets into 1 minute and 1 hour. */
+        @WithDefault("10s")
+        Duration bucket();
+
+        /** How often counters are written to MongoDB and closed buckets published. */
+        @WithDefault("1s")
+        Duration flushInterval();
+
+        /** How long after its end a bucket stays open for writes acknowledged late. */
+        @WithDefault("2s")
+        Duration closeGrace();
+    }
+
+    /** TTL of the three collections (a TTL index on their time field). */
+    interface Retention {
+        @WithDefault("P30D")
+        Duration messages();
+
+        @WithDefault("P30D")
+        Duration alarms();
+
+        @WithDefault("P30D")
+        Duration stats();
+    }
+
+    /** Retries of MongoDB writes: exponential backoff, capped, until the write is acknowledged. */
+    interface Write {
+        @WithDefault("100ms")
+        Duration retryInitialBackoff();
+
+        @WithDefault("10s")
+        Duration retryMaxBackoff();
+    }
+
+    /** The bounds of SPEC §3 (see {@link ValidationRules}). */
+    interface Validation {
+        @WithDefault("5m")
+        Duration maxFuture();
+
+        @WithDefault("P7D")
+        Duration maxAge();
+
+        @WithDefault("200000")
+        double maxLux();
+
+        @WithDefault("113")
+        double maxWindSpeed();
+
+        default ValidationRules rules() {
+            return new ValidationRules(maxFuture(), maxAge(), maxLux(), maxWindSpeed());
+        }
+    }
+
+    /** Limits of the REST queries. */
+    interface Api {
+        @WithDefault("100")
+        int defaultLimit();
+
+        @WithDefault("1000")
+        int maxLimit();
+
+        /** The widest {@code from}–{@code to} range a query may ask for. */
+        @WithDefault("P31D")
+        Duration maxRange();
+    }
+}

@@ -1,0 +1,12 @@
+package io.controlautogeneracion.ingest.api;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/** One page of stored readings; {@code has_more} says whether page + 1 has any. */
+@RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record MessagePage(
+        String topic, int page, int limit, boolean hasMore, List<StoredMessage> items) {}

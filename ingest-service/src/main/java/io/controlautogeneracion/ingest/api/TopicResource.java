@@ -1,0 +1,155 @@
+package io.controlautogeneracion.ingest.api;
+
+import io.controlautogeneracion.ingest.IngestConfig;
+import io.controlautogeneracion.ingest.stats.BucketSnapshot;
+import io.controlautogeneracion.ingest.stats.BucketStats;
+import io.controlautogeneracion.ingest.stats.StatsAggregation;
+import io.controlautogeneracion.ingest.store.MessageRepository;
+import io.controlautogeneracion.ingest.store.StatsRepository;
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Read-only REST view of the ingest: topics, throughput buckets, alarms and stored messages. */
+@Path("/topics")
+@Produces(MediaType.APPLICATION_JSON)
+public class TopicResource {
+
+    private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
+
+    private final IngestConfig config;
+    private final MessageRepository messages;
+    private final StatsRepository stats;
+    private final Clock clock;
+
+    public TopicResource(
+            IngestConfig config, MessageRepository messages, StatsRepository stats, Clock clock) {
+        this.config = config;
+        this.messages = messages;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** Each device topic with its rates over the last minute and its latest lag. */
+    @GET
+    public Uni<List<TopicSummary>> topics() {
+        Instant now = clock.instant();
+        return Multi.createFrom()
+                .items(DeviceKind.values())
+                .onItem()
+                .transformToUniAndConcatenate(kind -> summary(kind, now))
+                .collect()
+                .asList();
+    }
+
+    @GET
+    @Path("{topic}/stats")
+    public Uni<List<StatsPoint>> stats(
+            @PathParam("topic") String topic,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("bucket") String bucket) {
+        known(topic);
+        Duration width = QueryParams.bucket(bucket, config.stats().bucket());
+        QueryParams.Range range =
+                QueryParams.range(from, to, clock.instant(), config.api().maxRange());
+        return stats.buckets(topic, range.from(), range.to())
+                .map(
+                        buckets ->
+                                StatsAggregation.rebucket(topic, buckets, width).stream()
+                                        .map(StatsPoint::of)
+                                        .toList());
+    }
+
+    @GET
+    @Path("{topic}/alarms")
+    public Uni<List<StoredMessage>> alarms(
+            @PathParam("topic") String topic,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit) {
+        known(topic);
+        QueryParams.Range range =
+                QueryParams.range(from, to, clock.instant(), config.api().maxRange());
+        int max = QueryParams.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
+        return messages.alarms(topic, range.from(), range.to(), max)
+                .map(documents -> documents.stream().map(StoredMessage::of).toList());
+    }
+
+    @GET
+    @Path("{topic}/messages")
+    public Uni<MessagePage> messages(
+            @PathParam("topic") String topic,
+            @QueryParam("device_id") String deviceId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("page") String page) {
+        known(topic);
+        QueryParams.Range range =
+                QueryParams.range(from, to, clock.instant(), config.api().maxRange());
+        int size = QueryParams.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
+        int number = QueryParams.page(page);
+        String device = deviceId == null || deviceId.isBlank() ? null : deviceId;
+        long skip = (long) number * size;
+        if (skip > Integer.MAX_VALUE) {
+            throw ApiException.badRequest("'page' " + number + " is too far for 'limit' " + size);
+        }
+        return messages.messages(topic, device, range.from(), range.to(), (int) skip, size + 1)
+                .map(
+                        documents -> {
+                            boolean more = documents.size() > size;
+                            List<StoredMessage> items =
+                                    documents.stream().limit(size).map(StoredMessage::of).toList();
+                            return new MessagePage(topic, number, size, more, items);
+                        });
+    }
+
+    private Uni<TopicSummary> summary(DeviceKind kind, Instant now) {
+        String topic = config.topics().of(kind);
+        Instant from = BucketSnapshot.floor(now.minus(LAST_MINUTE), config.stats().bucket());
+        return stats.buckets(topic, from, now)
+                .map(
+                        buckets -> {
+                            BucketStats total =
+                                    StatsAggregation.total(topic, from, LAST_MINUTE, buckets)
+                                            .stats();
+                            double seconds =
+                                    Math.max(1, Duration.between(from, now).toMillis() / 1000.0);
+                            Long lag = null;
+                            for (BucketSnapshot bucket : buckets) {
+                                if (bucket.stats().lag() >= 0) {
+                                    lag = bucket.stats().lag();
+                                }
+                            }
+                            return new TopicSummary(
+                                    topic,
+                                    kind.defaultTopic(),
+                                    total.messages() / seconds,
+                                    total.bytes() / seconds,
+                                    total.invalid() / seconds,
+                                    total.latencyCount() > 0 ? total.latencyP95Millis() : null,
+                                    lag);
+                        });
+    }
+
+    private void known(String topic) {
+        if (config.topics().kindOf(topic).isEmpty()) {
+            throw ApiException.notFound(
+                    "topic '"
+                            + topic
+                            + "' is not ingested here; known topics: "
+                            + config.topics().all().values());
+        }
+    }
+}

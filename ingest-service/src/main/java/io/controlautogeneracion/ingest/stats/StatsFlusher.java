@@ -1,0 +1,149 @@
+package io.controlautogeneracion.ingest.stats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.controlautogeneracion.ingest.IngestConfig;
+import io.controlautogeneracion.ingest.store.MongoIndexes;
+import io.controlautogeneracion.ingest.store.StatsRepository;
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves the in-memory throughput counters out, every flush interval: observes each channel's lag,
+ * adds the pending deltas to {@code topic_stats} (put back when MongoDB is down, so nothing is
+ * lost), and publishes each closed bucket to the Kafka stats topic that Druid ingests.
+ */
+@ApplicationScoped
+public class StatsFlusher {
+
+    private static final Logger LOG = Logger.getLogger(StatsFlusher.class);
+    private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(5);
+
+    private final ThroughputStats stats;
+    private final StatsRepository repository;
+    private final MongoIndexes indexes;
+    private final ConsumerLag lag;
+    private final IngestConfig config;
+    private final Clock clock;
+    private final MutinyEmitter<String> druid;
+    private final ObjectMapper json;
+
+    public StatsFlusher(
+            ThroughputStats stats,
+            StatsRepository repository,
+            MongoIndexes indexes,
+            ConsumerLag lag,
+            IngestConfig config,
+            Clock clock,
+            @Channel("topic-stats") MutinyEmitter<String> druid,
+            ObjectMapper json) {
+        this.stats = stats;
+        this.repository = repository;
+        this.indexes = indexes;
+        this.lag = lag;
+        this.config = config;
+        this.clock = clock;
+        this.druid = druid;
+        this.json = json;
+    }
+
+    @Scheduled(
+            every = "${ingest.stats.flush-interval}",
+            delay = 1,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> flush() {
+        return observeLag()
+                .chain(this::addPending)
+                .invoke(() -> publish(stats.closeUpTo(clock.instant())));
+    }
+
+    /** Publishes the last (partial) buckets and writes the last deltas, bounded in time. */
+    void onStop(@Observes ShutdownEvent event) {
+        try {
+            publish(stats.closeAll());
+            addPending().await().atMost(SHUTDOWN_BOUND);
+        } catch (RuntimeException e) {
+            LOG.warnf("final flush of topic_stats did not finish: %s", e.toString());
+        }
+    }
+
+    private Uni<Void> observeLag() {
+        return Multi.createFrom()
+                .items(DeviceKind.values())
+                .onItem()
+                .transformToUniAndConcatenate(
+                        kind ->
+                                lag.of(kind.defaultTopic())
+                                        .invoke(
+                                                value -> {
+                                                    if (value >= 0) {
+                                                        stats.observeLag(
+                                                                config.topics().of(kind),
+                                                                clock.instant(),
+                                                                value);
+                                                    }
+                                                })
+                                        .onFailure()
+                                        .recoverWithItem(-1L))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> addPending() {
+        List<BucketSnapshot> deltas = stats.drainPending();
+        if (deltas.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return indexes.ready()
+                .chain(() -> repository.add(deltas))
+                .onFailure()
+                .recoverWithUni(
+                        e -> {
+                            stats.restorePending(deltas);
+                            LOG.warnf(
+                                    "writing topic_stats failed, kept for the next flush: %s",
+                                    e.toString());
+                            return Uni.createFrom().voidItem();
+                        });
+    }
+
+    private void publish(List<BucketSnapshot> closed) {
+        for (BucketSnapshot bucket : closed) {
+            String row;
+            try {
+                row = json.writeValueAsString(StatsDocuments.toDruidRow(bucket));
+            } catch (JsonProcessingException e) {
+                LOG.errorf(e, "cannot write the %s bucket of %s", bucket.start(), bucket.topic());
+                continue;
+            }
+            Message<String> message =
+                    Message.of(row)
+                            .addMetadata(
+                                    OutgoingKafkaRecordMetadata.<String>builder()
+                                            .withKey(bucket.topic())
+                                            .build());
+            druid.sendMessage(message)
+                    .subscribe()
+                    .with(
+                            ok -> {},
+                            e ->
+                                    LOG.warnf(
+                                            "publishing the %s bucket of %s failed: %s",
+                                            bucket.start(), bucket.topic(), e.toString()));
+        }
+    }
+}

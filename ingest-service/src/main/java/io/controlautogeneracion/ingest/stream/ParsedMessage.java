@@ -1,0 +1,34 @@
+package io.controlautogeneracion.ingest.stream;
+
+import io.controlautogeneracion.model.reading.ParseResult;
+import java.time.Instant;
+
+/**
+ * One Kafka record after parsing: where it came from (topic, partition, offset, key), its size, and
+ * what the parser made of it.
+ */
+public record ParsedMessage(
+        String topic, int partition, long offset, String key, int bytes, ParseResult result) {
+
+    public boolean valid() {
+        return result instanceof ParseResult.Valid;
+    }
+
+    /** The device id from the message, else the Kafka key (which is the device id by contract). */
+    public String deviceId() {
+        return result.deviceId() != null ? result.deviceId() : key;
+    }
+
+    /** Ingest time minus event time in ms, or -1 when the message has no usable event time. */
+    public long latencyMillis(Instant ingestTime) {
+        Instant eventTime = result.eventTime();
+        return eventTime == null
+                ? -1
+                : Math.max(0, ingestTime.toEpochMilli() - eventTime.toEpochMilli());
+    }
+
+    /** {@code topic/partition@offset (key k)}, for log lines. */
+    public String describe() {
+        return topic + "/" + partition + "@" + offset + " (key " + key + ")";
+    }
+}
