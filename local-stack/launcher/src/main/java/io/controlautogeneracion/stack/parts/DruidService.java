@@ -110,9 +110,27 @@ public final class DruidService implements Part {
         return "http://" + ctx.host() + ":" + ctx.config().port("druid." + service);
     }
 
+    /**
+     * Alive is not enough: the coordinator must lead (and so accept tasks and supervisors as the
+     * overlord), the broker and historical must have loaded their view of the segments.
+     */
     @Override
     public boolean healthy(StackContext ctx) {
-        return "true".equals(Probes.httpGet(url(ctx, service) + "/status/health", null, null));
+        String base = url(ctx, service);
+        if (!"true".equals(Probes.httpGet(base + "/status/health", null, null))) {
+            return false;
+        }
+        return switch (service) {
+            case "coordinator" ->
+                    Probes.httpGet(base + "/druid/coordinator/v1/isLeader", null, null) != null
+                            && Probes.httpGet(base + "/druid/indexer/v1/isLeader", null, null)
+                                    != null;
+            case "broker" ->
+                    Probes.httpGet(base + "/druid/broker/v1/readiness", null, null) != null;
+            case "historical" ->
+                    Probes.httpGet(base + "/druid/historical/v1/readiness", null, null) != null;
+            default -> true;
+        };
     }
 
     @Override
