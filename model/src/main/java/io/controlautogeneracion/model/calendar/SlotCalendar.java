@@ -94,17 +94,27 @@ public final class SlotCalendar {
      * @throws IllegalArgumentException if {@code slot} is not the start of a UTC hour
      */
     public static List<Instant> slotsOfPeriodUpTo(Instant slot, Period p, ZoneId zone) {
-        requireSlot(slot);
-        Instant start = periodStart(slot, p, zone);
-        // In half-hour zones the period starts mid-hour; the UTC hour straddling that start
-        // belongs to the previous period, so the first slot is the next whole hour.
-        Instant first = isSlot(start) ? start : slotOf(start).plus(HOUR);
+        Instant first = firstSlotOfPeriod(slot, p, zone);
         int count = (int) (Duration.between(first, slot).toHours() + 1);
         List<Instant> slots = new ArrayList<>(count);
         for (Instant s = first; !s.isAfter(slot); s = s.plus(HOUR)) {
             slots.add(s);
         }
         return slots;
+    }
+
+    /**
+     * The first slot whose start lies in the local period containing {@code slot}; with {@code
+     * slot} it bounds the range that {@code acum_x} sums, for callers that query a range.
+     *
+     * @throws IllegalArgumentException if {@code slot} is not the start of a UTC hour
+     */
+    public static Instant firstSlotOfPeriod(Instant slot, Period p, ZoneId zone) {
+        requireSlot(slot);
+        Instant start = periodStart(slot, p, zone);
+        // In half-hour zones the period starts mid-hour; the UTC hour straddling that start
+        // belongs to the previous period, so the first slot is the next whole hour.
+        return isSlot(start) ? start : slotOf(start).plus(HOUR);
     }
 
     private static LocalDate firstDay(LocalDate date, Period p) {

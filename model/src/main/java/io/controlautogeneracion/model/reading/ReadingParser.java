@@ -141,22 +141,24 @@ public final class ReadingParser {
                             + " milliseconds");
             return null;
         }
-        Instant now = clock.instant();
-        if (instant.isAfter(now.plus(rules.maxFuture()))) {
+        // Compare durations rather than now.plus(bound): a generous bound such as 10 000 years
+        // must not overflow Instant.
+        Duration ahead = Duration.between(clock.instant(), instant);
+        if (ahead.compareTo(rules.maxFuture()) > 0) {
             checks.fail(
                     "field 'timestamp' is "
                             + instant
                             + ", "
-                            + Durations.describe(Duration.between(now, instant))
+                            + Durations.describe(ahead)
                             + " in the future, more than the "
                             + Durations.describe(rules.maxFuture())
                             + " allowed");
-        } else if (instant.isBefore(now.minus(rules.maxAge()))) {
+        } else if (ahead.negated().compareTo(rules.maxAge()) > 0) {
             checks.fail(
                     "field 'timestamp' is "
                             + instant
                             + ", "
-                            + Durations.describe(Duration.between(instant, now))
+                            + Durations.describe(ahead.negated())
                             + " old, older than the maximum age of "
                             + Durations.describe(rules.maxAge()));
         }

@@ -192,6 +192,8 @@ class SlotCalendarTest {
             assertThat(SlotCalendar.slotsOfPeriodUpTo(afterMidnight, p, KOLKATA))
                     .containsExactly(afterMidnight);
         }
+        assertThat(SlotCalendar.firstSlotOfPeriod(beforeMidnight, Period.DAY, KOLKATA))
+                .isEqualTo(at("2026-12-30T19:00:00Z"));
         assertThat(SlotCalendar.slotsOfPeriodUpTo(beforeMidnight, Period.YEAR, KOLKATA))
                 .hasSize(365 * 24)
                 .startsWith(at("2025-12-31T19:00:00Z"));
@@ -241,6 +243,7 @@ class SlotCalendarTest {
                 List<Instant> slots = SlotCalendar.slotsOfPeriodUpTo(slot, p, zone);
                 Instant first = slots.get(0);
 
+                assertThat(SlotCalendar.firstSlotOfPeriod(slot, p, zone)).isEqualTo(first);
                 assertThat(slots.get(slots.size() - 1)).isEqualTo(slot);
                 assertThat(Duration.between(first, slot).toHours()).isEqualTo(slots.size() - 1);
                 assertThat(SlotCalendar.samePeriod(first, slot, p, zone)).isTrue();

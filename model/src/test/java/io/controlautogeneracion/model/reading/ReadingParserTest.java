@@ -369,6 +369,29 @@ class ReadingParserTest {
     }
 
     @Test
+    void shouldAcceptBoundsTooLargeForInstantArithmetic() {
+        ReadingParser lenient =
+                new ReadingParser(
+                        new ValidationRules(
+                                Duration.ofDays(365L * 1_000_000_000),
+                                Duration.ofDays(365L * 1_000_000_000),
+                                200_000,
+                                113),
+                        Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(
+                        lenient.parse(
+                                DeviceKind.LIGHT,
+                                "{\"light_id\":\"L\",\"timestamp\":\"1970-01-01T00:00:00Z\",\"lux\":1}"))
+                .isInstanceOf(ParseResult.Valid.class);
+        assertThat(
+                        lenient.parse(
+                                DeviceKind.LIGHT,
+                                "{\"light_id\":\"L\",\"timestamp\":-9223372036854775808,\"lux\":1}"))
+                .isInstanceOf(ParseResult.Valid.class);
+    }
+
+    @Test
     void shouldApplyCustomRules() {
         ReadingParser strict =
                 new ReadingParser(
