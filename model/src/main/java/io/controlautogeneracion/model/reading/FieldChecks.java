@@ -2,6 +2,7 @@ package io.controlautogeneracion.model.reading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 
 /**
  * Reads and checks the fields of one message, remembering the first rule broken. Checks after the
@@ -134,7 +135,7 @@ final class FieldChecks {
             case OBJECT:
                 return "an object";
             default:
-                return "a " + node.getNodeType().name().toLowerCase();
+                return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         }
     }
 
