@@ -1,0 +1,6 @@
+package io.controlautogeneracion.catalog.clients;
+
+import java.util.List;
+
+/** One page of a listing; {@code total} counts the index entries. */
+public record Page<T>(int offset, int limit, int total, List<T> items) {}
