@@ -1,6 +1,9 @@
 package io.controlautogeneracion.stack;
 
-/** What a user or a test can ask the local stack for. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a user or a test can ask the local stack for; asking for a service brings what it needs. */
 public enum Engine {
     /** A Kafka 4.1 KRaft broker. */
     KAFKA,
@@ -11,5 +14,25 @@ public enum Engine {
     /** The MongoDB stand-in. */
     MONGODB,
     /** The Couchbase stand-in with the catalog bucket. */
-    COUCHBASE
+    COUCHBASE,
+    /** ingest-service: device topics into MongoDB, throughput into Druid. */
+    INGEST(KAFKA, MONGODB),
+    /** catalog-service: the Couchbase catalog behind a REST API. */
+    CATALOG(COUCHBASE);
+
+    private final Set<Engine> needs;
+
+    Engine(Engine... needs) {
+        this.needs = needs.length == 0 ? Set.of() : Set.of(needs);
+    }
+
+    /** The engines given plus everything they need. */
+    public static EnumSet<Engine> withNeeds(Set<Engine> engines) {
+        EnumSet<Engine> all = EnumSet.noneOf(Engine.class);
+        for (Engine engine : engines) {
+            all.add(engine);
+            all.addAll(engine.needs);
+        }
+        return all;
+    }
 }

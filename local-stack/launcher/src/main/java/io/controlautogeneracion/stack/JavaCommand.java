@@ -64,13 +64,25 @@ public final class JavaCommand {
         return this;
     }
 
+    /** Runs an executable jar instead of a main class. */
+    public JavaCommand jar(String path) {
+        this.classpath = path;
+        this.mainClass = null;
+        return this;
+    }
+
     public List<String> build() {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvm);
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
+        if (mainClass == null) {
+            command.add("-jar");
+            command.add(classpath);
+        } else {
+            command.add("-cp");
+            command.add(classpath);
+            command.add(mainClass);
+        }
         command.addAll(args);
         return command;
     }

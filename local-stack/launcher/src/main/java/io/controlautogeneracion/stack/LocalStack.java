@@ -6,12 +6,12 @@ import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
 import io.controlautogeneracion.stack.parts.DruidService;
 import io.controlautogeneracion.stack.parts.KafkaBroker;
 import io.controlautogeneracion.stack.parts.MongoStandInPart;
+import io.controlautogeneracion.stack.parts.Services;
 import io.controlautogeneracion.stack.parts.ZooKeeper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class LocalStack {
 
     public LocalStack(StackConfig config, Set<Engine> engines, Consumer<String> out) {
         this.ctx = new StackContext(config);
-        this.engines = engines.isEmpty() ? EnumSet.noneOf(Engine.class) : EnumSet.copyOf(engines);
+        this.engines = Engine.withNeeds(engines);
         this.detach = Boolean.parseBoolean(config.get("detach"));
         this.out = out;
         this.waves = waves(this.engines);
@@ -55,10 +55,18 @@ public final class LocalStack {
         if (engines.contains(Engine.COUCHBASE)) {
             first.add(new CouchbaseStandInPart());
         }
+        // The second wave needs only the first: Druid and the services start together.
+        List<Part> second = new ArrayList<>();
+        if (engines.contains(Engine.DRUID)) {
+            second.addAll(DruidService.all());
+        }
+        if (engines.contains(Engine.INGEST)) {
+            second.add(Services.ingest());
+        }
         List<List<Part>> waves = new ArrayList<>();
         waves.add(first);
-        if (engines.contains(Engine.DRUID)) {
-            waves.add(new ArrayList<>(DruidService.all()));
+        if (!second.isEmpty()) {
+            waves.add(second);
         }
         return waves;
     }

@@ -37,9 +37,10 @@ public final class ManagedProcess {
                 "---- starting " + part.name() + ": " + String.join(" ", command) + "\n",
                 java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(part.environment(ctx));
         Process process =
-                new ProcessBuilder(command)
-                        .directory(workDir.toFile())
+                builder.directory(workDir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -18,6 +18,11 @@ public interface Part {
     /** The full command line of its process. */
     List<String> command(StackContext ctx);
 
+    /** Environment variables of its process, on top of the launcher's own. */
+    default java.util.Map<String, String> environment(StackContext ctx) {
+        return java.util.Map.of();
+    }
+
     /** A quick probe: does it answer as a healthy instance would? */
     boolean healthy(StackContext ctx);
 

@@ -2,6 +2,7 @@ package io.controlautogeneracion.stack;
 
 import java.io.PrintStream;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,10 +13,31 @@ import java.util.Set;
 public final class StackCli {
     private StackCli() {}
 
+    private static void samples(StackConfig config, String[] args, PrintStream out) {
+        int perDevice = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        var samples =
+                SampleMessages.build(
+                        java.time.Instant.now(),
+                        perDevice,
+                        List.of(config.get("samples.panels").split(",")),
+                        List.of(config.get("samples.lights").split(",")),
+                        List.of(config.get("samples.winds").split(",")));
+        String bootstrap =
+                io.controlautogeneracion.stack.parts.KafkaBroker.bootstrap(
+                        new StackContext(config));
+        SampleMessages.send(bootstrap, samples)
+                .forEach((topic, n) -> out.printf("  ✓ %-13s %4d messages%n", topic, n));
+        out.println(
+                "  (8 of them are invalid on purpose: not JSON, not an object, a missing field, out"
+                        + " of range, an unparseable or future timestamp, a wrong type)");
+    }
+
     public static void main(String[] args) {
         PrintStream out = System.out;
-        if (args.length == 0 || !Set.of("up", "down", "status").contains(args[0])) {
-            out.println("usage: stack up [kafka|druid|mongodb|couchbase …] | down | status");
+        if (args.length == 0 || !Set.of("up", "down", "status", "samples").contains(args[0])) {
+            out.println(
+                    "usage: stack up [kafka|druid|mongodb|couchbase|ingest|catalog …] | down |"
+                            + " status | samples [readings per device]");
             System.exit(2);
         }
         try {
@@ -41,6 +63,7 @@ public final class StackCli {
                     out.println("Stopping the local stack");
                     stack.down();
                 }
+                case "samples" -> samples(config, args, out);
                 default -> stack.status().forEach(out::println);
             }
         } catch (StackException | IllegalArgumentException e) {
