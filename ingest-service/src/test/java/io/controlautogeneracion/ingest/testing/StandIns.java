@@ -1,0 +1,150 @@
+package io.controlautogeneracion.ingest.testing;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * The infrastructure of the component tests: a real KRaft broker in this JVM and an in-process
+ * MongoDB stand-in that can be stopped and restarted without losing its data, plus the clients
+ * tests use to feed Kafka and inspect MongoDB.
+ */
+public final class StandIns implements AutoCloseable {
+
+    public static final String DATABASE = "control_autogeneracion";
+    static final List<String> DEVICE_TOPICS = List.of("panel", "sensor-light", "sensor-wind");
+    static final int PARTITIONS = 2;
+
+    private final KafkaClusterTestKit kafka;
+    private final KeptBackend backend = new KeptBackend(new MemoryBackend());
+    private final int mongoPort;
+    private MongoServer mongo;
+    private KafkaProducer<String, String> producer;
+    private Admin admin;
+    private MongoClient mongoClient;
+
+    StandIns() throws Exception {
+        kafka =
+                new KafkaClusterTestKit.Builder(
+                                new TestKitNodes.Builder()
+                                        .setCombined(true)
+                                        .setNumBrokerNodes(1)
+                                        .setNumControllerNodes(1)
+                                        .setBootstrapMetadataVersion(
+                                                MetadataVersion.latestProduction())
+                                        .build())
+                        .setConfigProp("offsets.topic.replication.factor", (short) 1)
+                        .setConfigProp("group.initial.rebalance.delay.ms", 0)
+                        .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+        List<NewTopic> topics =
+                DEVICE_TOPICS.stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
+        admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        mongo = new MongoServer(backend);
+        InetSocketAddress address = mongo.bind();
+        mongoPort = address.getPort();
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoConnectionString() {
+        return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    /** Sends and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("sending to " + topic + " failed", e);
+        }
+    }
+
+    public MongoDatabase database() {
+        if (mongoClient == null) {
+            mongoClient =
+                    MongoClients.create(
+                            mongoConnectionString() + "/?serverSelectionTimeoutMS=10000");
+        }
+        return mongoClient.getDatabase(DATABASE);
+    }
+
+    /** Committed offsets of a consumer group. */
+    public Map<TopicPartition, OffsetAndMetadata> committed(String groupId) {
+        try {
+            return admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("listing the offsets of " + groupId + " failed", e);
+        }
+    }
+
+    public Admin admin() {
+        return admin;
+    }
+
+    /** Stops the MongoDB stand-in: the port closes and every connection drops. */
+    public synchronized void stopMongo() {
+        mongo.shutdownNow();
+    }
+
+    /** Starts it again on the same port, with the data it had. */
+    public synchronized void startMongo() {
+        mongo = new MongoServer(backend);
+        mongo.bind("127.0.0.1", mongoPort);
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (producer != null) {
+            producer.close();
+        }
+        if (mongoClient != null) {
+            mongoClient.close();
+        }
+        admin.close();
+        mongo.shutdownNow();
+        backend.closeForGood();
+        kafka.close();
+    }
+}

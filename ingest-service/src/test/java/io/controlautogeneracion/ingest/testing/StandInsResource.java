@@ -1,0 +1,43 @@
+package io.controlautogeneracion.ingest.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts the stand-ins once for the whole test run (see {@link GlobalStandIns}) and points the
+ * service at them; tests receive the handle through {@link InjectStandIns}.
+ */
+public class StandInsResource implements QuarkusTestResourceLifecycleManager {
+
+    private StandIns standIns;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            standIns = new StandIns();
+        } catch (Exception e) {
+            throw new IllegalStateException("starting Kafka and the MongoDB stand-in failed", e);
+        }
+        return Map.of(
+                "kafka.bootstrap.servers", standIns.bootstrapServers(),
+                "quarkus.mongodb.connection-string", standIns.mongoConnectionString());
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(
+                standIns,
+                new TestInjector.AnnotatedAndMatchesType(InjectStandIns.class, StandIns.class));
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (standIns != null) {
+                standIns.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the stand-ins failed", e);
+        }
+    }
+}
