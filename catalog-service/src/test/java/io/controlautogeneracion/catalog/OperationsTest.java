@@ -1,0 +1,31 @@
+package io.controlautogeneracion.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void shouldBeReadyWhileCouchbaseAnswers() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("couchbase"));
+    }
+
+    @Test
+    void shouldPublishPrometheusMetricsAndTheOpenApiDocument() {
+        given().get("/elements/panel/NONE");
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("http_server_requests_seconds"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/installs"));
+    }
+}
