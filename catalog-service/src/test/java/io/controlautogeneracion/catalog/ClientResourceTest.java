@@ -138,8 +138,8 @@ class ClientResourceTest {
 
     @Test
     void shouldListClientsInPages() {
-        String a = "C-page-" + id("a");
-        String b = "C-page-" + id("b");
+        String a = "A-page-" + id("a");
+        String b = "A-page-" + id("b");
         admin().body(Docs.client(a, "28013")).post("/clients").then().statusCode(201);
         admin().body(Docs.client(b, "28013")).post("/clients").then().statusCode(201);
 
