@@ -1,0 +1,23 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import io.controlautogeneracion.model.druid.Enrichment;
+
+/**
+ * A valid {@code sensor-wind} reading with the catalog columns of its owner at the reading's time
+ * and the alarm thresholds of its element type (or the job's defaults). Flat and small on purpose:
+ * it crosses two network shuffles per reading.
+ *
+ * @param timestamp event time, epoch milliseconds
+ * @param windDirection degrees, null when the reading had none
+ * @param gust m/s, null when the reading had none
+ */
+public record EnrichedWindReading(
+        String windId,
+        long timestamp,
+        double windSpeed,
+        Double windDirection,
+        Double gust,
+        Enrichment enrichment,
+        EnrichmentStatus status,
+        double warningSpeed,
+        double stormSpeed) {}

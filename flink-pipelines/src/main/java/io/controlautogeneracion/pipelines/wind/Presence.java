@@ -1,0 +1,16 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import io.controlautogeneracion.model.druid.Enrichment;
+
+/**
+ * When one anemometer last reported (keyed state), and whether it is in a "sensor silent" episode.
+ *
+ * @param lastSeen event time of its latest reading
+ * @param silent whether the silence alarm has been raised and not yet closed
+ */
+public record Presence(
+        String windId,
+        long lastSeen,
+        boolean silent,
+        Enrichment enrichment,
+        EnrichmentStatus status) {}

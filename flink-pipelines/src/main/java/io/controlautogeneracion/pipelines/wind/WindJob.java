@@ -1,0 +1,197 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import io.controlautogeneracion.model.reading.WindReading;
+import io.controlautogeneracion.pipelines.JobParameters;
+import io.controlautogeneracion.pipelines.LatestCheckpoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wind job: {@code sensor-wind} readings → event-time watermarks → RichSensorWind (catalog
+ * enrichment) → 1-second windows per anemometer ({@code wind_reading}) and alarm episodes ({@code
+ * wind_alarm}) → WriteSensorWind (exactly-once Kafka). Source, catalog and sinks come in through
+ * the constructor, so tests run the same wiring against their own.
+ */
+public final class WindJob {
+    private static final Logger LOG = LoggerFactory.getLogger(WindJob.class);
+
+    private final Source<WindReading, ?, ?> source;
+    private final WindCatalog.Factory catalog;
+    private final Sink<WindSecond> readingSink;
+    private final Sink<WindAlarm> alarmSink;
+    private final WindJobSettings settings;
+
+    public WindJob(
+            Source<WindReading, ?, ?> source,
+            WindCatalog.Factory catalog,
+            Sink<WindSecond> readingSink,
+            Sink<WindAlarm> alarmSink,
+            WindJobSettings settings) {
+        this.source = source;
+        this.catalog = catalog;
+        this.readingSink = readingSink;
+        this.alarmSink = alarmSink;
+        this.settings = settings;
+    }
+
+    /** The job with its real Kafka source and sinks and the Couchbase catalog. */
+    public static WindJob fromSettings(WindJobSettings s) {
+        return new WindJob(
+                kafkaSource(s),
+                s.catalogFactory(),
+                WriteSensorWind.readings(
+                        s.kafkaBootstrap(),
+                        s.windReadingTopic(),
+                        s.transactionalIdPrefix(),
+                        s.transactionTimeout()),
+                WriteSensorWind.alarms(
+                        s.kafkaBootstrap(),
+                        s.windAlarmTopic(),
+                        s.transactionalIdPrefix(),
+                        s.transactionTimeout()),
+                s);
+    }
+
+    /** Adds the job's operators to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<WindReading> readings =
+                env.fromSource(source, watermarks(settings), "sensor-wind")
+                        .uid("sensor-wind-source");
+        // Ordered: a device's readings keep their Kafka order, so alarm rows are the same on
+        // replay; with a warm cache lookups complete at once and nothing waits behind them.
+        DataStream<EnrichedWindReading> enriched =
+                AsyncDataStream.orderedWait(
+                                readings,
+                                new RichSensorWind(
+                                        catalog,
+                                        settings.defaultThresholds(),
+                                        settings.catalogRetry()),
+                                settings.asyncTimeout().toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                settings.asyncCapacity())
+                        .name("RichSensorWind")
+                        .uid("rich-sensor-wind");
+        perSecond(enriched)
+                .sinkTo(readingSink)
+                .name("WriteSensorWind wind_reading")
+                .uid("write-wind-reading");
+        alarms(enriched, settings)
+                .sinkTo(alarmSink)
+                .name("WriteSensorWind wind_alarm")
+                .uid("write-wind-alarm");
+    }
+
+    /** 1-second tumbling event-time windows per anemometer: the {@code wind_reading} rows. */
+    public static SingleOutputStreamOperator<WindSecond> perSecond(
+            DataStream<EnrichedWindReading> enriched) {
+        return enriched.keyBy(EnrichedWindReading::windId)
+                .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+                .aggregate(new WindSecondAggregate(), new WindSecondRow())
+                .name("wind seconds")
+                .uid("wind-seconds");
+    }
+
+    /** Wind episodes and silent sensors per anemometer: the {@code wind_alarm} rows. */
+    public static SingleOutputStreamOperator<WindAlarm> alarms(
+            DataStream<EnrichedWindReading> enriched, WindJobSettings s) {
+        return enriched.keyBy(EnrichedWindReading::windId)
+                .process(
+                        new WindAlarms(
+                                new WindEpisodes(s.clearRatio(), s.calmPeriod()),
+                                new SilenceWatch(s.silenceAfter())))
+                .name("wind alarms")
+                .uid("wind-alarms");
+    }
+
+    static WatermarkStrategy<WindReading> watermarks(WindJobSettings s) {
+        return WatermarkStrategy.<WindReading>forBoundedOutOfOrderness(s.outOfOrderness())
+                .withTimestampAssigner((r, previous) -> r.timestamp().toEpochMilli())
+                .withIdleness(s.idleness());
+    }
+
+    static KafkaSource<WindReading> kafkaSource(WindJobSettings s) {
+        return KafkaSource.<WindReading>builder()
+                .setBootstrapServers(s.kafkaBootstrap())
+                .setTopics(s.readingsTopic())
+                .setGroupId(s.groupId())
+                // A first start reads the topic from the beginning; later ones resume from state.
+                .setStartingOffsets(
+                        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new WindReadingDeserializer())
+                .build();
+    }
+
+    /**
+     * Checkpoints (exactly once, retained on cancel, on the local filesystem or any Flink file
+     * system URI), a bounded restart strategy and, when asked, the newest retained checkpoint to
+     * resume from.
+     */
+    public static Configuration configuration(WindJobSettings s) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, s.checkpointInterval());
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri(s.checkpointDir()));
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, s.restartAttempts());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, s.restartDelay());
+        // Every type on the wire is a POJO or record: fail at submission rather than fall back to
+        // Kryo silently.
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        if (s.resumeFromLatest() && !s.checkpointDir().contains("://")) {
+            LatestCheckpoint.in(Path.of(s.checkpointDir()))
+                    .ifPresent(
+                            chk -> {
+                                LOG.info("resuming from checkpoint {}", chk);
+                                conf.set(
+                                        StateRecoveryOptions.SAVEPOINT_PATH,
+                                        chk.toUri().toString());
+                            });
+        }
+        if (s.parallelism() > 0) {
+            conf.set(
+                    org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM,
+                    s.parallelism());
+        }
+        return conf;
+    }
+
+    private static String uri(String dir) {
+        return dir.contains("://") ? dir : Path.of(dir).toAbsolutePath().toUri().toString();
+    }
+
+    public static void main(String[] args) throws Exception {
+        WindJobSettings settings =
+                WindJobSettings.from(new JobParameters(args, System.getenv(), "WIND"));
+        LOG.info("starting the wind job: {}", settings);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(configuration(settings));
+        fromSettings(settings).build(env);
+        env.execute("wind: RichSensorWind -> WriteSensorWind");
+    }
+}

@@ -1,0 +1,127 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import io.controlautogeneracion.pipelines.JobParameters;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Everything the wind job can be told, with the defaults of the README's table. Built from {@code
+ * --key value} arguments or {@code WIND_*} environment variables by {@link #from(JobParameters)}.
+ */
+public record WindJobSettings(
+        String kafkaBootstrap,
+        String readingsTopic,
+        String windReadingTopic,
+        String windAlarmTopic,
+        String groupId,
+        String transactionalIdPrefix,
+        Duration transactionTimeout,
+        String couchbaseConnectionString,
+        String couchbaseBucket,
+        String couchbaseUsername,
+        String couchbasePassword,
+        long cacheSize,
+        Duration cacheTtl,
+        Duration missingTtl,
+        Duration kvTimeout,
+        CatalogRetry catalogRetry,
+        int asyncCapacity,
+        String checkpointDir,
+        Duration checkpointInterval,
+        boolean resumeFromLatest,
+        int restartAttempts,
+        Duration restartDelay,
+        Duration outOfOrderness,
+        Duration idleness,
+        WindThresholds defaultThresholds,
+        double clearRatio,
+        Duration calmPeriod,
+        Duration silenceAfter,
+        int parallelism)
+        implements Serializable {
+
+    public static WindJobSettings from(JobParameters p) {
+        String bucket = p.get("couchbase.bucket", "catalog");
+        return new WindJobSettings(
+                p.required("kafka.bootstrap"),
+                p.get("topic.readings", "sensor-wind"),
+                p.get("topic.wind-reading", "wind_reading"),
+                p.get("topic.wind-alarm", "wind_alarm"),
+                p.get("kafka.group-id", "wind-job"),
+                p.get("kafka.transactional-id-prefix", "wind-job"),
+                p.getDuration("kafka.transaction-timeout", Duration.ofMinutes(10)),
+                p.required("couchbase.connection-string"),
+                bucket,
+                p.get("couchbase.username", bucket),
+                p.required("couchbase.password"),
+                p.getInt("catalog.cache-size", 100_000),
+                p.getDuration("catalog.cache-ttl", Duration.ofMinutes(5)),
+                p.getDuration("catalog.missing-ttl", Duration.ofSeconds(30)),
+                p.getDuration("catalog.kv-timeout", Duration.ofSeconds(1)),
+                new CatalogRetry(
+                        p.getInt("catalog.attempts", 3),
+                        p.getDuration("catalog.backoff", Duration.ofMillis(100)),
+                        p.getDuration("catalog.fail-fast-for", Duration.ofSeconds(10))),
+                p.getInt("catalog.capacity", 1000),
+                p.required("checkpoint.dir"),
+                p.getDuration("checkpoint.interval", Duration.ofMillis(500)),
+                p.getBoolean("checkpoint.resume", true),
+                p.getInt("restart.attempts", 10),
+                p.getDuration("restart.delay", Duration.ofSeconds(5)),
+                p.getDuration("watermark.out-of-orderness", Duration.ofMillis(500)),
+                p.getDuration("watermark.idleness", Duration.ofSeconds(5)),
+                new WindThresholds(
+                        p.getDouble("alarm.warning-speed", 15.0),
+                        p.getDouble("alarm.storm-speed", 25.0)),
+                p.getDouble("alarm.clear-ratio", 0.9),
+                p.getDuration("alarm.calm-period", Duration.ofSeconds(60)),
+                p.getDuration("alarm.silence-after", Duration.ofSeconds(120)),
+                p.getInt("parallelism", -1));
+    }
+
+    /** The Couchbase catalog each parallel instance opens. */
+    public CouchbaseWindCatalog.Factory catalogFactory() {
+        return new CouchbaseWindCatalog.Factory(
+                couchbaseConnectionString,
+                couchbaseUsername,
+                couchbasePassword,
+                couchbaseBucket,
+                cacheSize,
+                cacheTtl,
+                missingTtl,
+                kvTimeout);
+    }
+
+    /** The async operator's timeout: every retry gets its chance first. */
+    public Duration asyncTimeout() {
+        return catalogRetry.worstCase(kvTimeout).plusSeconds(1);
+    }
+
+    @Override
+    public String toString() {
+        // Never log the password.
+        return "WindJobSettings[kafka "
+                + kafkaBootstrap
+                + ", topics "
+                + readingsTopic
+                + " -> "
+                + windReadingTopic
+                + ", "
+                + windAlarmTopic
+                + ", couchbase "
+                + couchbaseConnectionString
+                + " bucket "
+                + couchbaseBucket
+                + ", checkpoints "
+                + checkpointDir
+                + " every "
+                + checkpointInterval
+                + ", thresholds "
+                + defaultThresholds
+                + ", calm "
+                + calmPeriod
+                + ", silence "
+                + silenceAfter
+                + "]";
+    }
+}

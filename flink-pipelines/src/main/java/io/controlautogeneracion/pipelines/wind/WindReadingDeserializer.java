@@ -1,0 +1,57 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.reading.ParseResult;
+import io.controlautogeneracion.model.reading.ReadingParser;
+import io.controlautogeneracion.model.reading.WindReading;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code sensor-wind} messages with the model's parser (SPEC §3 rules). Invalid messages are
+ * counted ({@code invalidReadings}) and logged with their key, then left out: ingest-service
+ * already keeps each of them in MongoDB {@code topic_alarm} with its reason.
+ */
+public final class WindReadingDeserializer
+        implements KafkaRecordDeserializationSchema<WindReading> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(WindReadingDeserializer.class);
+
+    private transient ReadingParser parser;
+    private transient Counter invalidReadings;
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) {
+        parser = ReadingParser.withDefaults();
+        invalidReadings = context.getMetricGroup().counter("invalidReadings");
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<WindReading> out) {
+        ParseResult result = parser.parse(DeviceKind.WIND, record.value());
+        if (result instanceof ParseResult.Valid valid) {
+            out.collect((WindReading) valid.reading());
+            return;
+        }
+        invalidReadings.inc();
+        LOG.warn(
+                "invalid {} message, key {} (partition {}, offset {}): {}",
+                record.topic(),
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+                record.partition(),
+                record.offset(),
+                ((ParseResult.Invalid) result).reason());
+    }
+
+    @Override
+    public TypeInformation<WindReading> getProducedType() {
+        return TypeInformation.of(WindReading.class);
+    }
+}

@@ -1,0 +1,34 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import io.controlautogeneracion.model.druid.WindReadingRow;
+import java.time.Instant;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+
+/** Turns one second's figures into a {@code wind_reading} row stamped with the second's start. */
+public final class WindSecondRow
+        extends ProcessWindowFunction<WindSecondAccumulator, WindSecond, String, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void process(
+            String windId,
+            Context context,
+            Iterable<WindSecondAccumulator> figures,
+            Collector<WindSecond> out) {
+        WindSecondAccumulator acc = figures.iterator().next();
+        WindReadingRow row =
+                new WindReadingRow(
+                        acc.enrichment,
+                        windId,
+                        Instant.ofEpochMilli(context.window().getStart()),
+                        acc.speedSum / acc.samples,
+                        acc.speedMax,
+                        acc.gustMax,
+                        WindSecondAggregate.circularMean(
+                                acc.directionSin, acc.directionCos, acc.directions),
+                        acc.samples);
+        out.collect(new WindSecond(row, acc.status));
+    }
+}

@@ -1,0 +1,77 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Seed process WriteSensorWind: the exactly-once Kafka sinks of {@code wind_reading} and {@code
+ * wind_alarm}, which Druid ingests with {@code read_committed} supervisors. Rows become visible
+ * when the checkpoint that covers them completes, and a restart aborts what was written after it,
+ * so a replay adds no duplicates.
+ */
+public final class WriteSensorWind {
+    private WriteSensorWind() {}
+
+    /** Sink of {@code wind_reading}, keyed by {@code wind_id}. */
+    public static KafkaSink<WindSecond> readings(
+            String bootstrap, String topic, String transactionalIdPrefix, Duration txTimeout) {
+        return sink(
+                bootstrap,
+                transactionalIdPrefix + "-wind-reading",
+                txTimeout,
+                new Rows<>(topic, s -> s.row().windId(), DruidRowJson::readingRow));
+    }
+
+    /** Sink of {@code wind_alarm}, keyed by {@code wind_id}. */
+    public static KafkaSink<WindAlarm> alarms(
+            String bootstrap, String topic, String transactionalIdPrefix, Duration txTimeout) {
+        return sink(
+                bootstrap,
+                transactionalIdPrefix + "-wind-alarm",
+                txTimeout,
+                new Rows<>(topic, WindAlarm::windId, DruidRowJson::alarmRow));
+    }
+
+    private static <T> KafkaSink<T> sink(
+            String bootstrap,
+            String transactionalId,
+            Duration txTimeout,
+            KafkaRecordSerializationSchema<T> rows) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(rows)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(transactionalId)
+                // Must stay under the broker's transaction.max.timeout.ms (15 min by default), and
+                // bounds how long a crashed job's open transaction holds read_committed readers.
+                .setProperty("transaction.timeout.ms", Long.toString(txTimeout.toMillis()))
+                .build();
+    }
+
+    /** A row serialised by {@link DruidRowJson}, keyed by its anemometer. */
+    private record Rows<T>(
+            String topic,
+            SerializableFunction<T, String> key,
+            SerializableFunction<T, byte[]> value)
+            implements KafkaRecordSerializationSchema<T> {
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(
+                T element, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(
+                    topic,
+                    null,
+                    timestamp,
+                    key.apply(element).getBytes(StandardCharsets.UTF_8),
+                    value.apply(element));
+        }
+    }
+
+    /** A function Flink can ship to the task managers. */
+    interface SerializableFunction<A, B> extends Function<A, B>, java.io.Serializable {}
+}
