@@ -22,10 +22,12 @@ class OperationsTest {
     @Test
     void shouldPublishPrometheusMetricsAndTheOpenApiDocument() {
         given().get("/elements/panel/NONE");
+        Api.viewer().get("/enrichment/panel/P-metrics");
         given().get("/q/metrics")
                 .then()
                 .statusCode(200)
-                .body(containsString("http_server_requests_seconds"));
+                .body(containsString("http_server_requests_seconds"))
+                .body(containsString("catalog_cache_misses_total"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/installs"));
     }
 }

@@ -4,6 +4,8 @@ import com.couchbase.client.java.AsyncCollection;
 import io.controlautogeneracion.catalog.client.CatalogClient;
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -47,9 +49,17 @@ public class CouchbaseProducer {
         return connection.collection().async();
     }
 
+    /** The enrichment client, its cache's hits and misses published as {@code catalog_cache_*}. */
     @Produces
     @Singleton
-    CatalogClient catalogClient(AsyncCollection collection) {
-        return new CatalogClient(collection, settings());
+    CatalogClient catalogClient(AsyncCollection collection, MeterRegistry registry) {
+        CatalogClient client = new CatalogClient(collection, settings());
+        FunctionCounter.builder("catalog.cache.hits", client, c -> c.cacheStats().hitCount())
+                .description("enrichment cache hits")
+                .register(registry);
+        FunctionCounter.builder("catalog.cache.misses", client, c -> c.cacheStats().missCount())
+                .description("enrichment cache misses (key-value reads)")
+                .register(registry);
+        return client;
     }
 }
