@@ -30,7 +30,7 @@ public final class LightEstimator implements Serializable {
                 DEFAULT_PERFORMANCE_RATIO,
                 Transposition.DEFAULT_ALBEDO,
                 Transposition.HAY_DAVIES,
-                Observer.DEFAULT_DELTA_T);
+                Site.DEFAULT_DELTA_T);
     }
 
     public LightEstimator(
@@ -83,25 +83,25 @@ public final class LightEstimator implements Serializable {
             double powerCapWp,
             Instant instant,
             double lux) {
-        Observer observer =
-                new Observer(
+        Site site =
+                new Site(
                         latitude,
                         longitude,
                         0,
-                        Observer.standardPressure(0),
-                        Observer.DEFAULT_TEMPERATURE,
+                        Site.standardPressure(0),
+                        Site.DEFAULT_TEMPERATURE,
                         deltaT);
-        return estimate(observer, new Plane(tilt, azimuth), powerCapWp, instant, lux);
+        return estimate(site, new Plane(tilt, azimuth), powerCapWp, instant, lux);
     }
 
-    /** As above for an observer with its own elevation and air. */
+    /** As above for a site with its own elevation and air. */
     public LightEstimate estimate(
-            Observer observer, Plane plane, double powerCapWp, Instant instant, double lux) {
+            Site site, Plane plane, double powerCapWp, Instant instant, double lux) {
         if (!(powerCapWp >= 0) || Double.isInfinite(powerCapWp)) {
             throw new IllegalArgumentException("power cap must be >= 0 Wp, got " + powerCapWp);
         }
         double ghi = ghiFromLux(lux);
-        SolarPosition sun = Spa.position(instant, observer);
+        SolarPosition sun = Spa.position(instant, site);
         int day = instant.atOffset(ZoneOffset.UTC).getDayOfYear();
         double e0 = Extraterrestrial.irradiance(day);
         IrradianceComponents sky = Erbs.decomposeWithExtraterrestrial(ghi, sun.zenith(), e0);

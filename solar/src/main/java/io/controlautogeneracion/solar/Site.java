@@ -5,7 +5,7 @@ package io.controlautogeneracion.solar;
  * §3): latitude and longitude in degrees (north and east positive), elevation in metres, mean
  * annual pressure in mbar and temperature in °C for refraction, and ΔT = TT − UT in seconds.
  */
-public record Observer(
+public record Site(
         double latitude,
         double longitude,
         double elevation,
@@ -22,7 +22,7 @@ public record Observer(
     /** Annual mean temperature assumed for refraction when none is given (°C). */
     public static final double DEFAULT_TEMPERATURE = 12.0;
 
-    public Observer {
+    public Site {
         check(latitude, -90, 90, "latitude");
         check(longitude, -180, 180, "longitude");
         check(elevation, -6_500_000, 100_000, "elevation");
@@ -32,11 +32,11 @@ public record Observer(
     }
 
     /**
-     * An observer at the given place with the standard-atmosphere pressure for its elevation, 12 °C
-     * and the default ΔT: refraction then is within a few hundredths of a degree near the horizon.
+     * A site at the given place with the standard-atmosphere pressure for its elevation, 12 °C and
+     * the default ΔT: refraction then is within a few hundredths of a degree near the horizon.
      */
-    public static Observer at(double latitude, double longitude, double elevation) {
-        return new Observer(
+    public static Site at(double latitude, double longitude, double elevation) {
+        return new Site(
                 latitude,
                 longitude,
                 elevation,
@@ -45,8 +45,8 @@ public record Observer(
                 DEFAULT_DELTA_T);
     }
 
-    /** Sea-level observer with default air and ΔT. */
-    public static Observer at(double latitude, double longitude) {
+    /** Sea-level site with default air and ΔT. */
+    public static Site at(double latitude, double longitude) {
         return at(latitude, longitude, 0);
     }
 

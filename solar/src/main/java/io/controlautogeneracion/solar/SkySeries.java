@@ -72,24 +72,24 @@ public final class SkySeries {
      * 1-minute samples costs a few seconds on one core), then Erbs and the transposition terms.
      */
     public static SkySeries prepare(
-            Observer observer, List<IrradianceSample> samples, Transposition model, double albedo) {
+            Site site, List<IrradianceSample> samples, Transposition model, double albedo) {
         if (!(albedo >= 0 && albedo <= 1)) {
             throw new IllegalArgumentException("albedo must be within [0, 1], got " + albedo);
         }
         SkySeries raw = new SkySeries(samples.size(), albedo);
         for (int i = 0; i < samples.size(); i++) {
-            raw.fill(i, samples.get(i), observer, model);
+            raw.fill(i, samples.get(i), site, model);
         }
         return new SkySeries(raw);
     }
 
-    private void fill(int i, IrradianceSample sample, Observer observer, Transposition model) {
+    private void fill(int i, IrradianceSample sample, Site site, Transposition model) {
         double hours = sample.durationSeconds() / 3600.0;
         global[i] = sample.ghi() * hours;
         if (hours == 0 || sample.ghi() == 0) {
             return;
         }
-        SolarPosition sun = Spa.position(sample.time(), observer);
+        SolarPosition sun = Spa.position(sample.time(), site);
         double[] s = SurfaceGeometry.unitVector(sun.zenith(), sun.azimuth());
         sunEast[i] = s[0];
         sunNorth[i] = s[1];

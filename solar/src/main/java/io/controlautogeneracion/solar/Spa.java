@@ -30,8 +30,8 @@ public final class Spa {
      * Topocentric sun position for an observer at an instant (UT taken as UTC: |UT1 − UTC| ≤ 0.9
      * s).
      */
-    public static SolarPosition position(Instant instant, Observer observer) {
-        return topocentric(geocentric(instant, observer.deltaT()), observer);
+    public static SolarPosition position(Instant instant, Site site) {
+        return topocentric(geocentric(instant, site.deltaT()), site);
     }
 
     /** Steps 3.1–3.8: the sun's apparent geocentric coordinates at an instant. */
@@ -91,7 +91,7 @@ public final class Spa {
     }
 
     /** Steps 3.9–3.14: parallax, refraction and the observer's zenith and azimuth. */
-    public static SolarPosition topocentric(GeocentricSun sun, Observer o) {
+    public static SolarPosition topocentric(GeocentricSun sun, Site o) {
         double h = mod360(sun.apparentSiderealTime() + o.longitude() - sun.rightAscension());
         double hr = Math.toRadians(h); // eq. 32
         double xi = Math.toRadians(8.794 / (3600.0 * sun.radiusVector())); // eq. 33

@@ -15,7 +15,7 @@ class SpaTest {
 
     private static final Instant EXAMPLE =
             OffsetDateTime.of(2003, 10, 17, 12, 30, 30, 0, ZoneOffset.ofHours(-7)).toInstant();
-    private static final Observer GOLDEN = new Observer(39.742476, -105.1786, 1830.14, 820, 11, 67);
+    private static final Site GOLDEN = new Site(39.742476, -105.1786, 1830.14, 820, 11, 67);
 
     @Test
     void shouldReproduceThePapersTopocentricZenithAzimuthAndIncidence() {
@@ -65,8 +65,8 @@ class SpaTest {
     @Test
     void shouldPutTheSunNearTheZenithAtTheSubsolarPointAndBelowTheHorizonOpposite() {
         Instant noonUtcEquinox = Instant.parse("2026-03-20T12:00:00Z");
-        SolarPosition near = Spa.position(noonUtcEquinox, Observer.at(0, 0));
-        SolarPosition antipode = Spa.position(noonUtcEquinox, Observer.at(0, 180));
+        SolarPosition near = Spa.position(noonUtcEquinox, Site.at(0, 0));
+        SolarPosition antipode = Spa.position(noonUtcEquinox, Site.at(0, 180));
 
         // At the March equinox the declination is ~0 and the equation of time ~ -7.5 min.
         assertThat(near.zenith()).isLessThan(3);
@@ -76,7 +76,7 @@ class SpaTest {
     @ParameterizedTest
     @ValueSource(ints = {-60, -23, 0, 23, 45, 70})
     void shouldCulminateDueSouthOrNorthAtSolarNoon(int latitude) {
-        Observer observer = Observer.at(latitude, 0);
+        Site observer = Site.at(latitude, 0);
         Instant t = Instant.parse("2026-06-21T00:00:00Z");
         double bestZenith = 180;
         double bestAzimuth = 0;
