@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -130,6 +131,16 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
                 status,
                 t.warningSpeed(),
                 t.stormSpeed());
+    }
+
+    @VisibleForTesting
+    long unknownDevices() {
+        return unknownDevices.getCount();
+    }
+
+    @VisibleForTesting
+    long catalogUnavailable() {
+        return catalogUnavailable.getCount();
     }
 
     @Override

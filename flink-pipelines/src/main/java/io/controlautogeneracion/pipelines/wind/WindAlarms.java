@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.wind;
 
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -90,6 +91,11 @@ public final class WindAlarms extends KeyedProcessFunction<String, EnrichedWindR
             out.collect(silence.raised(p));
             presence.update(silence.silenced(p));
         }
+    }
+
+    @VisibleForTesting
+    long lateReadings() {
+        return lateReadings.getCount();
     }
 
     private static void moveTimer(TimerService timers, long from, long to) {

@@ -14,6 +14,10 @@ public interface WindCatalog extends AutoCloseable {
     /** The relation, client, device and element valid at {@code at}; a failed future on error. */
     CompletableFuture<Enrichment> enrich(String windId, Instant at);
 
+    /** Releases connections; nothing by default. */
+    @Override
+    default void close() throws Exception {}
+
     /** Opens a catalog in each parallel instance (Couchbase connections cannot be serialised). */
     interface Factory extends Serializable {
         WindCatalog open();

@@ -1,0 +1,208 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.controlautogeneracion.model.catalog.AlarmThresholds;
+import io.controlautogeneracion.model.catalog.Client;
+import io.controlautogeneracion.model.catalog.ClientRel;
+import io.controlautogeneracion.model.catalog.Element;
+import io.controlautogeneracion.model.catalog.Enrichment;
+import io.controlautogeneracion.model.catalog.SensorWind;
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.reading.WindReading;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.functions.DefaultOpenContext;
+import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
+import org.junit.jupiter.api.Test;
+
+/** RichSensorWind against an in-memory catalog that can also fail. */
+class RichSensorWindTest {
+    private static final Instant MOVE = Instant.parse("2026-11-28T12:00:00Z");
+    private static final WindThresholds DEFAULTS = new WindThresholds(15, 25);
+    private static final CatalogRetry RETRY =
+            new CatalogRetry(3, Duration.ofMillis(1), Duration.ofSeconds(10));
+
+    /** W-1 belongs to C-A before {@link #MOVE} and to C-B from then on; its type says 12/20. */
+    private static Enrichment catalog(String windId, Instant at) {
+        if (!windId.equals("W-1")) {
+            return Enrichment.unknown(DeviceKind.WIND, windId, at);
+        }
+        String owner = at.isBefore(MOVE) ? "C-A" : "C-B";
+        return new Enrichment(
+                DeviceKind.WIND,
+                windId,
+                at,
+                ClientRel.of(DeviceKind.WIND, windId, owner, MOVE.minusSeconds(3600), null),
+                new Client(
+                        owner,
+                        "Calle " + owner,
+                        "28013",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "N",
+                        "A1",
+                        "A2",
+                        null,
+                        null,
+                        null),
+                new SensorWind(
+                        windId, "ANEMO-2", LocalDate.of(2025, 1, 2), null, null, null, null, null),
+                new Element(
+                        DeviceKind.WIND,
+                        "ANEMO-2",
+                        "Aire",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new AlarmThresholds(null, null, 12.0, 20.0),
+                        null));
+    }
+
+    private static RichSensorWind open(WindCatalog.Factory factory, CatalogRetry retry) {
+        RichSensorWind fn = new RichSensorWind(factory, DEFAULTS, retry);
+        fn.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
+        fn.open(DefaultOpenContext.INSTANCE);
+        return fn;
+    }
+
+    private static EnrichedWindReading enrich(RichSensorWind fn, String windId, Instant at)
+            throws Exception {
+        Result result = new Result();
+        fn.asyncInvoke(new WindReading(windId, at, 10.0, 180.0, 12.0), result);
+        return result.future.get(5, TimeUnit.SECONDS).iterator().next();
+    }
+
+    @Test
+    void shouldAttributeEachReadingToTheOwnerAtItsEventTime() throws Exception {
+        RichSensorWind fn = open(() -> fake(RichSensorWindTest::catalog), RETRY);
+
+        EnrichedWindReading before = enrich(fn, "W-1", MOVE.minusMillis(1));
+        EnrichedWindReading after = enrich(fn, "W-1", MOVE);
+
+        assertThat(before.enrichment().clientId()).isEqualTo("C-A");
+        assertThat(after.enrichment().clientId()).isEqualTo("C-B");
+        assertThat(after.enrichment().model()).isEqualTo("ANEMO-2");
+        assertThat(after.status()).isEqualTo(EnrichmentStatus.OK);
+        assertThat(after.warningSpeed()).isEqualTo(12.0);
+        assertThat(after.stormSpeed()).isEqualTo(20.0);
+        assertThat(after.timestamp()).isEqualTo(MOVE.toEpochMilli());
+    }
+
+    @Test
+    void shouldPassAnUnknownDeviceOnWithNullColumnsAndCountIt() throws Exception {
+        RichSensorWind fn = open(() -> fake(RichSensorWindTest::catalog), RETRY);
+
+        EnrichedWindReading unknown = enrich(fn, "W-404", MOVE);
+
+        assertThat(unknown.enrichment())
+                .isEqualTo(io.controlautogeneracion.model.druid.Enrichment.none());
+        assertThat(unknown.status()).isEqualTo(EnrichmentStatus.UNKNOWN_DEVICE);
+        assertThat(unknown.warningSpeed()).isEqualTo(15.0);
+        assertThat(fn.unknownDevices()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetryAFailingCatalogAndUseItsAnswerWhenItRecovers() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        RichSensorWind fn =
+                open(
+                        () ->
+                                fake(
+                                        (id, at) -> {
+                                            if (calls.incrementAndGet() < 3) {
+                                                throw new IllegalStateException("timeout");
+                                            }
+                                            return catalog(id, at);
+                                        }),
+                        RETRY);
+
+        assertThat(enrich(fn, "W-1", MOVE).status()).isEqualTo(EnrichmentStatus.OK);
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void shouldFlagTheReadingAfterTheLastRetryAndThenFailFast() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        RichSensorWind fn =
+                open(
+                        () ->
+                                fake(
+                                        (id, at) -> {
+                                            calls.incrementAndGet();
+                                            throw new IllegalStateException("Couchbase is down");
+                                        }),
+                        RETRY);
+
+        EnrichedWindReading first = enrich(fn, "W-1", MOVE);
+        EnrichedWindReading second = enrich(fn, "W-1", MOVE);
+
+        assertThat(first.status()).isEqualTo(EnrichmentStatus.CATALOG_UNAVAILABLE);
+        assertThat(first.enrichment().clientId()).isNull();
+        assertThat(first.warningSpeed()).isEqualTo(15.0);
+        assertThat(second.status()).isEqualTo(EnrichmentStatus.CATALOG_UNAVAILABLE);
+        assertThat(calls).hasValue(3 + 1);
+        assertThat(fn.catalogUnavailable()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFlagTheReadingWhenTheOperatorTimesOut() throws Exception {
+        RichSensorWind fn = open(() -> (id, at) -> new CompletableFuture<>(), RETRY);
+        Result result = new Result();
+
+        fn.timeout(new WindReading("W-1", MOVE, 10.0, null, null), result);
+
+        assertThat(result.future.get().iterator().next().status())
+                .isEqualTo(EnrichmentStatus.CATALOG_UNAVAILABLE);
+    }
+
+    /** A catalog answering synchronously from {@code answer}; a thrown exception fails it. */
+    private static WindCatalog fake(Answer answer) {
+        return (id, at) -> {
+            try {
+                return CompletableFuture.completedFuture(answer.apply(id, at));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        };
+    }
+
+    private interface Answer {
+        Enrichment apply(String windId, Instant at);
+    }
+
+    private static final class Result implements ResultFuture<EnrichedWindReading> {
+        final CompletableFuture<Collection<EnrichedWindReading>> future = new CompletableFuture<>();
+
+        @Override
+        public void complete(Collection<EnrichedWindReading> result) {
+            future.complete(List.copyOf(result));
+        }
+
+        @Override
+        public void completeExceptionally(Throwable error) {
+            future.completeExceptionally(error);
+        }
+
+        @Override
+        public void complete(CollectionSupplier<EnrichedWindReading> supplier) {
+            try {
+                complete(supplier.get());
+            } catch (Exception e) {
+                completeExceptionally(e);
+            }
+        }
+    }
+}
