@@ -1,0 +1,127 @@
+package io.controlautogeneracion.solar.survey;
+
+import io.controlautogeneracion.solar.IrradianceSample;
+import io.controlautogeneracion.solar.OptimalOrientation;
+import io.controlautogeneracion.solar.OrientationOptimizer;
+import io.controlautogeneracion.solar.Plane;
+import io.controlautogeneracion.solar.Site;
+import io.controlautogeneracion.solar.SkySeries;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The site survey's computation: lux → GHI (SPEC §6), each reading integrated over the interval to
+ * the next one, then the optimal plane over the whole period and the daily totals.
+ */
+public final class Survey {
+
+    private Survey() {}
+
+    /** Runs the survey over readings already sorted and de-duplicated. */
+    public static SurveyReport run(SurveyOptions options, ReadingsCsv.Parsed parsed) {
+        List<LuxReading> readings = parsed.readings();
+        double nominal = nominalInterval(readings, options.maxGap());
+        double[] seconds = intervals(readings, options.maxGap(), nominal);
+        List<IrradianceSample> samples = new ArrayList<>(readings.size());
+        int gaps = 0;
+        double covered = 0;
+        for (int i = 0; i < readings.size(); i++) {
+            LuxReading r = readings.get(i);
+            samples.add(new IrradianceSample(r.time(), r.lux() / options.luxPerWm2(), seconds[i]));
+            covered += seconds[i];
+            if (i + 1 < readings.size() && gapSeconds(readings, i) > options.maxGap().toSeconds()) {
+                gaps++;
+            }
+        }
+        Site site = Site.at(options.latitude(), options.longitude(), options.elevation());
+        SkySeries series = SkySeries.prepare(site, samples, options.model(), options.albedo());
+        OptimalOrientation optimum = OrientationOptimizer.optimise(series);
+
+        double kWp = options.powerCapWp() / 1000.0;
+        double pr = options.performanceRatio();
+        double[] poa = series.irradiationPerSample(optimum.plane());
+        Map<LocalDate, double[]> days = new LinkedHashMap<>();
+        for (int i = 0; i < readings.size(); i++) {
+            LocalDate date = readings.get(i).time().atZone(options.zone()).toLocalDate();
+            double[] d = days.computeIfAbsent(date, k -> new double[4]);
+            d[0] += samples.get(i).ghi() * seconds[i] / 3600.0;
+            d[1] += poa[i];
+            d[2] += 1;
+            d[3] += seconds[i] / 3600.0;
+        }
+        List<SurveyReport.Day> daily = new ArrayList<>(days.size());
+        days.forEach(
+                (date, d) ->
+                        daily.add(
+                                new SurveyReport.Day(
+                                        date,
+                                        d[0] / 1000,
+                                        d[1] / 1000,
+                                        kWp * d[1] / 1000 * pr,
+                                        kWp * d[0] / 1000 * pr,
+                                        (int) d[2],
+                                        d[3])));
+        double flat = series.irradiation(Plane.FLAT);
+        SurveyReport.Period period =
+                new SurveyReport.Period(
+                        readings.get(0).time(),
+                        readings.get(readings.size() - 1).time(),
+                        readings.size(),
+                        parsed.duplicatesDropped(),
+                        gaps,
+                        nominal,
+                        covered / 3600.0);
+        return new SurveyReport(
+                options,
+                period,
+                optimum.plane(),
+                new SurveyReport.Totals(optimum.irradiation(), kWp * optimum.irradiation() * pr),
+                new SurveyReport.Totals(flat, kWp * flat * pr),
+                daily);
+    }
+
+    /**
+     * Seconds each reading stands for: up to the next reading, or — across a gap longer than the
+     * maximum, and for the last reading — the usual sampling interval, so a gap is never bridged.
+     */
+    static double[] intervals(List<LuxReading> readings, Duration maxGap, double nominal) {
+        double[] out = new double[readings.size()];
+        for (int i = 0; i < out.length; i++) {
+            double gap = i + 1 < out.length ? gapSeconds(readings, i) : Double.POSITIVE_INFINITY;
+            out[i] = gap <= maxGap.toSeconds() ? gap : nominal;
+        }
+        return out;
+    }
+
+    /** The median of the intervals no longer than the maximum gap: the sensor's sampling rate. */
+    static double nominalInterval(List<LuxReading> readings, Duration maxGap) {
+        double[] gaps = new double[Math.max(0, readings.size() - 1)];
+        int n = 0;
+        for (int i = 0; i + 1 < readings.size(); i++) {
+            double gap = gapSeconds(readings, i);
+            if (gap <= maxGap.toSeconds()) {
+                gaps[n++] = gap;
+            }
+        }
+        if (n == 0) {
+            throw new SurveyInputException(
+                    readings.size() < 2
+                            ? "at least two readings are needed to know the sampling interval"
+                            : "every reading is more than "
+                                    + maxGap.toMinutes()
+                                    + " min from the next; raise --max-gap to integrate them");
+        }
+        Arrays.sort(gaps, 0, n);
+        return n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
+    }
+
+    private static double gapSeconds(List<LuxReading> readings, int i) {
+        Duration d = Duration.between(readings.get(i).time(), readings.get(i + 1).time());
+        return d.getSeconds() + d.getNano() * 1e-9;
+    }
+}

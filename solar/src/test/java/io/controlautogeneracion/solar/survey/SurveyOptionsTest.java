@@ -1,0 +1,91 @@
+package io.controlautogeneracion.solar.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.controlautogeneracion.solar.Transposition;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Command-line options of the site survey. */
+class SurveyOptionsTest {
+
+    @Test
+    void shouldApplyTheDocumentedDefaults() {
+        SurveyOptions o = SurveyOptions.parse("--lat", "40.4", "--lon=-3.7", "r.csv");
+
+        assertThat(o.latitude()).isEqualTo(40.4);
+        assertThat(o.longitude()).isEqualTo(-3.7);
+        assertThat(o.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(o.powerCapWp()).isEqualTo(1000);
+        assertThat(o.luxPerWm2()).isEqualTo(120);
+        assertThat(o.performanceRatio()).isEqualTo(0.8);
+        assertThat(o.albedo()).isEqualTo(0.2);
+        assertThat(o.model()).isEqualTo(Transposition.HAY_DAVIES);
+        assertThat(o.maxGap()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(o.csv()).isEqualTo("r.csv");
+    }
+
+    @Test
+    void shouldReadEveryOption() {
+        SurveyOptions o =
+                SurveyOptions.parse(
+                        "--lat",
+                        "28.1",
+                        "--lon",
+                        "-15.4",
+                        "--tz",
+                        "Atlantic/Canary",
+                        "--power-cap",
+                        "450",
+                        "--lux-per-wm2",
+                        "110",
+                        "--performance-ratio",
+                        "0.85",
+                        "--albedo",
+                        "0.3",
+                        "--elevation",
+                        "120",
+                        "--model",
+                        "isotropic",
+                        "--max-gap",
+                        "5",
+                        "-");
+
+        assertThat(o.zone()).isEqualTo(ZoneId.of("Atlantic/Canary"));
+        assertThat(o.powerCapWp()).isEqualTo(450);
+        assertThat(o.luxPerWm2()).isEqualTo(110);
+        assertThat(o.performanceRatio()).isEqualTo(0.85);
+        assertThat(o.albedo()).isEqualTo(0.3);
+        assertThat(o.elevation()).isEqualTo(120);
+        assertThat(o.model()).isEqualTo(Transposition.ISOTROPIC);
+        assertThat(o.maxGap()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(o.csv()).isEqualTo("-");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--lon 3 r.csv|option --lat is required",
+                "--lat 40 --lon 3|the CSV file of readings is missing",
+                "--lat 91 --lon 3 r.csv|--lat must be within [-90.0, 90.0], got 91",
+                "--lat north --lon 3 r.csv|--lat 'north' is not a number",
+                "--lat 40 --lon 3 --tz Mars/Olympus r.csv|--tz 'Mars/Olympus' is not a time zone"
+                        + " id",
+                "--lat 40 --lon 3 --model perez r.csv|--model must be hay-davies or isotropic",
+                "--lat 40 --lon 3 --colour red r.csv|unknown option --colour",
+                "--lat 40 --lon 3 --lat 41 r.csv|option --lat given twice",
+                "--lat 40 --lon 3 a.csv b.csv|one CSV file expected, got 'a.csv' and 'b.csv'",
+                "--lat 40 --lon 3 --performance-ratio 1.2 r.csv|--performance-ratio must be within",
+                "--lat 40 --lon 3 r.csv --albedo|option --albedo needs a value"
+            })
+    void shouldExplainWhatIsWrong(String args, String message) {
+        assertThatThrownBy(() -> SurveyOptions.parse(args.split(" ")))
+                .isInstanceOf(SurveyInputException.class)
+                .hasMessageStartingWith(message);
+    }
+}
