@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -12,6 +13,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 @ApplicationScoped
 public class ConsumerLag {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     private final KafkaClientService clients;
 
@@ -25,16 +28,19 @@ public class ConsumerLag {
         if (consumer == null) {
             return Uni.createFrom().item(-1L);
         }
-        return consumer.runOnPollingThread(
-                kafka -> {
-                    long lag = -1;
-                    for (TopicPartition partition : kafka.assignment()) {
-                        long partitionLag = kafka.currentLag(partition).orElse(-1);
-                        if (partitionLag >= 0) {
-                            lag = Math.max(lag, 0) + partitionLag;
-                        }
-                    }
-                    return lag;
-                });
+        Uni<Long> summed =
+                consumer.runOnPollingThread(
+                        kafka -> {
+                            long lag = -1;
+                            for (TopicPartition partition : kafka.assignment()) {
+                                long partitionLag = kafka.currentLag(partition).orElse(-1);
+                                if (partitionLag >= 0) {
+                                    lag = Math.max(lag, 0) + partitionLag;
+                                }
+                            }
+                            return lag;
+                        });
+        // The polling thread may be busy or not started yet; a flush must not wait for it.
+        return summed.ifNoItem().after(TIMEOUT).recoverWithItem(-1L);
     }
 }

@@ -62,7 +62,6 @@ public class StatsFlusher {
 
     @Scheduled(
             every = "${ingest.stats.flush-interval}",
-            delay = 1,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
         return observeLag()

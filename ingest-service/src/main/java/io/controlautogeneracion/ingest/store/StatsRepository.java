@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The {@code topic_stats} collection: one document per topic and bucket, grown by upserts. */
@@ -55,14 +56,12 @@ public class StatsRepository {
 
     /** The stored buckets of {@code topic} that start in [from, to), in time order. */
     public Uni<List<BucketSnapshot>> buckets(String topic, Instant from, Instant to) {
-        FindOptions options =
-                new FindOptions()
-                        .filter(
-                                Filters.and(
-                                        Filters.eq(StatsDocuments.TOPIC_ID, topic),
-                                        Filters.gte(StatsDocuments.BUCKET_START, Date.from(from)),
-                                        Filters.lt(StatsDocuments.BUCKET_START, Date.from(to))))
-                        .sort(Sorts.ascending(StatsDocuments.BUCKET_START));
-        return stats.find(options).map(StatsDocuments::fromDocument).collect().asList();
+        Bson filter =
+                Filters.and(
+                        Filters.eq(StatsDocuments.TOPIC_ID, topic),
+                        Filters.gte(StatsDocuments.BUCKET_START, Date.from(from)),
+                        Filters.lt(StatsDocuments.BUCKET_START, Date.from(to)));
+        FindOptions options = new FindOptions().sort(Sorts.ascending(StatsDocuments.BUCKET_START));
+        return stats.find(filter, options).map(StatsDocuments::fromDocument).collect().asList();
     }
 }
