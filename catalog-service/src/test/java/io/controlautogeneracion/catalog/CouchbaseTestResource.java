@@ -6,8 +6,8 @@ import java.util.Map;
 
 /** An in-process CouchbaseMock for the service under test, plus the test users' passwords. */
 public class CouchbaseTestResource implements QuarkusTestResourceLifecycleManager {
-    static final String ADMIN_PASSWORD = "admin-test-password";
-    static final String VIEWER_PASSWORD = "viewer-test-password";
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+    public static final String VIEWER_PASSWORD = "viewer-test-password";
 
     private CouchbaseStandIn standIn;
 

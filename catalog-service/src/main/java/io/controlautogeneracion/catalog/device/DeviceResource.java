@@ -35,7 +35,6 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DeviceResource {
-    static final String KIND = "panel|light|wind";
 
     private final DeviceRepository devices;
 
@@ -47,7 +46,7 @@ public class DeviceResource {
     @Path("/{id}")
     @PermitAll
     public Uni<Response> get(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id) {
         DeviceKind k = DeviceKinds.parse(kind);
         return devices.get(k, id)
@@ -63,7 +62,8 @@ public class DeviceResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind, @ValidDocument Device device) {
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
+            @ValidDocument Device device) {
         requireKind(kind, device);
         return devices.create(device)
                 .map(
@@ -83,7 +83,7 @@ public class DeviceResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> update(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id,
             @HeaderParam("If-Match") String ifMatch,
             @ValidDocument Device device) {
@@ -98,7 +98,7 @@ public class DeviceResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> delete(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id,
             @HeaderParam("If-Match") String ifMatch) {
         return devices.delete(DeviceKinds.parse(kind), id, Etags.cas(ifMatch))

@@ -33,7 +33,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ElementResource {
-    static final String KIND = "panel|light|wind";
 
     private final ElementRepository elements;
 
@@ -44,7 +43,7 @@ public class ElementResource {
     @GET
     @PermitAll
     public Uni<List<Element>> list(
-            @QueryParam("kind") @NotNull @Pattern(regexp = KIND) String kind) {
+            @QueryParam("kind") @NotNull @Pattern(regexp = DeviceKinds.REGEX) String kind) {
         return elements.list(DeviceKinds.parse(kind));
     }
 
@@ -52,7 +51,7 @@ public class ElementResource {
     @Path("/{kind}/{model}")
     @PermitAll
     public Uni<Response> get(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("model") @Pattern(regexp = CatalogIds.ID_REGEX) String model) {
         return elements.get(DeviceKinds.parse(kind), model)
                 .map(
@@ -87,7 +86,7 @@ public class ElementResource {
     @Path("/{kind}/{model}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> update(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("model") @Pattern(regexp = CatalogIds.ID_REGEX) String model,
             @HeaderParam("If-Match") String ifMatch,
             @ValidDocument Element element) {
@@ -102,7 +101,7 @@ public class ElementResource {
     @Path("/{kind}/{model}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> delete(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("model") @Pattern(regexp = CatalogIds.ID_REGEX) String model,
             @HeaderParam("If-Match") String ifMatch) {
         return elements.delete(DeviceKinds.parse(kind), model, Etags.cas(ifMatch))

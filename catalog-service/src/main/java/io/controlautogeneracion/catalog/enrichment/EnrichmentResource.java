@@ -32,7 +32,7 @@ public class EnrichmentResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Uni<Enrichment> enrich(
-            @PathParam("kind") @Pattern(regexp = "panel|light|wind") String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id,
             @QueryParam("at") String at) {
         return Uni.createFrom()

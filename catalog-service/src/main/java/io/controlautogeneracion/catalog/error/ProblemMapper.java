@@ -1,5 +1,6 @@
 package io.controlautogeneracion.catalog.error;
 
+import com.couchbase.client.core.error.CouchbaseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.controlautogeneracion.catalog.validation.ValidDocument;
@@ -66,6 +67,19 @@ public class ProblemMapper {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return problem(
                 status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, null, null);
+    }
+
+    /** Timeouts and unreachable nodes: the store, not the request, is at fault. */
+    @ServerExceptionMapper
+    public Response unavailable(CouchbaseException e, UriInfo uri) {
+        LOG.warnf("request %s: catalog store unavailable: %s", uri.getPath(), e.toString());
+        return problem(
+                503,
+                "Service Unavailable",
+                "the catalog store did not answer in time",
+                uri,
+                null,
+                null);
     }
 
     @ServerExceptionMapper

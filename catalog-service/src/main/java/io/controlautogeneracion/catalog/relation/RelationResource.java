@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RelationResource {
-    static final String KIND = "panel|light|wind";
 
     private final RelationRepository relations;
 
@@ -41,7 +40,7 @@ public class RelationResource {
     @Path("/{kind}/{id}")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Uni<Response> history(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id) {
         DeviceKind k = DeviceKinds.parse(kind);
         return relations
@@ -72,7 +71,7 @@ public class RelationResource {
     @Path("/{kind}/{id}/move")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> move(
-            @PathParam("kind") @Pattern(regexp = KIND) String kind,
+            @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id,
             @Valid @NotNull MoveRequest move) {
         return relations

@@ -12,6 +12,9 @@ import java.util.Locale;
 
 /** Lower-case names of {@link DeviceKind}, as used in catalog keys, URLs and JSON. */
 public final class DeviceKinds {
+    /** The lower-case names as a regular expression, for path and query parameters. */
+    public static final String REGEX = "panel|light|wind";
+
     private DeviceKinds() {}
 
     /** The lower-case name of {@code kind}. */
