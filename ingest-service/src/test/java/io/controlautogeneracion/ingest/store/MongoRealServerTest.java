@@ -1,0 +1,147 @@
+package io.controlautogeneracion.ingest.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.reactivestreams.client.MongoClients;
+import io.controlautogeneracion.ingest.IngestConfig;
+import io.quarkus.mongodb.impl.ReactiveMongoClientImpl;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * What only a real MongoDB does: TTL expiry, and the indexes as the server reports them. Runs where
+ * Docker exists (the GitHub workflow); skipped elsewhere.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class MongoRealServerTest {
+
+    private static final String DATABASE = "ingest_it";
+
+    @Container static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+
+    private static ReactiveMongoClient client;
+
+    @BeforeAll
+    static void connect() {
+        client = new ReactiveMongoClientImpl(MongoClients.create(MONGO.getConnectionString()));
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void shouldCreateTheUniqueAndTtlIndexesAndChangeTheTtlInPlace() {
+        new MongoIndexes(client, DATABASE, config("P30D"))
+                .ready()
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        assertThat(ttlSeconds(MessageRepository.READINGS))
+                .isEqualTo(Duration.ofDays(30).toSeconds());
+        List<Document> indexes = indexes(MessageRepository.READINGS);
+        assertThat(indexes)
+                .anySatisfy(
+                        index -> {
+                            assertThat(index.getString("name")).isEqualTo("topic_partition_offset");
+                            assertThat(index.getBoolean("unique")).isTrue();
+                        });
+
+        new MongoIndexes(client, DATABASE, config("P7D"))
+                .ready()
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        assertThat(ttlSeconds(MessageRepository.READINGS))
+                .isEqualTo(Duration.ofDays(7).toSeconds());
+
+        MessageRepository repository = new MessageRepository(client, DATABASE);
+        List<Document> twice = List.of(reading(1), reading(1), reading(2));
+        MessageRepository.Duplicates duplicates =
+                repository.insert(twice, List.of()).await().atMost(Duration.ofSeconds(10));
+        assertThat(duplicates.readings()).containsExactly(1);
+    }
+
+    @Test
+    void shouldExpireMessagesOlderThanTheRetention() {
+        String database = DATABASE + "_ttl";
+        new MongoIndexes(client, database, config("PT1S"))
+                .ready()
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        MessageRepository repository = new MessageRepository(client, database);
+        Document old = reading(10).append("timestamp", Date.from(Instant.now().minusSeconds(3600)));
+        repository.insert(List.of(old), List.of()).await().atMost(Duration.ofSeconds(10));
+        // The TTL monitor runs once a minute.
+        await().atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofSeconds(5))
+                .until(() -> count(database) == 0);
+    }
+
+    private static Document reading(long offset) {
+        return new Document("topic_id", "panel")
+                .append("timestamp", new Date())
+                .append("device_id", "p1")
+                .append("partition", 0)
+                .append("offset", offset);
+    }
+
+    private static long count(String database) {
+        return client.getDatabase(database)
+                .getCollection(MessageRepository.READINGS)
+                .countDocuments()
+                .await()
+                .atMost(Duration.ofSeconds(10));
+    }
+
+    private static List<Document> indexes(String collection) {
+        return client.getDatabase(DATABASE)
+                .getCollection(collection)
+                .listIndexes()
+                .collect()
+                .asList()
+                .await()
+                .atMost(Duration.ofSeconds(10));
+    }
+
+    private static long ttlSeconds(String collection) {
+        return indexes(collection).stream()
+                .filter(index -> index.containsKey("expireAfterSeconds"))
+                .mapToLong(index -> ((Number) index.get("expireAfterSeconds")).longValue())
+                .findFirst()
+                .orElse(-1);
+    }
+
+    static IngestConfig config(String retention) {
+        SmallRyeConfig config =
+                new SmallRyeConfigBuilder()
+                        .withMapping(IngestConfig.class)
+                        .withDefaultValues(
+                                Map.of(
+                                        "ingest.retention.messages", retention,
+                                        "ingest.retention.alarms", retention,
+                                        "ingest.retention.stats", retention,
+                                        "ingest.write.retry-initial-backoff", "PT0.1S",
+                                        "ingest.write.retry-max-backoff", "PT1S",
+                                        "ingest.stats.bucket", "PT10S",
+                                        "ingest.stats.flush-interval", "PT1S",
+                                        "ingest.stats.close-grace", "PT2S",
+                                        "ingest.validation.max-future", "PT5M",
+                                        "ingest.validation.max-age", "P7D"))
+                        .build();
+        return config.getConfigMapping(IngestConfig.class);
+    }
+}
