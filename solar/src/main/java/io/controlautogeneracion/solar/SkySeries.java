@@ -68,8 +68,9 @@ public final class SkySeries {
     }
 
     /**
-     * Prepares samples for one site: one SPA evaluation per sample (about 10 µs each, so a year of
-     * 1-minute samples costs a few seconds on one core), then Erbs and the transposition terms.
+     * Prepares samples for one site: one SPA evaluation per sunlit sample (about 5 µs each, so a
+     * year of 1-minute samples costs one to three seconds on one core), then Erbs and the
+     * transposition terms.
      */
     public static SkySeries prepare(
             Site site, List<IrradianceSample> samples, Transposition model, double albedo) {

@@ -7,7 +7,8 @@ import java.time.Instant;
  * radiation applications", Solar Energy 76 (2004) 577–589, corrected NREL/TP-560-34302 rev. 2008):
  * topocentric zenith and azimuth with ±0.0003° uncertainty for years −2000 to 6000. Equation
  * numbers below are the paper's; dates are proleptic Gregorian (java.time), so years before 1582
- * differ from the paper's Julian-calendar convention. About 250 trigonometric terms per instant.
+ * differ from the paper's Julian-calendar convention. About 320 trigonometric terms per instant (≈5
+ * µs on the development machine).
  */
 public final class Spa {
 

@@ -17,14 +17,11 @@ class OrientationOptimizerTest {
     private static final Duration STEP = Duration.ofMinutes(10);
 
     /** A year of Haurwitz clear-sky GHI every 10 minutes at the given place. */
-    static List<IrradianceSample> clearSkyYear(Site observer) {
-        List<IrradianceSample> samples = new ArrayList<>();
-        Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        Instant end = Instant.parse("2026-01-01T00:00:00Z");
-        for (Instant t = start; t.isBefore(end); t = t.plus(STEP)) {
-            double zenith = Spa.position(t, observer).zenith();
-            samples.add(new IrradianceSample(t, ClearSky.haurwitz(zenith), STEP.toSeconds()));
-        }
+    static List<IrradianceSample> clearSkyYear(Site site) {
+        List<IrradianceSample> samples = ClearSkyYear.samples(site, 2025);
+        assertThat(samples).hasSize(365 * 24 * 6);
+        assertThat(samples.get(1).time())
+                .isEqualTo(Instant.parse("2025-01-01T00:00:00Z").plus(STEP));
         return samples;
     }
 
@@ -40,6 +37,17 @@ class OrientationOptimizerTest {
         assertThat(optimum.plane().tilt()).isBetween(25.0, 38.0);
         assertThat(optimum.irradiation()).isGreaterThan(series.horizontalIrradiation() * 1.1);
         assertThat(optimum.evaluations()).isLessThan(2000);
+    }
+
+    @Test
+    void shouldGiveTheSameOptimumThroughClearSkyYear() {
+        Site site = Site.at(40, -3.7, 650);
+        OptimalOrientation direct =
+                OrientationOptimizer.optimise(
+                        SkySeries.prepare(site, clearSkyYear(site), Transposition.ISOTROPIC, 0.2));
+
+        assertThat(ClearSkyYear.optimum(site, 2025, Transposition.ISOTROPIC, 0.2))
+                .isEqualTo(direct);
     }
 
     @Test

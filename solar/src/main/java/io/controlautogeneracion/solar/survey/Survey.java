@@ -1,5 +1,6 @@
 package io.controlautogeneracion.solar.survey;
 
+import io.controlautogeneracion.solar.ClearSkyYear;
 import io.controlautogeneracion.solar.IrradianceSample;
 import io.controlautogeneracion.solar.OptimalOrientation;
 import io.controlautogeneracion.solar.OrientationOptimizer;
@@ -7,7 +8,9 @@ import io.controlautogeneracion.solar.Plane;
 import io.controlautogeneracion.solar.Site;
 import io.controlautogeneracion.solar.SkySeries;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -82,7 +85,17 @@ public final class Survey {
                 optimum.plane(),
                 new SurveyReport.Totals(optimum.irradiation(), kWp * optimum.irradiation() * pr),
                 new SurveyReport.Totals(flat, kWp * flat * pr),
+                clearSkyYear(site, options, readings.get(0).time()),
                 daily);
+    }
+
+    /**
+     * A survey of a few weeks finds the best plane for those weeks (nearly flat in June); the
+     * clear-sky year's optimum tells the installer what the whole year would favour.
+     */
+    private static Plane clearSkyYear(Site site, SurveyOptions options, Instant first) {
+        int year = first.atZone(ZoneOffset.UTC).getYear();
+        return ClearSkyYear.optimum(site, year, options.model(), options.albedo()).plane();
     }
 
     /**

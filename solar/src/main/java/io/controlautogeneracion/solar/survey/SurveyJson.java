@@ -58,6 +58,9 @@ public final class SurveyJson {
         } else {
             root.put("gain_over_flat_percent", round(gain, 1));
         }
+        ObjectNode clearSky = root.putObject("clear_sky_year_optimum");
+        clearSky.put("tilt_deg", round(report.clearSkyYearOptimum().tilt(), 1));
+        clearSky.put("azimuth_deg", round(report.clearSkyYearOptimum().azimuth(), 1));
 
         ArrayNode daily = root.putArray("daily");
         for (SurveyReport.Day d : report.daily()) {

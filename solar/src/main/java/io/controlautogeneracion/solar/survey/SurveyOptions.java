@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,7 +107,7 @@ public record SurveyOptions(
 
     /** The model's name as the command line spells it. */
     public static String modelName(Transposition model) {
-        return model.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return model.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static double number(

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What the site survey found: the period covered, the optimal and flat planes with their
- * irradiation (kWh/m²) and the panel's estimated energy (kWh), and day-by-day totals.
+ * irradiation (kWh/m²) and the panel's estimated energy (kWh), the optimum of a clear-sky year at
+ * the site for comparison, and day-by-day totals.
  */
 public record SurveyReport(
         SurveyOptions options,
@@ -15,6 +16,7 @@ public record SurveyReport(
         Plane optimal,
         Totals atOptimum,
         Totals flat,
+        Plane clearSkyYearOptimum,
         List<Day> daily) {
 
     /** Readings used, repeated timestamps dropped, gaps not bridged and hours covered. */

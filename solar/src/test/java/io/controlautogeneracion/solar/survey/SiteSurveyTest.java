@@ -96,6 +96,10 @@ class SiteSurveyTest {
                 .isCloseTo(report.get("optimal").get("energy_kwh").asDouble(), within(0.005));
         assertThat(report.get("gain_over_flat_percent").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(report.get("period").get("covered_hours").asDouble()).isEqualTo(72.0);
+        // The whole year, by contrast, favours a plane tilted nearly as much as the latitude.
+        JsonNode year = report.get("clear_sky_year_optimum");
+        assertThat(year.get("tilt_deg").asDouble()).isBetween(28.0, 38.0);
+        assertThat(year.get("azimuth_deg").asDouble()).isCloseTo(180, within(5.0));
     }
 
     @Test
