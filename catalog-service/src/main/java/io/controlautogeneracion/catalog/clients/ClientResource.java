@@ -30,7 +30,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /** Clients: personal data, so every read needs {@code catalog-viewer}. */
@@ -86,14 +85,7 @@ public class ClientResource {
     @Path("/{id}")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Uni<Response> get(@PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id) {
-        return clients.get(id)
-                .map(
-                        d ->
-                                Etags.ok(
-                                        d.orElseThrow(
-                                                () ->
-                                                        CatalogException.notFound(
-                                                                CatalogKeys.client(id)))));
+        return clients.get(id).map(d -> Etags.found(d, CatalogKeys.client(id)));
     }
 
     /** The client's devices at {@code at} (default now). */
@@ -109,13 +101,7 @@ public class ClientResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@ValidDocument Client client) {
-        return clients.create(client)
-                .map(
-                        d ->
-                                Response.created(URI.create("/clients/" + client.clientId()))
-                                        .entity(d.value())
-                                        .header("ETag", d.etag())
-                                        .build());
+        return clients.create(client).map(d -> Etags.created("/clients/" + client.clientId(), d));
     }
 
     @PUT

@@ -24,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 
 /**
  * Installed devices by kind ({@code panel}, {@code light}, {@code wind}); the body is the kind's
@@ -49,14 +48,7 @@ public class DeviceResource {
             @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id) {
         DeviceKind k = DeviceKinds.parse(kind);
-        return devices.get(k, id)
-                .map(
-                        d ->
-                                Etags.ok(
-                                        d.orElseThrow(
-                                                () ->
-                                                        CatalogException.notFound(
-                                                                CatalogKeys.device(k, id)))));
+        return devices.get(k, id).map(d -> Etags.found(d, CatalogKeys.device(k, id)));
     }
 
     @POST
@@ -66,17 +58,7 @@ public class DeviceResource {
             @ValidDocument Device device) {
         requireKind(kind, device);
         return devices.create(device)
-                .map(
-                        d ->
-                                Response.created(
-                                                URI.create(
-                                                        "/devices/"
-                                                                + kind
-                                                                + "/"
-                                                                + device.deviceId()))
-                                        .entity(d.value())
-                                        .header("ETag", d.etag())
-                                        .build());
+                .map(d -> Etags.created("/devices/" + kind + "/" + device.deviceId(), d));
     }
 
     @PUT

@@ -25,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /** AddNewElement: device types with nominal figures and alarm thresholds (no personal data). */
@@ -54,15 +53,7 @@ public class ElementResource {
             @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("model") @Pattern(regexp = CatalogIds.ID_REGEX) String model) {
         return elements.get(DeviceKinds.parse(kind), model)
-                .map(
-                        d ->
-                                Etags.ok(
-                                        d.orElseThrow(
-                                                () ->
-                                                        CatalogException.notFound(
-                                                                CatalogKeys.element(
-                                                                        DeviceKinds.parse(kind),
-                                                                        model)))));
+                .map(d -> Etags.found(d, CatalogKeys.element(DeviceKinds.parse(kind), model)));
     }
 
     @POST
@@ -71,15 +62,12 @@ public class ElementResource {
         return elements.create(element)
                 .map(
                         d ->
-                                Response.created(
-                                                URI.create(
-                                                        "/elements/"
-                                                                + DeviceKinds.of(element.kind())
-                                                                + "/"
-                                                                + element.model()))
-                                        .entity(d.value())
-                                        .header("ETag", d.etag())
-                                        .build());
+                                Etags.created(
+                                        "/elements/"
+                                                + DeviceKinds.of(element.kind())
+                                                + "/"
+                                                + element.model(),
+                                        d));
     }
 
     @PUT

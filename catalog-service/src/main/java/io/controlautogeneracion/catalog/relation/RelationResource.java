@@ -2,7 +2,6 @@ package io.controlautogeneracion.catalog.relation;
 
 import io.controlautogeneracion.catalog.client.CatalogKeys;
 import io.controlautogeneracion.catalog.config.Roles;
-import io.controlautogeneracion.catalog.error.CatalogException;
 import io.controlautogeneracion.catalog.store.Etags;
 import io.controlautogeneracion.catalog.validation.ValidDocument;
 import io.controlautogeneracion.model.catalog.CatalogIds;
@@ -43,15 +42,7 @@ public class RelationResource {
             @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id) {
         DeviceKind k = DeviceKinds.parse(kind);
-        return relations
-                .history(k, id)
-                .map(
-                        h ->
-                                Etags.ok(
-                                        h.orElseThrow(
-                                                () ->
-                                                        CatalogException.notFound(
-                                                                CatalogKeys.relations(k, id)))));
+        return relations.history(k, id).map(h -> Etags.found(h, CatalogKeys.relations(k, id)));
     }
 
     @POST

@@ -2,6 +2,8 @@ package io.controlautogeneracion.catalog.store;
 
 import io.controlautogeneracion.catalog.error.CatalogException;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
 
 /** ETag and If-Match: the document's CAS as a quoted string. */
 public final class Etags {
@@ -25,6 +27,19 @@ public final class Etags {
 
     public static Response ok(Versioned<?> doc) {
         return Response.ok(doc.value()).header("ETag", doc.etag()).build();
+    }
+
+    /** 200 with the document and its ETag, or 404 naming {@code key}. */
+    public static Response found(Optional<? extends Versioned<?>> doc, String key) {
+        return ok(doc.orElseThrow(() -> CatalogException.notFound(key)));
+    }
+
+    /** 201 with the new document, its location and ETag. */
+    public static Response created(String location, Versioned<?> doc) {
+        return Response.created(URI.create(location))
+                .entity(doc.value())
+                .header("ETag", doc.etag())
+                .build();
     }
 
     public static String tag(long cas) {
