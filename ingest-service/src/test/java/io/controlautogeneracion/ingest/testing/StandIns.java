@@ -72,6 +72,11 @@ public final class StandIns implements AutoCloseable {
         mongoPort = address.getPort();
     }
 
+    /** Starts both stand-ins (also used by the benchmark in {@code bench/}). */
+    public static StandIns start() throws Exception {
+        return new StandIns();
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
