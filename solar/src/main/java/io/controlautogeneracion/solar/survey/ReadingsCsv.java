@@ -2,9 +2,8 @@ package io.controlautogeneracion.solar.survey;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,8 +81,8 @@ public final class ReadingsCsv {
             return Instant.ofEpochMilli(Long.parseLong(text));
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+            return IsoTimestamp.parse(text);
+        } catch (DateTimeException e) {
             throw error(
                     source,
                     line,
