@@ -59,6 +59,31 @@ class ElementAndDeviceTest {
                 .body("violations.field", hasItem(field));
     }
 
+    static Stream<Arguments> invalidPanels() {
+        Map<String, Object> ok = Docs.panel("P-valid", "SUN-x");
+        return Stream.of(
+                Arguments.of(Docs.with(ok, "panel_id", "P 1"), "panel_id"),
+                Arguments.of(Docs.with(ok, "install_date", null), "install_date"),
+                Arguments.of(Docs.with(ok, "manufacture_date", "2024-05-01"), "install_date"),
+                Arguments.of(Docs.with(ok, "end_date", "2024-03-31"), "end_date"),
+                Arguments.of(Docs.with(ok, "power_cap", 0), "power_cap"),
+                Arguments.of(Docs.with(ok, "panel_price", -1), "panel_price"),
+                Arguments.of(Docs.with(ok, "panel_sold", -1), "panel_sold"),
+                Arguments.of(Docs.with(ok, "live_cicle", 101), "live_cicle"),
+                Arguments.of(Docs.with(ok, "tilt", -1), "tilt"),
+                Arguments.of(Docs.with(ok, "azimuth", 361), "azimuth"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidPanels")
+    void shouldNameTheBrokenDeviceFieldWith422(Map<String, Object> panel, String field) {
+        admin().body(panel)
+                .post("/devices/panel")
+                .then()
+                .statusCode(422)
+                .body("violations.field", hasItem(field));
+    }
+
     @Test
     void shouldUpdateADeviceUnderCas() {
         String model = Fleet.panelModel();

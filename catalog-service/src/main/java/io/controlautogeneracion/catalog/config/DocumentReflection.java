@@ -1,5 +1,14 @@
 package io.controlautogeneracion.catalog.config;
 
+import io.controlautogeneracion.catalog.clients.Page;
+import io.controlautogeneracion.catalog.device.InstalledDevice;
+import io.controlautogeneracion.catalog.error.Problem;
+import io.controlautogeneracion.catalog.error.Violation;
+import io.controlautogeneracion.catalog.importing.ImportReport;
+import io.controlautogeneracion.catalog.importing.ImportRow;
+import io.controlautogeneracion.catalog.install.InstallRequest;
+import io.controlautogeneracion.catalog.install.InstallResult;
+import io.controlautogeneracion.catalog.relation.MoveRequest;
 import io.controlautogeneracion.catalog.store.IdIndex;
 import io.controlautogeneracion.model.catalog.AlarmThresholds;
 import io.controlautogeneracion.model.catalog.CatalogDates;
@@ -14,7 +23,11 @@ import io.controlautogeneracion.model.catalog.SensorLight;
 import io.controlautogeneracion.model.catalog.SensorWind;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Registers the catalog documents (from the model module) for Jackson in a native image. */
+/**
+ * Registers for Jackson in a native image the catalog documents (model module, read by the SDK-side
+ * mapper) and the bodies that travel inside {@code Response} or generics, which Quarkus does not
+ * discover from resource signatures.
+ */
 @RegisterForReflection(
         targets = {
             Client.class,
@@ -27,6 +40,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             ClientRelHistory.class,
             Enrichment.class,
             IdIndex.class,
+            Problem.class,
+            Violation.class,
+            Page.class,
+            InstalledDevice.class,
+            InstallRequest.class,
+            InstallResult.class,
+            MoveRequest.class,
+            ImportReport.class,
+            ImportRow.class,
             CatalogDates.LocalDateDeserializer.class,
             CatalogDates.InstantDeserializer.class,
             DeviceKinds.Reader.class,
