@@ -51,6 +51,8 @@ public final class IngestBenchmark {
         Path jar = Path.of(args[1]);
         long total = perTopic * DeviceKind.values().length;
         try (StandIns standIns = StandIns.start()) {
+            // A first, shorter pass warms the stand-in's JIT, as the service's own first batches do.
+            rawInsertRate(standIns.mongoConnectionString(), Math.min(perTopic, 50_000));
             double raw = rawInsertRate(standIns.mongoConnectionString(), perTopic);
             preload(standIns.bootstrapServers(), perTopic);
             Result service = runService(jar, standIns, total);
