@@ -10,11 +10,13 @@ import io.controlautogeneracion.catalog.relation.RelationRepository;
 import io.controlautogeneracion.catalog.store.Versioned;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
+import io.controlautogeneracion.model.reading.DeviceKind;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -124,9 +126,14 @@ class InstallResourceTest {
         }
 
         @Override
-        public Uni<java.util.Optional<Versioned<ClientRelHistory>>> history(
-                io.controlautogeneracion.model.reading.DeviceKind kind, String deviceId) {
-            return Uni.createFrom().item(java.util.Optional.empty());
+        public Uni<Void> requireClient(String clientId) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Optional<Versioned<ClientRelHistory>>> history(
+                DeviceKind kind, String deviceId) {
+            return Uni.createFrom().item(Optional.empty());
         }
 
         @Override

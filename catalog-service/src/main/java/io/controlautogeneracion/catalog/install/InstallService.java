@@ -35,7 +35,8 @@ public class InstallService {
         Device device = request.device();
         ClientRel rel = request.relation();
         return relations
-                .history(device.kind(), device.deviceId())
+                .requireClient(rel.clientId())
+                .chain(() -> relations.history(device.kind(), device.deviceId()))
                 .chain(
                         before -> {
                             precheck(before, rel);

@@ -119,7 +119,8 @@ public class RelationRepository {
         return history.replacing(current, current.endingAt(at)).with(next);
     }
 
-    private Uni<Void> requireClient(String clientId) {
+    /** 422 naming {@code client_id} when there is no such client. */
+    public Uni<Void> requireClient(String clientId) {
         return store.get(CatalogKeys.client(clientId), Client.class)
                 .invoke(
                         c -> {
