@@ -1,6 +1,7 @@
 package io.controlautogeneracion.catalog.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.couchbase.client.java.Collection;
 import com.couchbase.client.java.codec.RawJsonTranscoder;
@@ -16,6 +17,7 @@ import io.controlautogeneracion.model.reading.DeviceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,17 @@ class CatalogClientTest {
                 .get()
                 .extracting(Client::postalCode)
                 .isEqualTo("08001");
+    }
+
+    @Test
+    void shouldFailTheFutureWhenTheStoreCannotBeRead() {
+        CatalogConnection closed = CatalogConnection.open(standIn.settings());
+        CatalogClient catalog = new CatalogClient(closed.collection().async(), standIn.settings());
+        closed.close();
+
+        assertThatThrownBy(() -> catalog.enrich(DeviceKind.PANEL, "P-1", MOVE).join())
+                .isInstanceOf(CompletionException.class);
+        assertThat(catalog.cacheStats().loadFailureCount()).isPositive();
     }
 
     private static Client client(String id, String postalCode, String zone) {
