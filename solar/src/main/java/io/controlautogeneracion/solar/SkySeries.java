@@ -25,27 +25,21 @@ public final class SkySeries {
     private final double isotropicTotal;
     private final double globalTotal;
 
-    private SkySeries(int n, double albedo) {
+    private SkySeries(
+            double albedo,
+            double[] sunEast,
+            double[] sunNorth,
+            double[] sunUp,
+            double[] direct,
+            double[] isotropic,
+            double[] global) {
         this.albedo = albedo;
-        sunEast = new double[n];
-        sunNorth = new double[n];
-        sunUp = new double[n];
-        direct = new double[n];
-        isotropic = new double[n];
-        global = new double[n];
-        sunlit = null;
-        isotropicTotal = 0;
-        globalTotal = 0;
-    }
-
-    private SkySeries(SkySeries raw) {
-        albedo = raw.albedo;
-        sunEast = raw.sunEast;
-        sunNorth = raw.sunNorth;
-        sunUp = raw.sunUp;
-        direct = raw.direct;
-        isotropic = raw.isotropic;
-        global = raw.global;
+        this.sunEast = sunEast;
+        this.sunNorth = sunNorth;
+        this.sunUp = sunUp;
+        this.direct = direct;
+        this.isotropic = isotropic;
+        this.global = global;
         int count = 0;
         double iso = 0;
         double ghi = 0;
@@ -77,33 +71,36 @@ public final class SkySeries {
         if (!(albedo >= 0 && albedo <= 1)) {
             throw new IllegalArgumentException("albedo must be within [0, 1], got " + albedo);
         }
-        SkySeries raw = new SkySeries(samples.size(), albedo);
-        for (int i = 0; i < samples.size(); i++) {
-            raw.fill(i, samples.get(i), site, model);
+        int n = samples.size();
+        double[] east = new double[n];
+        double[] north = new double[n];
+        double[] up = new double[n];
+        double[] direct = new double[n];
+        double[] isotropic = new double[n];
+        double[] global = new double[n];
+        for (int i = 0; i < n; i++) {
+            IrradianceSample sample = samples.get(i);
+            double hours = sample.durationSeconds() / 3600.0;
+            global[i] = sample.ghi() * hours;
+            if (hours == 0 || sample.ghi() == 0) {
+                continue; // night or an empty interval: no sun position needed
+            }
+            SolarPosition sun = Spa.position(sample.time(), site);
+            double[] s = SurfaceGeometry.unitVector(sun.zenith(), sun.azimuth());
+            east[i] = s[0];
+            north[i] = s[1];
+            up[i] = s[2];
+            int day = sample.time().atOffset(ZoneOffset.UTC).getDayOfYear();
+            double e0 = Extraterrestrial.irradiance(day);
+            IrradianceComponents sky =
+                    Erbs.decomposeWithExtraterrestrial(sample.ghi(), sun.zenith(), e0);
+            double a = model.anisotropyIndex(sky.dni(), e0);
+            direct[i] =
+                    (sky.dni() + Transposition.circumsolarPerCosAoi(sky.dhi(), a, sun.zenith()))
+                            * hours;
+            isotropic[i] = sky.dhi() * (1 - a) * hours;
         }
-        return new SkySeries(raw);
-    }
-
-    private void fill(int i, IrradianceSample sample, Site site, Transposition model) {
-        double hours = sample.durationSeconds() / 3600.0;
-        global[i] = sample.ghi() * hours;
-        if (hours == 0 || sample.ghi() == 0) {
-            return;
-        }
-        SolarPosition sun = Spa.position(sample.time(), site);
-        double[] s = SurfaceGeometry.unitVector(sun.zenith(), sun.azimuth());
-        sunEast[i] = s[0];
-        sunNorth[i] = s[1];
-        sunUp[i] = s[2];
-        int day = sample.time().atOffset(ZoneOffset.UTC).getDayOfYear();
-        double e0 = Extraterrestrial.irradiance(day);
-        IrradianceComponents sky =
-                Erbs.decomposeWithExtraterrestrial(sample.ghi(), sun.zenith(), e0);
-        double a = model.anisotropyIndex(sky.dni(), e0);
-        direct[i] =
-                (sky.dni() + Transposition.circumsolarPerCosAoi(sky.dhi(), a, sun.zenith()))
-                        * hours;
-        isotropic[i] = sky.dhi() * (1 - a) * hours;
+        return new SkySeries(albedo, east, north, up, direct, isotropic, global);
     }
 
     /** Number of samples. */

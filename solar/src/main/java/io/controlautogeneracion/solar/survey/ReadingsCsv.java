@@ -93,10 +93,24 @@ public final class ReadingsCsv {
         }
     }
 
-    /** A first line whose timestamp field has no digit is a header such as "timestamp,lux". */
+    /**
+     * A first line such as "timestamp,lux" is a header: no digit in its first field and no number
+     * in its second, so a first reading with a mangled timestamp is still reported, not skipped.
+     */
     private static boolean isHeader(String text) {
-        String firstField = text.split(",", 2)[0];
-        return firstField.chars().noneMatch(Character::isDigit);
+        String[] fields = text.split(",", -1);
+        if (fields[0].chars().anyMatch(Character::isDigit)) {
+            return false;
+        }
+        if (fields.length < 2) {
+            return true;
+        }
+        try {
+            Double.parseDouble(fields[1].strip());
+            return false;
+        } catch (NumberFormatException e) {
+            return true; // a label such as "lux": the line is a header
+        }
     }
 
     private static String stripBom(String line) {

@@ -75,6 +75,13 @@ class ReadingsCsvTest {
     }
 
     @Test
+    void shouldReportAMangledFirstReadingInsteadOfTakingItForAHeader() {
+        assertThatThrownBy(() -> read("yesterday,500\n2026-06-01T10:00:00Z,1\n"))
+                .isInstanceOf(SurveyInputException.class)
+                .hasMessageStartingWith("r.csv:1: timestamp 'yesterday'");
+    }
+
+    @Test
     void shouldRefuseAFileWithoutReadings() {
         assertThatThrownBy(() -> read("timestamp,lux\n\n# nothing yet\n"))
                 .isInstanceOf(SurveyInputException.class)
