@@ -27,7 +27,7 @@ final class DruidRowJson {
         boolean silent = alarm.level() == AlarmLevel.SILENT;
         WindAlarmRow row =
                 new WindAlarmRow(
-                        alarm.enrichment(),
+                        alarm.enrichment().toEnrichment(),
                         alarm.windId(),
                         Instant.ofEpochMilli(alarm.timestamp()),
                         alarm.windSpeed() == null ? 0.0 : alarm.windSpeed(),

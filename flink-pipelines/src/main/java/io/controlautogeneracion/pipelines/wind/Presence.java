@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.druid.Enrichment;
-
 /**
  * When one anemometer last reported (keyed state), and whether it is in a "sensor silent" episode.
  *
@@ -12,5 +10,5 @@ public record Presence(
         String windId,
         long lastSeen,
         boolean silent,
-        Enrichment enrichment,
+        CatalogColumns enrichment,
         EnrichmentStatus status) {}

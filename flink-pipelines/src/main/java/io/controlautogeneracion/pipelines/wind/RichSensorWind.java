@@ -1,6 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.druid.Enrichment;
 import io.controlautogeneracion.model.reading.WindReading;
 import java.time.Instant;
 import java.util.List;
@@ -115,11 +114,11 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
 
     private EnrichedWindReading unavailable(WindReading reading) {
         catalogUnavailable.inc();
-        return of(reading, Enrichment.none(), EnrichmentStatus.CATALOG_UNAVAILABLE, defaults);
+        return of(reading, CatalogColumns.NONE, EnrichmentStatus.CATALOG_UNAVAILABLE, defaults);
     }
 
     private static EnrichedWindReading of(
-            WindReading r, Enrichment columns, EnrichmentStatus status, WindThresholds t) {
+            WindReading r, CatalogColumns columns, EnrichmentStatus status, WindThresholds t) {
         Instant at = r.timestamp();
         return new EnrichedWindReading(
                 r.windId(),

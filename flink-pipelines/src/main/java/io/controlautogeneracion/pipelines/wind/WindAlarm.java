@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.druid.Enrichment;
-
 /**
  * One {@code wind_alarm} row as the job emits it: an episode opening, escalating or closing. Times
  * are event times in epoch milliseconds.
@@ -19,5 +17,5 @@ public record WindAlarm(
         AlarmLevel level,
         long episodeStart,
         Long episodeEnd,
-        Enrichment enrichment,
+        CatalogColumns enrichment,
         EnrichmentStatus status) {}

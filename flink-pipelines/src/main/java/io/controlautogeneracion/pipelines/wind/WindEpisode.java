@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.druid.Enrichment;
-
 /**
  * The open wind episode of one anemometer (keyed state).
  *
@@ -20,5 +18,5 @@ public record WindEpisode(
         double peak,
         long lastAboveEnd,
         double clearSpeed,
-        Enrichment enrichment,
+        CatalogColumns enrichment,
         EnrichmentStatus status) {}

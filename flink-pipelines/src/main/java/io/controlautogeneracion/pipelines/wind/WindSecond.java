@@ -1,6 +1,36 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.druid.WindReadingRow;
+import java.time.Instant;
 
-/** One {@code wind_reading} row (one anemometer, one second) and how it was enriched. */
-public record WindSecond(WindReadingRow row, EnrichmentStatus status) {}
+/**
+ * One anemometer's second as the window emits it: the figures of a {@code wind_reading} row and how
+ * it was enriched.
+ *
+ * @param second start of the second, epoch milliseconds
+ * @param windDirection circular mean in degrees, null when there is none
+ */
+public record WindSecond(
+        String windId,
+        long second,
+        double windSpeedAvg,
+        double windSpeedMax,
+        Double gustMax,
+        Double windDirection,
+        int samples,
+        CatalogColumns enrichment,
+        EnrichmentStatus status) {
+
+    /** The model's {@code wind_reading} row. */
+    public WindReadingRow row() {
+        return new WindReadingRow(
+                enrichment.toEnrichment(),
+                windId,
+                Instant.ofEpochMilli(second),
+                windSpeedAvg,
+                windSpeedMax,
+                gustMax,
+                windDirection,
+                samples);
+    }
+}

@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.druid.Enrichment;
-
 /**
  * Running figures of one anemometer's second. A mutable Flink POJO (public fields, no-argument
  * constructor) so the window state is updated in place instead of copied per reading.
@@ -18,7 +16,7 @@ public final class WindSecondAccumulator {
     /** Event time of the reading whose enrichment the row carries: the earliest one. */
     public long enrichedAt = Long.MAX_VALUE;
 
-    public Enrichment enrichment;
+    public CatalogColumns enrichment;
     public EnrichmentStatus status;
 
     public WindSecondAccumulator() {}

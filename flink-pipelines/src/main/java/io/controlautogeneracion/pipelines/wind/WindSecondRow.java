@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.druid.WindReadingRow;
-import java.time.Instant;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -18,17 +16,17 @@ public final class WindSecondRow
             Iterable<WindSecondAccumulator> figures,
             Collector<WindSecond> out) {
         WindSecondAccumulator acc = figures.iterator().next();
-        WindReadingRow row =
-                new WindReadingRow(
-                        acc.enrichment,
+        out.collect(
+                new WindSecond(
                         windId,
-                        Instant.ofEpochMilli(context.window().getStart()),
+                        context.window().getStart(),
                         acc.speedSum / acc.samples,
                         acc.speedMax,
                         acc.gustMax,
                         WindSecondAggregate.circularMean(
                                 acc.directionSin, acc.directionCos, acc.directions),
-                        acc.samples);
-        out.collect(new WindSecond(row, acc.status));
+                        acc.samples,
+                        acc.enrichment,
+                        acc.status));
     }
 }

@@ -24,7 +24,7 @@ public final class WriteSensorWind {
                 bootstrap,
                 transactionalIdPrefix + "-wind-reading",
                 txTimeout,
-                new Rows<>(topic, s -> s.row().windId(), DruidRowJson::readingRow));
+                new Rows<>(topic, WindSecond::windId, DruidRowJson::readingRow));
     }
 
     /** Sink of {@code wind_alarm}, keyed by {@code wind_id}. */

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.controlautogeneracion.model.druid.Enrichment;
-import io.controlautogeneracion.model.druid.WindReadingRow;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The JSON the Druid supervisors ingest. */
@@ -41,6 +38,8 @@ class DruidRowJsonTest {
         assertThat(row.get("level").asText()).isEqualTo("storm");
         assertThat(row.get("episode_start").asText()).isEqualTo("2026-11-28T12:00:00Z");
         assertThat(row.get("episode_end").asText()).isEqualTo("2026-11-28T12:00:04Z");
+        assertThat(row.get("install_date").asText()).isEqualTo("2025-01-02");
+        assertThat(row.get("install_date").asText()).isEqualTo("2025-01-02");
         assertThat(row.get("enrichment_status").asText()).isEqualTo("ok");
     }
 
@@ -55,7 +54,7 @@ class DruidRowJsonTest {
                         AlarmLevel.SILENT,
                         T0 - 5_000,
                         null,
-                        Enrichment.none(),
+                        CatalogColumns.NONE,
                         EnrichmentStatus.UNKNOWN_DEVICE);
 
         JsonNode row = JSON.readTree(DruidRowJson.alarmRow(alarm));
@@ -69,14 +68,19 @@ class DruidRowJsonTest {
 
     @Test
     void shouldWriteAWindReadingRowWithItsEnrichmentStatus() throws Exception {
-        WindReadingRow reading =
-                new WindReadingRow(
-                        null, "W-1", Instant.ofEpochMilli(T0), 12.0, 14.0, null, 90.0, 3);
+        WindSecond second =
+                new WindSecond(
+                        "W-1",
+                        T0,
+                        12.0,
+                        14.0,
+                        null,
+                        90.0,
+                        3,
+                        CatalogColumns.NONE,
+                        EnrichmentStatus.CATALOG_UNAVAILABLE);
 
-        JsonNode row =
-                JSON.readTree(
-                        DruidRowJson.readingRow(
-                                new WindSecond(reading, EnrichmentStatus.CATALOG_UNAVAILABLE)));
+        JsonNode row = JSON.readTree(DruidRowJson.readingRow(second));
 
         assertThat(row.get("wind_speed_avg").asDouble()).isEqualTo(12.0);
         assertThat(row.get("samples").asInt()).isEqualTo(3);

@@ -95,6 +95,7 @@ class RichSensorWindTest {
         assertThat(before.enrichment().clientId()).isEqualTo("C-A");
         assertThat(after.enrichment().clientId()).isEqualTo("C-B");
         assertThat(after.enrichment().model()).isEqualTo("ANEMO-2");
+        assertThat(after.enrichment().manufactureDate()).isEqualTo("2025-01-02");
         assertThat(after.status()).isEqualTo(EnrichmentStatus.OK);
         assertThat(after.warningSpeed()).isEqualTo(12.0);
         assertThat(after.stormSpeed()).isEqualTo(20.0);
@@ -107,8 +108,7 @@ class RichSensorWindTest {
 
         EnrichedWindReading unknown = enrich(fn, "W-404", MOVE);
 
-        assertThat(unknown.enrichment())
-                .isEqualTo(io.controlautogeneracion.model.druid.Enrichment.none());
+        assertThat(unknown.enrichment()).isEqualTo(CatalogColumns.NONE);
         assertThat(unknown.status()).isEqualTo(EnrichmentStatus.UNKNOWN_DEVICE);
         assertThat(unknown.warningSpeed()).isEqualTo(15.0);
         assertThat(fn.unknownDevices()).isEqualTo(1);

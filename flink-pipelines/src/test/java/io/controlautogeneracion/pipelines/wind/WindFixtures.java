@@ -1,14 +1,21 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.druid.Enrichment;
 import java.time.Instant;
 
 /** Readings and instants shared by the operator tests: warning 15 m/s, storm 25 m/s. */
 final class WindFixtures {
     static final long T0 = Instant.parse("2026-11-28T12:00:00Z").toEpochMilli();
-    static final Enrichment OWNER_A =
-            new Enrichment(
-                    "C-A", "Calle A 1", "28013", "Ana", "García", "López", "ANEMO-2", null, null);
+    static final CatalogColumns OWNER_A =
+            new CatalogColumns(
+                    "C-A",
+                    "Calle A 1",
+                    "28013",
+                    "Ana",
+                    "García",
+                    "López",
+                    "ANEMO-2",
+                    null,
+                    "2025-01-02");
 
     private WindFixtures() {}
 

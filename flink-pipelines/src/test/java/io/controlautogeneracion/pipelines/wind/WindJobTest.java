@@ -1,0 +1,212 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.controlautogeneracion.catalog.client.CatalogConnection;
+import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.pipelines.JobParameters;
+import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
+import io.controlautogeneracion.pipelines.testing.WindCatalogSeed;
+import io.controlautogeneracion.pipelines.testing.WindScript;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole wind job at parallelism 2 on a MiniCluster: a real in-JVM Kafka broker, the catalog in
+ * CouchbaseMock, exactly-once sinks read back with {@code read_committed}.
+ */
+class WindJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaTestBroker kafka;
+    private static CouchbaseStandIn couchbase;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = KafkaTestBroker.start();
+        kafka.createTopics(Map.of("sensor-wind", 2, "wind_reading", 2, "wind_alarm", 2));
+        couchbase = CouchbaseStandIn.start("catalog", "catalog-pw");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        couchbase.close();
+        kafka.close();
+    }
+
+    @Test
+    void shouldTurnReadingsIntoEnrichedSecondsAndOneAlarmRowPerEpisodeChange(@TempDir Path dir)
+            throws Exception {
+        WindScript script =
+                new WindScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1200));
+        try (CatalogConnection catalog = CatalogConnection.open(couchbase.settings())) {
+            new WindCatalogSeed(catalog.collection())
+                    .element("ANEMO-2", 12, 20)
+                    .client("C-A", "Ana", "28013")
+                    .client("C-B", "Blas", "35001")
+                    .anemometer(
+                            "W-OWNED",
+                            "ANEMO-2",
+                            new String[] {"C-A"},
+                            new Instant[] {script.at(-3600)})
+                    .anemometer(
+                            "W-SILENT",
+                            "ANEMO-2",
+                            new String[] {"C-A"},
+                            new Instant[] {script.at(-3600)})
+                    .anemometer(
+                            "W-MOVE",
+                            "ANEMO-2",
+                            new String[] {"C-A", "C-B"},
+                            new Instant[] {script.at(-3600), script.at(30)});
+        }
+        script.report("W-OWNED", 0, 61, s -> s >= 10 && s < 14 ? 14 : s == 14 ? 22 : 5)
+                .report("W-MOVE", 0, 61, s -> s == 5 || s == 6 || s == 35 || s == 36 ? 13 : 4)
+                .report("W-404", 0, 61, s -> s == 20 ? 16 : 3)
+                .report("W-SILENT", 0, 10, s -> 3)
+                .invalid("W-OWNED", 3, "{not json")
+                .invalid(
+                        "W-OWNED",
+                        4,
+                        "{\"wind_id\":\"W-OWNED\",\"timestamp\":\"nope\",\"wind_speed\":1}");
+        KafkaTestBroker.produce(kafka.bootstrap(), "sensor-wind", script.messages());
+
+        JobClient job = start(dir);
+        List<JsonNode> alarms = new ArrayList<>();
+        List<JsonNode> seconds = new ArrayList<>();
+        try (KafkaConsumer<String, String> alarmReader =
+                        KafkaTestBroker.committedReader(kafka.bootstrap(), "wind_alarm");
+                KafkaConsumer<String, String> secondReader =
+                        KafkaTestBroker.committedReader(kafka.bootstrap(), "wind_reading")) {
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> {
+                                read(alarmReader, alarms);
+                                read(secondReader, seconds);
+                                // The last second of each steady sensor stays open: no later
+                                // reading closes it.
+                                assertThat(seconds.size()).isGreaterThanOrEqualTo(3 * 60 + 10);
+                                assertThat(alarms).hasSizeGreaterThanOrEqualTo(10);
+                            });
+            // Another checkpoint or two must not add rows: the stream has nothing more to say.
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> read(alarmReader, alarms) == 10);
+        } finally {
+            job.cancel().get();
+        }
+
+        assertThat(rows(alarms, "W-OWNED"))
+                .containsExactly(
+                        "warning " + script.at(10) + " C-A null",
+                        "storm " + script.at(14) + " C-A null",
+                        "storm " + script.at(20) + " C-A " + script.at(15));
+        assertThat(rows(alarms, "W-MOVE"))
+                .containsExactly(
+                        "warning " + script.at(5) + " C-A null",
+                        "warning " + script.at(12) + " C-A " + script.at(7),
+                        "warning " + script.at(35) + " C-B null",
+                        "warning " + script.at(42) + " C-B " + script.at(37));
+        assertThat(rows(alarms, "W-404"))
+                .containsExactly(
+                        "warning " + script.at(20) + " null null",
+                        "warning " + script.at(26) + " null " + script.at(21));
+        assertThat(rows(alarms, "W-SILENT"))
+                .containsExactly("silent " + script.at(20) + " C-A null");
+
+        JsonNode storm = find(seconds, "W-OWNED", script.at(14));
+        assertThat(storm.get("wind_speed_max").asDouble()).isEqualTo(22.0);
+        assertThat(storm.get("samples").asInt()).isEqualTo(5);
+        assertThat(storm.get("name").asText()).isEqualTo("Ana");
+        assertThat(storm.get("model").asText()).isEqualTo("ANEMO-2");
+        assertThat(find(seconds, "W-404", script.at(3)).get("enrichment_status").asText())
+                .isEqualTo("unknown_device");
+        assertThat(find(seconds, "W-MOVE", script.at(30)).get("client_id").asText())
+                .isEqualTo("C-B");
+        assertThat(seconds)
+                .filteredOn(r -> r.get("wind_id").asText().equals("W-SILENT"))
+                .hasSize(10);
+    }
+
+    private JobClient start(Path dir) throws Exception {
+        String[] args = {
+            "--kafka.bootstrap", kafka.bootstrap(),
+            "--kafka.transaction-timeout", "1 min",
+            "--couchbase.connection-string", couchbase.connectionString(),
+            "--couchbase.bucket", couchbase.bucket(),
+            "--couchbase.password", couchbase.password(),
+            "--checkpoint.dir", dir.toString(),
+            "--checkpoint.interval", "300 ms",
+            "--watermark.out-of-orderness", "200 ms",
+            "--watermark.idleness", "1 s",
+            "--alarm.calm-period", "5 s",
+            "--alarm.silence-after", "10 s",
+            "--parallelism", "2"
+        };
+        WindJobSettings settings = WindJobSettings.from(new JobParameters(args, Map.of(), "WIND"));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(WindJob.configuration(settings));
+        WindJob.fromSettings(settings).build(env);
+        return env.executeAsync("wind job test");
+    }
+
+    private static int read(KafkaConsumer<String, String> consumer, List<JsonNode> into)
+            throws Exception {
+        for (String value : KafkaTestBroker.poll(consumer)) {
+            into.add(JSON.readTree(value));
+        }
+        return into.size();
+    }
+
+    /** "level timestamp client_id episode_end" of one anemometer's alarm rows, in time order. */
+    private static List<String> rows(List<JsonNode> alarms, String windId) {
+        return alarms.stream()
+                .filter(a -> a.get("wind_id").asText().equals(windId))
+                .sorted(
+                        (a, b) ->
+                                a.get("timestamp").asText().compareTo(b.get("timestamp").asText()))
+                .map(
+                        a ->
+                                a.get("level").asText()
+                                        + " "
+                                        + a.get("timestamp").asText()
+                                        + " "
+                                        + a.get("client_id").asText()
+                                        + " "
+                                        + a.get("episode_end").asText())
+                .toList();
+    }
+
+    private static JsonNode find(List<JsonNode> rows, String windId, Instant second) {
+        return rows.stream()
+                .filter(r -> r.get("wind_id").asText().equals(windId))
+                .filter(r -> r.get("timestamp").asText().equals(second.toString()))
+                .findFirst()
+                .orElseThrow();
+    }
+}
