@@ -9,6 +9,7 @@ import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Device;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -25,10 +26,13 @@ public class InstallService {
 
     private final DeviceRepository devices;
     private final RelationRepository relations;
+    private final PendingInstalls pending;
 
-    public InstallService(DeviceRepository devices, RelationRepository relations) {
+    public InstallService(
+            DeviceRepository devices, RelationRepository relations, PendingInstalls pending) {
         this.devices = devices;
         this.relations = relations;
+        this.pending = pending;
     }
 
     public Uni<InstallResult> install(InstallRequest request) {
@@ -50,17 +54,19 @@ public class InstallService {
     }
 
     private Uni<InstallResult> commit(
-            Device device, ClientRel rel, Optional<Long> createdCas, boolean alreadyRelated) {
+            Device device, ClientRel rel, Optional<Created> created, boolean alreadyRelated) {
         return relations
                 .add(rel)
                 .onFailure()
-                .call(e -> undo(device, createdCas, e))
+                .call(e -> undo(device, created, e))
+                .call(
+                        () ->
+                                created.map(c -> pending.close(c.journalEntry()))
+                                        .orElse(Uni.createFrom().voidItem()))
                 .map(
                         h ->
                                 new InstallResult(
-                                        createdCas.isPresent() || !alreadyRelated,
-                                        device,
-                                        h.value()));
+                                        created.isPresent() || !alreadyRelated, device, h.value()));
     }
 
     /** Fails fast (nothing written yet) when the period clashes with the device's history. */
@@ -79,10 +85,18 @@ public class InstallService {
                         });
     }
 
-    /** The CAS of the device document if this install created it, empty if it was already there. */
-    private Uni<Optional<Long>> ensureDevice(Optional<Versioned<Device>> existing, Device device) {
+    /**
+     * The device document this install created (journalled first, see {@link PendingInstalls}), or
+     * empty when it was already there.
+     */
+    private Uni<Optional<Created>> ensureDevice(
+            Optional<Versioned<Device>> existing, Device device) {
         if (existing.isEmpty()) {
-            return devices.create(device).map(v -> Optional.of(v.cas()));
+            return pending.open(device, Instant.now())
+                    .chain(
+                            entry ->
+                                    devices.create(device)
+                                            .map(v -> Optional.of(new Created(v.cas(), entry))));
         }
         if (!existing.get().value().equals(device)) {
             throw CatalogException.conflict(
@@ -92,17 +106,24 @@ public class InstallService {
         return Uni.createFrom().item(Optional.empty());
     }
 
-    private Uni<Void> undo(Device device, Optional<Long> createdCas, Throwable cause) {
-        if (createdCas.isEmpty()) {
+    /**
+     * Removes the device document this install created and closes its journal entry; if even that
+     * fails, the entry stays for {@link PendingInstalls#sweep} and the original error is reported.
+     */
+    private Uni<Void> undo(Device device, Optional<Created> created, Throwable cause) {
+        if (created.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         LOG.warnf(
                 "install of %s %s failed (%s); removing the device document it created",
                 device.kind(), device.deviceId(), cause.toString());
-        return devices.remove(device.kind(), device.deviceId(), createdCas.get())
+        return devices.remove(device.kind(), device.deviceId(), created.get().cas())
+                .chain(() -> pending.close(created.get().journalEntry()))
                 .onFailure()
                 .invoke(e -> LOG.errorf(e, "could not undo the install of %s", device.deviceId()))
                 .onFailure()
                 .recoverWithNull();
     }
+
+    private record Created(long cas, String journalEntry) {}
 }
