@@ -63,6 +63,9 @@ public final class LocalStack {
         if (engines.contains(Engine.INGEST)) {
             second.add(Services.ingest());
         }
+        if (engines.contains(Engine.CATALOG)) {
+            second.add(Services.catalog());
+        }
         List<List<Part>> waves = new ArrayList<>();
         waves.add(first);
         if (!second.isEmpty()) {
