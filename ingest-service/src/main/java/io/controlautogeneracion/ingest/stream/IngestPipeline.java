@@ -11,6 +11,7 @@ import io.controlautogeneracion.model.reading.ReadingParser;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,10 +81,7 @@ public class IngestPipeline {
                     record.topic(),
                     record.partition(),
                     record.offset());
-            String text =
-                    payload == null
-                            ? ""
-                            : new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+            String text = payload == null ? "" : new String(payload, StandardCharsets.UTF_8);
             result = new ParseResult.Invalid("could not be parsed: " + e, null, null, null, text);
         }
         int size = payload == null ? 0 : payload.length;
