@@ -1,0 +1,85 @@
+package io.controlautogeneracion.pipelines.batch;
+
+import io.controlautogeneracion.pipelines.JobParameters;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Everything the hourly batch can be told, built from {@code --key value} arguments or {@code
+ * BATCH_*} environment variables (see the module README's table).
+ */
+public record BatchSettings(
+        Path landingDir,
+        Path workDir,
+        Path tasksDir,
+        String panelTopic,
+        String lightTopic,
+        boolean includeOpen,
+        URI druidOverlord,
+        URI druidBroker,
+        Duration druidTaskTimeout,
+        int druidSubTasks,
+        String couchbaseConnectionString,
+        String couchbaseBucket,
+        String couchbaseUsername,
+        String couchbasePassword,
+        Duration catalogTimeout,
+        int catalogCapacity,
+        Duration maxGap,
+        double alarmRatio,
+        int alarmHistoryDays,
+        double alarmMinExpectedWh,
+        int parallelism) {
+
+    public static BatchSettings from(JobParameters p) {
+        String bucket = p.get("couchbase.bucket", "catalog");
+        return new BatchSettings(
+                Path.of(p.required("landing.dir")),
+                Path.of(p.get("work.dir", p.required("landing.dir") + "/../batch")),
+                Path.of(p.get("druid.tasks-dir", "druid/tasks")),
+                p.get("topic.panel", "panel"),
+                p.get("topic.light", "sensor-light"),
+                p.getBoolean("include-open", false),
+                URI.create(p.required("druid.overlord")),
+                URI.create(p.required("druid.broker")),
+                p.getDuration("druid.task-timeout", Duration.ofMinutes(10)),
+                p.getInt("druid.sub-tasks", 1),
+                p.required("couchbase.connection-string"),
+                bucket,
+                p.get("couchbase.username", bucket),
+                p.required("couchbase.password"),
+                p.getDuration("catalog.timeout", Duration.ofSeconds(30)),
+                p.getInt("catalog.capacity", 500),
+                p.getDuration("max-gap", Duration.ofMinutes(15)),
+                p.getDouble("alarm.ratio", 0.7),
+                p.getInt("alarm.history-days", 7),
+                p.getDouble("alarm.min-expected-wh", 10.0),
+                p.getInt("parallelism", -1));
+    }
+
+    /** The run's hours: {@code --from}/{@code --to}, {@code --hour}, else the last closed hour. */
+    public static HourRange range(JobParameters p, Instant now) {
+        String hour = p.get("hour", null);
+        String from = p.get("from", null);
+        if (hour != null) {
+            return HourRange.hour(Instant.parse(hour));
+        }
+        if (from != null) {
+            return new HourRange(Instant.parse(from), Instant.parse(p.required("to")));
+        }
+        return HourRange.lastClosed(now);
+    }
+
+    public CouchbaseBatchCatalog.Factory catalogFactory() {
+        return new CouchbaseBatchCatalog.Factory(
+                couchbaseConnectionString,
+                couchbaseUsername,
+                couchbasePassword,
+                couchbaseBucket,
+                200_000,
+                Duration.ofMinutes(30),
+                Duration.ofSeconds(5));
+    }
+}

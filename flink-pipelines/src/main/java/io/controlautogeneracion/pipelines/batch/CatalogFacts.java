@@ -1,0 +1,118 @@
+package io.controlautogeneracion.pipelines.batch;
+
+import io.controlautogeneracion.model.catalog.Client;
+import io.controlautogeneracion.model.catalog.Device;
+import io.controlautogeneracion.model.catalog.Element;
+import io.controlautogeneracion.model.catalog.Enrichment;
+import io.controlautogeneracion.model.catalog.Panel;
+import io.controlautogeneracion.model.catalog.SensorLight;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * What the hourly jobs keep of a device's catalog enrichment, flat and Flink-serialisable (dates as
+ * ISO strings): the Druid enrichment columns, the client's zone and location, the device's plane
+ * and peak power, and its type's alarm thresholds. Any field is null when the catalog does not know
+ * it.
+ */
+public record CatalogFacts(
+        boolean known,
+        String clientId,
+        String address,
+        String postalCode,
+        String name,
+        String apell1,
+        String apell2,
+        String model,
+        String manufactureDate,
+        String installDate,
+        String timezone,
+        Double latitude,
+        Double longitude,
+        Double tilt,
+        Double azimuth,
+        Double powerCap,
+        Double minProductionRatio,
+        Double luxDropRatio)
+        implements Serializable {
+
+    /** A device the catalog does not know (or could not be asked about). */
+    public static final CatalogFacts UNKNOWN =
+            new CatalogFacts(
+                    false, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null);
+
+    public static CatalogFacts of(Enrichment e) {
+        Client c = e.client();
+        Device d = e.device();
+        Element el = e.element();
+        if (c == null && d == null) {
+            return UNKNOWN;
+        }
+        Double tilt = null;
+        Double azimuth = null;
+        Double powerCap = null;
+        if (d instanceof Panel p) {
+            tilt = p.tilt();
+            azimuth = p.azimuth();
+            powerCap = p.powerCap();
+        } else if (d instanceof SensorLight s) {
+            powerCap = s.powerCap();
+        }
+        if (powerCap == null && el != null) {
+            powerCap = el.powerCap();
+        }
+        return new CatalogFacts(
+                true,
+                c == null ? null : c.clientId(),
+                c == null ? null : c.address(),
+                c == null ? null : c.postalCode(),
+                c == null ? null : c.name(),
+                c == null ? null : c.apell1(),
+                c == null ? null : c.apell2(),
+                d == null ? null : d.model(),
+                d == null ? null : text(d.manufactureDate()),
+                d == null ? null : text(d.installDate()),
+                c == null ? null : c.zone().getId(),
+                c == null ? null : c.latitude(),
+                c == null ? null : c.longitude(),
+                tilt,
+                azimuth,
+                powerCap,
+                el == null || el.thresholds() == null ? null : el.thresholds().minProductionRatio(),
+                el == null || el.thresholds() == null ? null : el.thresholds().luxDropRatio());
+    }
+
+    /** The client's zone; UTC for a device without client (its calendar is the slots' own). */
+    public ZoneId zone() {
+        return timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
+    }
+
+    public boolean hasLocation() {
+        return latitude != null && longitude != null;
+    }
+
+    /** The columns every Druid row carries. */
+    public io.controlautogeneracion.model.druid.Enrichment columns() {
+        return new io.controlautogeneracion.model.druid.Enrichment(
+                clientId,
+                address,
+                postalCode,
+                name,
+                apell1,
+                apell2,
+                model,
+                date(manufactureDate),
+                date(installDate));
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

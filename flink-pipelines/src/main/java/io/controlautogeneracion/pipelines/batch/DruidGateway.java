@@ -1,0 +1,24 @@
+package io.controlautogeneracion.pipelines.batch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the batch jobs need from Druid: submit an ingestion task and wait for it, and ask the broker
+ * SQL. An interface so tests can use the local stack's client or answer from memory.
+ */
+public interface DruidGateway {
+
+    /** Submits a task; returns its id. */
+    String submitTask(String taskJson);
+
+    /** Waits until the task succeeds; throws when it failed or did not end in time. */
+    void awaitTaskSuccess(String taskId, Duration timeout);
+
+    /**
+     * Runs Druid SQL with positional parameters ({@code ?}: strings, numbers, instants as
+     * timestamps); rows as column → value.
+     */
+    List<Map<String, Object>> sql(String query, Object... parameters);
+}

@@ -1,0 +1,136 @@
+package io.controlautogeneracion.pipelines.panel;
+
+import io.controlautogeneracion.model.calendar.SlotCalendar;
+import io.controlautogeneracion.model.druid.PanelAlarmRow;
+import io.controlautogeneracion.pipelines.batch.HourRange;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * WritePanel's under-production alarms (SPEC §6): a panel hour whose energy is below the threshold
+ * share (the element type's, else the default 0.7) of the expected energy. The expectation comes
+ * from the client's light sensor when there is one, else from the median of the same local hour on
+ * the previous days that have data (at least {@code minHistoryDays} of them). Expectations below
+ * {@code minExpectedWh} (night, dawn) never alarm: a ratio of two tiny numbers means nothing.
+ */
+public final class PanelAlarms {
+    private final double defaultRatio;
+    private final int historyDays;
+    private final int minHistoryDays;
+    private final double minExpectedWh;
+    private final ExpectedEnergy.Source light;
+
+    public PanelAlarms(
+            double defaultRatio,
+            int historyDays,
+            int minHistoryDays,
+            double minExpectedWh,
+            ExpectedEnergy.Source light) {
+        this.defaultRatio = defaultRatio;
+        this.historyDays = historyDays;
+        this.minHistoryDays = minHistoryDays;
+        this.minExpectedWh = minExpectedWh;
+        this.light = light;
+    }
+
+    /** 0.7, 7 days with at least 3 of them, 10 Wh, no light sensors. */
+    public static PanelAlarms defaults() {
+        return new PanelAlarms(0.7, 7, 3, 10.0, ExpectedEnergy.NONE);
+    }
+
+    public PanelAlarms withLight(ExpectedEnergy.Source source) {
+        return new PanelAlarms(defaultRatio, historyDays, minHistoryDays, minExpectedWh, source);
+    }
+
+    public int historyDays() {
+        return historyDays;
+    }
+
+    public List<PanelAlarmRow> build(List<PanelHour> hours, HourRange range, PanelHistory history) {
+        Map<String, Map<Instant, Double>> inRun = new HashMap<>();
+        for (PanelHour h : hours) {
+            inRun.computeIfAbsent(h.panelId(), k -> new HashMap<>()).put(h.slot(), h.energyWh());
+        }
+        List<PanelAlarmRow> alarms = new ArrayList<>();
+        for (PanelHour h : hours) {
+            ExpectedEnergy expected = light.expected(h);
+            if (expected == null) {
+                expected = fromHistory(h, range, inRun.get(h.panelId()), history);
+            }
+            if (expected == null || expected.energyWh() < minExpectedWh) {
+                continue;
+            }
+            double ratio =
+                    h.facts().minProductionRatio() == null
+                            ? defaultRatio
+                            : h.facts().minProductionRatio();
+            if (h.energyWh() < ratio * expected.energyWh()) {
+                alarms.add(
+                        new PanelAlarmRow(
+                                h.facts().columns(),
+                                h.panelId(),
+                                h.slot(),
+                                expected.energyWh() - h.energyWh(),
+                                text(h, expected, ratio)));
+            }
+        }
+        alarms.sort(
+                java.util.Comparator.comparing(PanelAlarmRow::timestamp)
+                        .thenComparing(PanelAlarmRow::panelId));
+        return alarms;
+    }
+
+    private ExpectedEnergy fromHistory(
+            PanelHour h, HourRange range, Map<Instant, Double> inRun, PanelHistory history) {
+        double[] values = new double[historyDays];
+        int n = 0;
+        for (Instant day : previousDays(h.slot(), h.facts().zone(), historyDays)) {
+            Double gen = PanelReports.generation(h.panelId(), day, range, inRun, history);
+            if (gen != null) {
+                values[n++] = gen;
+            }
+        }
+        if (n < minHistoryDays) {
+            return null;
+        }
+        Arrays.sort(values, 0, n);
+        double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        return new ExpectedEnergy(
+                median,
+                String.format(
+                        Locale.ROOT,
+                        "the median of the same hour on %d of the previous %d days",
+                        n,
+                        historyDays));
+    }
+
+    /** The same local hour on each of the {@code days} previous days, newest first. */
+    public static List<Instant> previousDays(Instant slot, ZoneId zone, int days) {
+        List<Instant> slots = new ArrayList<>(days);
+        for (int k = 1; k <= days; k++) {
+            slots.add(SlotCalendar.slotOf(slot.atZone(zone).minusDays(k).toInstant()));
+        }
+        return slots;
+    }
+
+    private static String text(PanelHour h, ExpectedEnergy expected, double ratio) {
+        return String.format(
+                Locale.ROOT,
+                "panel %s generated %.1f Wh in the hour from %s, %.0f %% of the %.1f Wh expected"
+                        + " from %s (alarm below %.0f %%); coverage %.0f %%",
+                h.panelId(),
+                h.energyWh(),
+                h.slot(),
+                100 * h.energyWh() / expected.energyWh(),
+                expected.energyWh(),
+                expected.basis(),
+                100 * ratio,
+                100 * h.coverage());
+    }
+}
