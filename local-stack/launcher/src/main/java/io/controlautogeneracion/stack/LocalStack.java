@@ -184,13 +184,20 @@ public final class LocalStack {
     /** Stops every part this stack knows, Druid first and ZooKeeper last. */
     public void down() {
         if (engines.contains(Engine.DRUID) && engines.contains(Engine.KAFKA) && druidRunning()) {
+            // Suspended tasks publish their segments and stop; the next "up" resumes the
+            // supervisors
+            // from the committed offsets, so nothing read from Kafka is lost or read twice.
             try {
-                druid().terminateAllSupervisors();
+                DruidClient druid = druid();
+                druid.suspendAllSupervisors();
+                boolean settled = druid.awaitNoActiveTasks(ctx.config().stopTimeout());
                 out.accept(
-                        "  ✓ Druid Kafka supervisors terminated (their tasks publish what they"
-                                + " hold)");
+                        settled
+                                ? "  ✓ Druid Kafka supervisors suspended, their segments published"
+                                : "  ! Druid tasks still running after the stop timeout; they"
+                                        + " resume at the next up");
             } catch (StackException e) {
-                out.accept("  ! could not terminate Druid supervisors: " + e.getMessage());
+                out.accept("  ! could not suspend Druid supervisors: " + e.getMessage());
             }
         }
         for (int i = waves.size() - 1; i >= 0; i--) {

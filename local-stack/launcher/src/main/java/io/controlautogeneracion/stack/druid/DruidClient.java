@@ -57,9 +57,25 @@ public final class DruidClient {
         return JSON.convertValue(ids, new TypeReference<List<String>>() {});
     }
 
-    /** Stops every supervisor; their tasks publish what they hold. */
-    public void terminateAllSupervisors() {
-        post(overlord.resolve("/druid/indexer/v1/supervisor/terminateAll"), "");
+    /**
+     * Suspends every supervisor: their tasks publish what they hold and stop, and the supervisors
+     * resume from the committed offsets when their specs are submitted again.
+     */
+    public void suspendAllSupervisors() {
+        post(overlord.resolve("/druid/indexer/v1/supervisor/suspendAll"), "");
+    }
+
+    /**
+     * Waits until no ingestion task is pending or running; returns whether that happened in time.
+     */
+    public boolean awaitNoActiveTasks(Duration timeout) {
+        return Pause.until(
+                () ->
+                        get(overlord.resolve("/druid/indexer/v1/tasks?state=running")).isEmpty()
+                                && get(overlord.resolve("/druid/indexer/v1/tasks?state=pending"))
+                                        .isEmpty(),
+                timeout,
+                POLL);
     }
 
     /** Submits an ingestion task (for example {@code index_parallel}); returns its id. */
