@@ -2,29 +2,16 @@ package io.controlautogeneracion.ingest.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
-import io.controlautogeneracion.ingest.stream.MessageDocuments;
-import io.controlautogeneracion.ingest.stream.ParsedMessage;
 import io.controlautogeneracion.ingest.testing.StandIns;
 import io.controlautogeneracion.model.reading.DeviceKind;
-import io.controlautogeneracion.model.reading.ReadingParser;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,7 +28,6 @@ import org.jboss.logging.Logger;
 public final class IngestBenchmark {
 
     private static final Logger LOG = Logger.getLogger(IngestBenchmark.class);
-    private static final int BATCH = 1000;
     private static final long CLOCK_TICKS = 100;
 
     private IngestBenchmark() {}
@@ -51,8 +37,6 @@ public final class IngestBenchmark {
         Path jar = Path.of(args[1]);
         long total = perTopic * DeviceKind.values().length;
         try (StandIns standIns = StandIns.start()) {
-            // A first, shorter pass warms the stand-in's JIT, as the service's own first batches do.
-            rawInsertRate(standIns.mongoConnectionString(), Math.min(perTopic, 50_000));
             double raw = rawInsertRate(standIns.mongoConnectionString(), perTopic);
             preload(standIns.bootstrapServers(), perTopic);
             Result service = runService(jar, standIns, total);
@@ -61,59 +45,28 @@ public final class IngestBenchmark {
         System.exit(0);
     }
 
-    /** Three writers (one per topic, like the service's channels), batches of 1000, unordered. */
-    static double rawInsertRate(String mongo, long perTopic) throws Exception {
-        try (MongoClient client = MongoClients.create(mongo)) {
-            MongoDatabase database = client.getDatabase("bench_raw");
-            MongoCollection<Document> collection = database.getCollection("topic");
-            collection.createIndex(
-                    Indexes.ascending("topic_id", "partition", "offset"),
-                    new IndexOptions().unique(true));
-            ExecutorService writers = Executors.newFixedThreadPool(3);
-            long start = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (DeviceKind kind : DeviceKind.values()) {
-                done.add(writers.submit(() -> insertAll(collection, kind, perTopic)));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            writers.shutdown();
-            database.drop();
-            return perTopic * 3 / seconds;
-        }
-    }
-
     /**
-     * Inserts {@code count} documents in batches; the documents of a batch are built once (parse +
-     * map, like the service) and reused with new offsets, so the timing is the store's, not the
-     * client's.
+     * The raw rate, measured by {@link RawInsertClient} in its own process — like the service, so
+     * that the client's encoding does not compete with the stand-in inside this JVM.
      */
-    private static void insertAll(MongoCollection<Document> collection, DeviceKind kind, long count) {
-        BenchMessages messages = new BenchMessages(kind.ordinal());
-        ReadingParser parser = ReadingParser.withDefaults();
-        InsertManyOptions unordered = new InsertManyOptions().ordered(false);
-        Instant now = Instant.now();
-        List<Document> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < BATCH; i++) {
-            byte[] payload = messages.message(kind, i, now).getBytes(StandardCharsets.UTF_8);
-            ParsedMessage message =
-                    new ParsedMessage(kind.defaultTopic(), 0, i, BenchMessages.deviceId(kind, i),
-                            payload.length, parser.parse(kind, payload));
-            Document document = MessageDocuments.toDocument(message);
-            MessageDocuments.stamp(document, now);
-            batch.add(document);
+    static double rawInsertRate(String mongo, long perTopic) throws Exception {
+        Path result = Files.createTempFile("raw-insert-rate", ".txt");
+        Process client =
+                new ProcessBuilder(
+                                "java",
+                                "-Xmx1g",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                RawInsertClient.class.getName(),
+                                mongo,
+                                String.valueOf(perTopic),
+                                result.toString())
+                        .inheritIO()
+                        .start();
+        if (client.waitFor() != 0) {
+            throw new IllegalStateException("the raw insert client failed");
         }
-        for (long offset = 0; offset < count; offset += BATCH) {
-            int size = (int) Math.min(BATCH, count - offset);
-            for (int i = 0; i < size; i++) {
-                Document document = batch.get(i);
-                document.remove("_id");
-                document.put(MessageDocuments.OFFSET, offset + i);
-            }
-            collection.insertMany(batch.subList(0, size), unordered);
-        }
+        return Double.parseDouble(Files.readString(result).trim());
     }
 
     static void preload(String bootstrap, long perTopic) {
