@@ -1,0 +1,226 @@
+package io.controlautogeneracion.pipelines.panel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.couchbase.client.java.Collection;
+import com.couchbase.client.java.codec.RawJsonTranscoder;
+import com.couchbase.client.java.kv.UpsertOptions;
+import io.controlautogeneracion.catalog.client.CatalogClientSettings;
+import io.controlautogeneracion.catalog.client.CatalogConnection;
+import io.controlautogeneracion.catalog.client.CatalogDocuments;
+import io.controlautogeneracion.catalog.client.CatalogKeys;
+import io.controlautogeneracion.model.catalog.Client;
+import io.controlautogeneracion.model.catalog.ClientRel;
+import io.controlautogeneracion.model.catalog.ClientRelHistory;
+import io.controlautogeneracion.model.catalog.Panel;
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.pipelines.batch.CouchbaseBatchCatalog;
+import io.controlautogeneracion.pipelines.batch.DruidGateway;
+import io.controlautogeneracion.pipelines.batch.DruidLoad;
+import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.LandingFiles;
+import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
+import io.controlautogeneracion.stack.Engine;
+import io.controlautogeneracion.stack.druid.DruidClient;
+import io.controlautogeneracion.stack.junit.RunningStack;
+import io.controlautogeneracion.stack.junit.WithLocalStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The panel batch through the local stack's real Druid and the catalog in the Couchbase stand-in:
+ * landed files for three hours, each hour run on its own (history from Druid SQL), then the middle
+ * hour again: the rows carry the right diffs and running totals and the re-run changes nothing.
+ */
+@WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
+class PanelBatchStackTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    private static final Duration DRUID_WAIT = Duration.ofMinutes(3);
+    private static final Instant H0 = Instant.parse("2026-06-01T08:00:00Z");
+    private static final String ROWS =
+            "SELECT __time AS t, panel_id, client_id, power_gen, diff_last_hour, diff_last_day,"
+                    + " acum_day, acum_month, acum_year, samples, coverage FROM panel_report"
+                    + " ORDER BY __time";
+
+    @Test
+    void shouldLoadHourlyReportsWithHistoryFromDruidAndReplaceThemOnARerun(
+            RunningStack stack, @TempDir Path dir) throws Exception {
+        seedCatalog(stack);
+        LandingFiles files = new LandingFiles(dir.resolve("landing"));
+        double[] watts = {300, 600, 900};
+        for (int h = 0; h < 3; h++) {
+            Instant hour = H0.plusSeconds(3600L * h);
+            for (int m = 0; m < 60; m++) {
+                files.panel("P-1", hour.plusSeconds(60L * m), watts[h], null);
+                files.panel("P-X", hour.plusSeconds(60L * m), 60, null);
+            }
+            files.close("panel", hour);
+        }
+        DruidGateway druid = gateway(stack.druid());
+        PanelBatch batch = batch(stack, druid, files.base(), dir.resolve("work"));
+
+        for (int h = 0; h < 3; h++) {
+            Instant hour = H0.plusSeconds(3600L * h);
+            batch.run(HourRange.hour(hour), environment(), ExpectedEnergy.NONE);
+            int expected = 2 * (h + 1);
+            // The next hour reads this one's running totals back through SQL.
+            rows(stack, r -> r.size() == expected);
+        }
+        List<Map<String, Object>> first = rows(stack, r -> true);
+        Map<String, Object> last = first.get(4);
+        assertThat(last.get("panel_id")).isEqualTo("P-1");
+        assertThat(last.get("client_id")).isEqualTo("C-1");
+        assertThat(number(last, "power_gen")).isCloseTo(900, within(1e-6));
+        assertThat(number(last, "diff_last_hour")).isCloseTo(300, within(1e-6));
+        assertThat(last.get("diff_last_day")).isNull();
+        // 10:00 UTC is noon in Madrid: the day's total holds all three hours.
+        assertThat(number(last, "acum_day")).isCloseTo(1800, within(1e-6));
+        assertThat(number(last, "acum_year")).isCloseTo(1800, within(1e-6));
+        assertThat(number(last, "samples")).isEqualTo(60.0);
+        assertThat(first.get(5).get("client_id")).isNull();
+        assertThat(number(first.get(5), "acum_day")).isCloseTo(180, within(1e-6));
+
+        batch.run(HourRange.hour(H0.plusSeconds(3600)), environment(), ExpectedEnergy.NONE);
+        assertThat(stack.druid().awaitSql(ROWS, r -> r.size() == 6, DRUID_WAIT)).isEqualTo(first);
+    }
+
+    /** The rows in time and panel order (Druid orders a scan by time only). */
+    private static List<Map<String, Object>> rows(
+            RunningStack stack, Predicate<List<Map<String, Object>>> expectation) {
+        List<Map<String, Object>> rows =
+                new ArrayList<>(stack.druid().awaitSql(ROWS, expectation, DRUID_WAIT));
+        rows.sort(
+                Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get("t")))
+                        .thenComparing(r -> String.valueOf(r.get("panel_id"))));
+        return rows;
+    }
+
+    private static double number(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).doubleValue();
+    }
+
+    private static PanelBatch batch(
+            RunningStack stack, DruidGateway druid, Path landing, Path work) {
+        String bucket = stack.couchbaseBucket();
+        return new PanelBatch(
+                landing,
+                "panel",
+                false,
+                new CouchbaseBatchCatalog.Factory(
+                        stack.couchbaseConnectionString(),
+                        bucket,
+                        stack.couchbasePassword(),
+                        bucket,
+                        1000,
+                        Duration.ofMinutes(5),
+                        Duration.ofSeconds(5)),
+                druid,
+                new WritePanel(
+                        new DruidLoad(druid, Path.of("..", "druid", "tasks"), DRUID_WAIT, 1), work),
+                PanelAlarms.defaults(),
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(30),
+                100);
+    }
+
+    private static StreamExecutionEnvironment environment() {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        return env;
+    }
+
+    private static DruidGateway gateway(DruidClient client) {
+        return new DruidGateway() {
+            @Override
+            public String submitTask(String taskJson) {
+                return client.submitTask(taskJson);
+            }
+
+            @Override
+            public void awaitTaskSuccess(String taskId, Duration timeout) {
+                client.awaitTaskSuccess(taskId, timeout);
+            }
+
+            @Override
+            public List<Map<String, Object>> sql(String query, Object... parameters) {
+                return client.sql(query, parameters);
+            }
+        };
+    }
+
+    private static void seedCatalog(RunningStack stack) {
+        CatalogClientSettings settings =
+                CatalogClientSettings.of(
+                        stack.couchbaseConnectionString(),
+                        stack.couchbaseBucket(),
+                        stack.couchbasePassword(),
+                        stack.couchbaseBucket());
+        try (CatalogConnection connection = CatalogConnection.open(settings)) {
+            Collection c = connection.collection();
+            Client ana = MemoryCatalog.client("C-1", "Europe/Madrid", 40.4, -3.7);
+            put(c, CatalogKeys.client("C-1"), ana);
+            put(
+                    c,
+                    CatalogKeys.device(DeviceKind.PANEL, "P-1"),
+                    new Panel(
+                            "P-1",
+                            "PV-400",
+                            LocalDate.of(2024, 1, 1),
+                            LocalDate.of(2024, 6, 1),
+                            400.0,
+                            null,
+                            null,
+                            25,
+                            null,
+                            null,
+                            30.0,
+                            180.0));
+            put(
+                    c,
+                    CatalogKeys.relations(DeviceKind.PANEL, "P-1"),
+                    ClientRelHistory.empty(DeviceKind.PANEL, "P-1")
+                            .with(
+                                    ClientRel.of(
+                                            DeviceKind.PANEL,
+                                            "P-1",
+                                            "C-1",
+                                            Instant.parse("2024-06-01T00:00:00Z"),
+                                            null)));
+        }
+    }
+
+    private static void put(Collection c, String key, Object document) {
+        c.upsert(
+                key,
+                CatalogDocuments.write(document),
+                UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
+    }
+}
