@@ -1,8 +1,13 @@
 package io.controlautogeneracion.pipelines.batch;
 
+import io.controlautogeneracion.model.druid.LightReportRow;
 import io.controlautogeneracion.model.druid.PanelAlarmRow;
 import io.controlautogeneracion.model.druid.PanelReportRow;
+import io.controlautogeneracion.model.druid.SensorAlarmRow;
 import io.controlautogeneracion.pipelines.JobParameters;
+import io.controlautogeneracion.pipelines.light.LightBatch;
+import io.controlautogeneracion.pipelines.light.LightSettings;
+import io.controlautogeneracion.pipelines.light.WriteSensorLight;
 import io.controlautogeneracion.pipelines.panel.ExpectedEnergy;
 import io.controlautogeneracion.pipelines.panel.PanelAlarms;
 import io.controlautogeneracion.pipelines.panel.PanelBatch;
@@ -22,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hourly batch's command line: the panel batch (RichPanel → WritePanel) for the last closed
- * hour, one {@code --hour}, or a range {@code --from .. --to}, printing what each hour produced.
+ * The hourly batch's command line, for the last closed hour, one {@code --hour}, or a range {@code
+ * --from .. --to}: the light batch (RichSensorLight → WriteSensorLight) first, whose hours give the
+ * panel alarms their expectations, then the panel batch (RichPanel → WritePanel); prints what each
+ * hour produced.
  */
 public final class HourlyBatch {
     private static final Logger LOG = LoggerFactory.getLogger(HourlyBatch.class);
@@ -37,9 +44,41 @@ public final class HourlyBatch {
         PrintStream out = System.out;
         out.printf("hourly batch %s (%d h)%n", range, range.hours());
         long start = System.nanoTime();
-        PanelBatch.Result panels = panelBatch(s).run(range, environment(s), ExpectedEnergy.NONE);
-        printPerHour(out, range, panels);
+        LightSettings light = lightSettings(p);
+        LightBatch.Result lights = lightBatch(s, light).run(range, environment(s));
+        PanelBatch.Result panels =
+                panelBatch(s).run(range, environment(s), lights.expectation(light));
+        printPerHour(out, range, panels, lights);
         out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    static LightSettings lightSettings(JobParameters p) {
+        LightSettings d = LightSettings.defaults();
+        return new LightSettings(
+                p.getDouble("light.lux-per-wm2", d.luxPerWm2()),
+                p.getDouble("light.reference-power-cap", d.referencePowerCap()),
+                p.getInt("light.window-days", d.windowDays()),
+                p.getDouble("light.sun-up-elevation", d.sunUpElevation()),
+                d.nearZeroShare(),
+                p.getDouble("light.drop-ratio", d.dropRatio()),
+                d.historyDays());
+    }
+
+    /** The light batch with the real catalog and Druid. */
+    public static LightBatch lightBatch(BatchSettings s, LightSettings light) {
+        DruidGateway druid = new HttpDruidGateway(s.druidOverlord(), s.druidBroker());
+        return new LightBatch(
+                s.landingDir(),
+                s.lightTopic(),
+                s.includeOpen(),
+                s.catalogFactory(),
+                druid,
+                new WriteSensorLight(
+                        new DruidLoad(druid, s.tasksDir(), s.druidTaskTimeout(), s.druidSubTasks()),
+                        s.workDir()),
+                light,
+                s.catalogTimeout(),
+                s.catalogCapacity());
     }
 
     /** The panel batch with the real catalog and Druid. */
@@ -76,13 +115,20 @@ public final class HourlyBatch {
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
 
-    static void printPerHour(PrintStream out, HourRange range, PanelBatch.Result r) {
+    static void printPerHour(
+            PrintStream out, HourRange range, PanelBatch.Result r, LightBatch.Result l) {
         Map<Instant, Long> reports = count(r.reports(), PanelReportRow::timestamp);
         Map<Instant, Long> alarms = count(r.alarms(), PanelAlarmRow::timestamp);
+        Map<Instant, Long> lights = count(l.reports(), LightReportRow::timestamp);
+        Map<Instant, Long> sensorAlarms = count(l.alarms(), SensorAlarmRow::timestamp);
         for (Instant slot : range.slots()) {
             out.printf(
-                    "  %s  panel_report %7d  panel_alarm %5d%n",
-                    slot, reports.getOrDefault(slot, 0L), alarms.getOrDefault(slot, 0L));
+                    "  %s  panel_report %7d  panel_alarm %5d  light_report %5d  sensor_alarm %4d%n",
+                    slot,
+                    reports.getOrDefault(slot, 0L),
+                    alarms.getOrDefault(slot, 0L),
+                    lights.getOrDefault(slot, 0L),
+                    sensorAlarms.getOrDefault(slot, 0L));
         }
         LOG.info("{}: {} panel reports, {} alarms", range, r.reports().size(), r.alarms().size());
     }

@@ -1,0 +1,110 @@
+package io.controlautogeneracion.pipelines.light;
+
+import static io.controlautogeneracion.pipelines.light.LightFixtures.madrid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.controlautogeneracion.model.druid.LightReportRow;
+import io.controlautogeneracion.pipelines.batch.CatalogFacts;
+import io.controlautogeneracion.pipelines.panel.ExpectedEnergy;
+import io.controlautogeneracion.pipelines.panel.PanelHour;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LightReportsTest {
+    private static final Instant NOON = Instant.parse("2026-09-21T11:00:00Z");
+
+    /** Thirty days of clear-sky hourly means before the hour. */
+    private static LightHistory clearMonth() {
+        LightHistory h = new LightHistory();
+        for (int hour = 1; hour <= 30 * 24; hour++) {
+            Instant slot = NOON.minusSeconds(3600L * hour);
+            h.put("L-1", slot, LightFixtures.clearLux(slot.plusSeconds(1800)));
+        }
+        return h;
+    }
+
+    @Test
+    void shouldReportIrradianceEstimatedPowerAndASouthFacingOptimum() {
+        LightHour hour = LightFixtures.clear("L-1", NOON, madrid("C-1"));
+        LightHistory history = clearMonth();
+        LightReports.addRun(List.of(hour), history);
+
+        LightReportRow row =
+                new LightReports(LightSettings.defaults()).build(List.of(hour), history).get(0);
+
+        assertThat(row.irradianceWm2()).isCloseTo(row.luxAvg() / 120, within(1e-9));
+        assertThat(row.samples()).isEqualTo(12);
+        // Around the equinox at 40° N the optimum faces south, tilted near the latitude.
+        assertThat(row.optimalAzimuth()).isBetween(165.0, 195.0);
+        assertThat(row.optimalTilt()).isBetween(25.0, 50.0);
+        // The 1000 Wp reference panel at noon under a clear sky: several hundred watts.
+        assertThat(row.estimatedPowerW()).isBetween(600.0, 1000.0);
+        assertThat(row.enrichment().clientId()).isEqualTo("C-1");
+    }
+
+    @Test
+    void shouldLeaveEstimatesNullWithoutALocation() {
+        LightHour hour = LightFixtures.clear("L-1", NOON, CatalogFacts.UNKNOWN);
+        LightReportRow row =
+                new LightReports(LightSettings.defaults())
+                        .build(List.of(hour), new LightHistory())
+                        .get(0);
+        assertThat(row.estimatedPowerW()).isNull();
+        assertThat(row.optimalTilt()).isNull();
+        assertThat(row.luxAvg()).isPositive();
+    }
+
+    @Test
+    void shouldExpectThePanelsEnergyFromItsClientsSensor() {
+        LightHour light = LightFixtures.clear("L-1", NOON, madrid("C-1"));
+        SensorLightExpectation expectation =
+                new SensorLightExpectation(List.of(light), LightSettings.defaults().estimator());
+        CatalogFacts panel =
+                new CatalogFacts(
+                        true,
+                        "C-1",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "PV",
+                        null,
+                        null,
+                        "Europe/Madrid",
+                        40.4,
+                        -3.7,
+                        35.0,
+                        180.0,
+                        400.0,
+                        null,
+                        null);
+        ExpectedEnergy e = expectation.expected(new PanelHour("P-1", NOON, 100, 60, 1.0, 0, panel));
+        assertThat(e.basis()).isEqualTo("light sensor L-1");
+        assertThat(e.energyWh()).isBetween(250.0, 400.0);
+        CatalogFacts otherClient =
+                new CatalogFacts(
+                        true,
+                        "C-2",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "PV",
+                        null,
+                        null,
+                        "Europe/Madrid",
+                        40.4,
+                        -3.7,
+                        35.0,
+                        180.0,
+                        400.0,
+                        null,
+                        null);
+        assertThat(expectation.expected(new PanelHour("P-2", NOON, 100, 60, 1.0, 0, otherClient)))
+                .isNull();
+    }
+}
