@@ -1,10 +1,20 @@
 package io.controlautogeneracion.ingest.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+
 import io.controlautogeneracion.ingest.testing.StandIns;
 import io.controlautogeneracion.model.reading.DeviceKind;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
-import org.jboss.logging.Logger;
 
 /**
  * End-to-end benchmark: preloads N messages per device topic into an in-JVM Kafka broker, measures
@@ -85,58 +89,89 @@ public final class IngestBenchmark {
                 for (long i = 0; i < perTopic; i++) {
                     String value = messages.message(kind, i, Instant.now());
                     bytes += value.length();
-                    producer.send(new ProducerRecord<>(kind.defaultTopic(), BenchMessages.deviceId(kind, i), value));
+                    producer.send(
+                            new ProducerRecord<>(
+                                    kind.defaultTopic(), BenchMessages.deviceId(kind, i), value));
                 }
             }
             producer.flush();
         }
-        LOG.infof("preloaded %d messages per topic (%.0f bytes average) in %.1f s", perTopic,
-                (double) bytes / (perTopic * 3), (System.nanoTime() - start) / 1e9);
+        LOG.infof(
+                "preloaded %d messages per topic (%.0f bytes average) in %.1f s",
+                perTopic, (double) bytes / (perTopic * 3), (System.nanoTime() - start) / 1e9);
     }
 
-    record Result(double rate, double cpuPerMillion, double cpuTotal, long peakRssKb, double seconds) {}
+    record Result(
+            double rate, double cpuPerMillion, double cpuTotal, long peakRssKb, double seconds) {}
 
     static Result runService(Path jar, StandIns standIns, long total) throws Exception {
         File log = jar.getParent().getParent().resolve("bench-service.log").toFile();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log);
+        ProcessBuilder builder =
+                new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", standIns.bootstrapServers());
-        builder.environment().put("QUARKUS_MONGODB_CONNECTION_STRING", standIns.mongoConnectionString());
+        builder.environment()
+                .put("QUARKUS_MONGODB_CONNECTION_STRING", standIns.mongoConnectionString());
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         Process service = builder.start();
         try (MongoClient client = MongoClients.create(standIns.mongoConnectionString())) {
-            MongoDatabase database = client.getDatabase(StandIns.DATABASE);
-            long stored = 0;
-            long firstStored = -1;
-            long startNanos = 0;
-            double startCpu = 0;
-            long lastReport = System.nanoTime();
-            while (stored < total) {
-                if (!service.isAlive()) {
-                    throw new IllegalStateException("the service stopped; see " + log);
-                }
-                Thread.sleep(500);
-                stored = database.getCollection("topic").estimatedDocumentCount()
-                        + database.getCollection("topic_alarm").estimatedDocumentCount();
-                if (firstStored < 0 && stored > 0) {
-                    firstStored = stored;
-                    startNanos = System.nanoTime();
-                    startCpu = cpuSeconds(service.pid());
-                }
-                if (System.nanoTime() - lastReport > 10e9) {
-                    LOG.infof("%d of %d stored", stored, total);
-                    lastReport = System.nanoTime();
-                }
-            }
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            Progress progress =
+                    new Progress(service, client.getDatabase(StandIns.DATABASE), total, log);
+            await().atMost(Duration.ofHours(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(progress::allStored);
+            double seconds = (System.nanoTime() - progress.startNanos) / 1e9;
             double cpu = cpuSeconds(service.pid());
             long rss = peakRssKb(service.pid());
-            double rate = (total - firstStored) / seconds;
-            return new Result(rate, (cpu - startCpu) / ((total - firstStored) / 1e6), cpu, rss, seconds);
+            long measured = total - progress.firstStored;
+            return new Result(
+                    measured / seconds,
+                    (cpu - progress.startCpu) / (measured / 1e6),
+                    cpu,
+                    rss,
+                    seconds);
         } finally {
             service.destroy();
             service.waitFor();
+        }
+    }
+
+    /** Polls the stored count; remembers when (and at what CPU time) the first documents landed. */
+    private static final class Progress {
+        private final Process service;
+        private final MongoDatabase database;
+        private final long total;
+        private final File log;
+        private long firstStored = -1;
+        private long startNanos;
+        private double startCpu;
+        private long lastReport = System.nanoTime();
+
+        Progress(Process service, MongoDatabase database, long total, File log) {
+            this.service = service;
+            this.database = database;
+            this.total = total;
+            this.log = log;
+        }
+
+        boolean allStored() throws Exception {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service stopped; see " + log);
+            }
+            long stored =
+                    database.getCollection("topic").estimatedDocumentCount()
+                            + database.getCollection("topic_alarm").estimatedDocumentCount();
+            if (firstStored < 0 && stored > 0) {
+                firstStored = stored;
+                startNanos = System.nanoTime();
+                startCpu = cpuSeconds(service.pid());
+            }
+            if (System.nanoTime() - lastReport > 10e9) {
+                LOG.infof("%d of %d stored", stored, total);
+                lastReport = System.nanoTime();
+            }
+            return stored >= total;
         }
     }
 
@@ -157,15 +192,23 @@ public final class IngestBenchmark {
     }
 
     private static void report(long perTopic, double raw, Result service) {
-        String report = String.format(Locale.ROOT,
-                "%nRESULT N=%d per topic (%d messages, ~2%% invalid)%n"
-                        + "RESULT stand-in raw unordered bulk insert: %.0f docs/s%n"
-                        + "RESULT service sustained into MongoDB:     %.0f msgs/s (%.0f %% of raw) over %.1f s%n"
-                        + "RESULT service CPU: %.1f s per million messages (%.1f s in total, start-up included)%n"
-                        + "RESULT service peak RSS: %d MiB%n",
-                perTopic, perTopic * 3, raw, service.rate(), 100 * service.rate() / raw,
-                service.seconds(), service.cpuPerMillion(), service.cpuTotal(),
-                service.peakRssKb() / 1024);
+        String report =
+                String.format(
+                        Locale.ROOT,
+                        "%nRESULT N=%d per topic (%d messages, ~2%% invalid)%n"
+                                + "RESULT stand-in raw unordered bulk insert: %.0f docs/s%n"
+                                + "RESULT service sustained into MongoDB:     %.0f msgs/s (%.0f %% of raw) over %.1f s%n"
+                                + "RESULT service CPU: %.1f s per million messages (%.1f s in total, start-up included)%n"
+                                + "RESULT service peak RSS: %d MiB%n",
+                        perTopic,
+                        perTopic * 3,
+                        raw,
+                        service.rate(),
+                        100 * service.rate() / raw,
+                        service.seconds(),
+                        service.cpuPerMillion(),
+                        service.cpuTotal(),
+                        service.peakRssKb() / 1024);
         LOG.info(report);
     }
 }

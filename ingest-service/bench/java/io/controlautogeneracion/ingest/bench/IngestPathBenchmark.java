@@ -4,9 +4,7 @@ import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.controlautogeneracion.ingest.stream.ParsedMessage;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.ReadingParser;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+
 import org.bson.Document;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,9 +14,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
 /**
- * The per-message path without I/O, on one thread: parse and validate a payload, then map it to
- * its MongoDB document. A mix of the three kinds with about 2 % invalid messages.
+ * The per-message path without I/O, on one thread: parse and validate a payload, then map it to its
+ * MongoDB document. A mix of the three kinds with about 2 % invalid messages.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -7,10 +7,14 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+
 import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.controlautogeneracion.ingest.stream.ParsedMessage;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.ReadingParser;
+
+import org.bson.Document;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.bson.Document;
 
 /**
  * The MongoDB stand-in's own ceiling: a minimal client that only sends unordered bulk inserts of
@@ -70,7 +73,8 @@ public final class RawInsertClient {
      * map, like the service) and reused with new offsets, so the timing is the store's, not the
      * client's.
      */
-    private static void insertAll(MongoCollection<Document> collection, DeviceKind kind, long count) {
+    private static void insertAll(
+            MongoCollection<Document> collection, DeviceKind kind, long count) {
         BenchMessages messages = new BenchMessages(kind.ordinal());
         ReadingParser parser = ReadingParser.withDefaults();
         InsertManyOptions unordered = new InsertManyOptions().ordered(false);
@@ -79,8 +83,13 @@ public final class RawInsertClient {
         for (int i = 0; i < BATCH; i++) {
             byte[] payload = messages.message(kind, i, now).getBytes(StandardCharsets.UTF_8);
             ParsedMessage message =
-                    new ParsedMessage(kind.defaultTopic(), 0, i, BenchMessages.deviceId(kind, i),
-                            payload.length, parser.parse(kind, payload));
+                    new ParsedMessage(
+                            kind.defaultTopic(),
+                            0,
+                            i,
+                            BenchMessages.deviceId(kind, i),
+                            payload.length,
+                            parser.parse(kind, payload));
             Document document = MessageDocuments.toDocument(message);
             MessageDocuments.stamp(document, now);
             batch.add(document);
@@ -95,5 +104,4 @@ public final class RawInsertClient {
             collection.insertMany(batch.subList(0, size), unordered);
         }
     }
-
 }

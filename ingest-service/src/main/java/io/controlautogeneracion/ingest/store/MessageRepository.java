@@ -58,15 +58,11 @@ public class MessageRepository {
      * it again with the same documents is harmless.
      */
     public Uni<Duplicates> insert(List<Document> readingDocs, List<Document> alarmDocs) {
-        return insert(readings, readingDocs)
-                .chain(
-                        readingDuplicates ->
-                                insert(alarms, alarmDocs)
-                                        .map(
-                                                alarmDuplicates ->
-                                                        new Duplicates(
-                                                                readingDuplicates,
-                                                                alarmDuplicates)));
+        // Both at once: the first failure fails the whole (and is retried whole, harmlessly).
+        return Uni.combine()
+                .all()
+                .unis(insert(readings, readingDocs), insert(alarms, alarmDocs))
+                .with(Duplicates::new);
     }
 
     private static Uni<Set<Integer>> insert(
