@@ -14,6 +14,7 @@ import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Panel;
+import io.controlautogeneracion.model.catalog.SensorLight;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.pipelines.batch.CouchbaseBatchCatalog;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
@@ -21,6 +22,10 @@ import io.controlautogeneracion.pipelines.batch.DruidLoad;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
+import io.controlautogeneracion.pipelines.batch.ProjectFiles;
+import io.controlautogeneracion.pipelines.light.LightBatch;
+import io.controlautogeneracion.pipelines.light.LightSettings;
+import io.controlautogeneracion.pipelines.light.WriteSensorLight;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.druid.DruidClient;
 import io.controlautogeneracion.stack.junit.RunningStack;
@@ -49,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The panel batch through the local stack's real Druid and the catalog in the Couchbase stand-in:
  * landed files for three hours, each hour run on its own (history from Druid SQL), then the middle
  * hour again: the rows carry the right diffs and running totals and the re-run changes nothing.
+ * Light reports of a three-hour range load in one task per datasource.
  */
 @WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
 class PanelBatchStackTest {
@@ -109,6 +115,64 @@ class PanelBatchStackTest {
         assertThat(stack.druid().awaitSql(ROWS, r -> r.size() == 6, DRUID_WAIT)).isEqualTo(first);
     }
 
+    @Test
+    void shouldLoadLightReportsForARangeInOneReplacingTask(RunningStack stack, @TempDir Path dir)
+            throws Exception {
+        seedCatalog(stack);
+        LandingFiles files = new LandingFiles(dir.resolve("landing"));
+        for (int h = 0; h < 3; h++) {
+            Instant hour = H0.plusSeconds(3600L * h);
+            for (int m = 0; m < 60; m += 5) {
+                files.light("L-1", hour.plusSeconds(60L * m), 20_000 + 1000 * h + m);
+            }
+            files.close("sensor-light", hour);
+        }
+        DruidGateway druid = gateway(stack.druid());
+        LightBatch light =
+                new LightBatch(
+                        files.base(),
+                        "sensor-light",
+                        false,
+                        catalogFactory(stack),
+                        druid,
+                        new WriteSensorLight(
+                                new DruidLoad(druid, ProjectFiles.tasksDir(), DRUID_WAIT, 1),
+                                dir.resolve("work")),
+                        LightSettings.defaults(),
+                        Duration.ofSeconds(30),
+                        100);
+        HourRange range = new HourRange(H0, H0.plusSeconds(3 * 3600));
+        LightBatch.Result result = light.run(range, environment());
+        assertThat(result.reports()).hasSize(3);
+
+        List<Map<String, Object>> rows =
+                stack.druid()
+                        .awaitSql(
+                                "SELECT __time, light_id, client_id, lux_avg, irradiance_wm2,"
+                                        + " estimated_power_w, optimal_tilt, optimal_azimuth,"
+                                        + " samples FROM light_report ORDER BY __time",
+                                r -> r.size() == 3,
+                                DRUID_WAIT);
+        assertThat(rows.get(0).get("client_id")).isEqualTo("C-1");
+        assertThat(number(rows.get(0), "lux_avg")).isCloseTo(20_027.5, within(1e-6));
+        assertThat(number(rows.get(0), "irradiance_wm2")).isCloseTo(20_027.5 / 120, within(1e-6));
+        assertThat(number(rows.get(2), "samples")).isEqualTo(12.0);
+        assertThat(rows.get(2).get("optimal_tilt")).isNotNull();
+        assertThat(number(rows.get(2), "estimated_power_w")).isPositive();
+    }
+
+    private static CouchbaseBatchCatalog.Factory catalogFactory(RunningStack stack) {
+        String bucket = stack.couchbaseBucket();
+        return new CouchbaseBatchCatalog.Factory(
+                stack.couchbaseConnectionString(),
+                bucket,
+                stack.couchbasePassword(),
+                bucket,
+                1000,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(5));
+    }
+
     /** The rows in time and panel order (Druid orders a scan by time only). */
     private static List<Map<String, Object>> rows(
             RunningStack stack, Predicate<List<Map<String, Object>>> expectation) {
@@ -140,8 +204,7 @@ class PanelBatchStackTest {
                         Duration.ofMinutes(5),
                         Duration.ofSeconds(5)),
                 druid,
-                new WritePanel(
-                        new DruidLoad(druid, Path.of("..", "druid", "tasks"), DRUID_WAIT, 1), work),
+                new WritePanel(new DruidLoad(druid, ProjectFiles.tasksDir(), DRUID_WAIT, 1), work),
                 PanelAlarms.defaults(),
                 Duration.ofMinutes(15),
                 Duration.ofSeconds(30),
@@ -203,6 +266,30 @@ class PanelBatchStackTest {
                             null,
                             30.0,
                             180.0));
+            put(
+                    c,
+                    CatalogKeys.device(DeviceKind.LIGHT, "L-1"),
+                    new SensorLight(
+                            "L-1",
+                            "LUX-1",
+                            LocalDate.of(2024, 1, 1),
+                            LocalDate.of(2024, 6, 1),
+                            400.0,
+                            null,
+                            null,
+                            10,
+                            null));
+            put(
+                    c,
+                    CatalogKeys.relations(DeviceKind.LIGHT, "L-1"),
+                    ClientRelHistory.empty(DeviceKind.LIGHT, "L-1")
+                            .with(
+                                    ClientRel.of(
+                                            DeviceKind.LIGHT,
+                                            "L-1",
+                                            "C-1",
+                                            Instant.parse("2024-06-01T00:00:00Z"),
+                                            null)));
             put(
                     c,
                     CatalogKeys.relations(DeviceKind.PANEL, "P-1"),

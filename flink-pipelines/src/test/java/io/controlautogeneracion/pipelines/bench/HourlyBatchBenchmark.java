@@ -1,0 +1,257 @@
+package io.controlautogeneracion.pipelines.bench;
+
+import com.couchbase.client.java.ReactiveCollection;
+import com.couchbase.client.java.codec.RawJsonTranscoder;
+import com.couchbase.client.java.kv.UpsertOptions;
+import io.controlautogeneracion.catalog.client.CatalogClientSettings;
+import io.controlautogeneracion.catalog.client.CatalogConnection;
+import io.controlautogeneracion.catalog.client.CatalogDocuments;
+import io.controlautogeneracion.catalog.client.CatalogKeys;
+import io.controlautogeneracion.model.catalog.ClientRel;
+import io.controlautogeneracion.model.catalog.ClientRelHistory;
+import io.controlautogeneracion.model.catalog.Panel;
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.pipelines.batch.CouchbaseBatchCatalog;
+import io.controlautogeneracion.pipelines.batch.DruidGateway;
+import io.controlautogeneracion.pipelines.batch.DruidLoad;
+import io.controlautogeneracion.pipelines.batch.HourPartitions;
+import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
+import io.controlautogeneracion.pipelines.batch.ProjectFiles;
+import io.controlautogeneracion.pipelines.panel.ExpectedEnergy;
+import io.controlautogeneracion.pipelines.panel.PanelAlarms;
+import io.controlautogeneracion.pipelines.panel.PanelBatch;
+import io.controlautogeneracion.pipelines.panel.WritePanel;
+import io.controlautogeneracion.stack.Engine;
+import io.controlautogeneracion.stack.druid.DruidClient;
+import io.controlautogeneracion.stack.junit.RunningStack;
+import io.controlautogeneracion.stack.junit.WithLocalStack;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+
+/**
+ * Not a test (surefire runs only {@code *Test} classes): the panel batch against the local stack's
+ * Druid and catalog stand-in. {@code BENCH_PANELS} panels (default 100 000) for one hour at one
+ * reading a minute, then {@code BENCH_BACKFILL_PANELS} (1 000) over {@code BENCH_BACKFILL_HOURS}
+ * hours in one run. Prints figures; asserts nothing about time. See {@code bench/run.sh}.
+ */
+@WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
+class HourlyBatchBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(HourlyBatchBenchmark.class);
+    private static final Instant H0 = Instant.parse("2026-06-01T10:00:00Z");
+
+    @Test
+    void measure(RunningStack stack) throws Exception {
+        int panels = Integer.getInteger("bench.panels", 100_000);
+        int backfillPanels = Integer.getInteger("bench.backfill-panels", 1_000);
+        int backfillHours = Integer.getInteger("bench.backfill-hours", 24 * 7);
+        Path dir = Path.of("target", "bench").toAbsolutePath();
+        seedCatalog(stack, Math.max(panels, backfillPanels));
+
+        long t0 = System.nanoTime();
+        long lines = writeHours(dir.resolve("hour"), panels, H0, 1);
+        report("generated %,d lines (%d panels, 1 h) in %.1f s", lines, panels, secs(t0));
+        run(stack, dir.resolve("hour"), HourRange.hour(H0), panels, dir.resolve("work-hour"));
+
+        Instant from = H0.minus(Duration.ofHours(backfillHours + 24L));
+        t0 = System.nanoTime();
+        lines = writeHours(dir.resolve("backfill"), backfillPanels, from, backfillHours);
+        report(
+                "generated %,d lines (%d panels, %d h) in %.1f s",
+                lines, backfillPanels, backfillHours, secs(t0));
+        run(
+                stack,
+                dir.resolve("backfill"),
+                new HourRange(from, from.plus(Duration.ofHours(backfillHours))),
+                (long) backfillPanels * backfillHours,
+                dir.resolve("work-backfill"));
+    }
+
+    private static void run(RunningStack stack, Path landing, HourRange range, long rows, Path work)
+            throws Exception {
+        DruidGateway druid = gateway(stack.druid());
+        PanelBatch batch =
+                new PanelBatch(
+                        landing,
+                        "panel",
+                        false,
+                        new CouchbaseBatchCatalog.Factory(
+                                stack.couchbaseConnectionString(),
+                                stack.couchbaseBucket(),
+                                stack.couchbasePassword(),
+                                stack.couchbaseBucket(),
+                                500_000,
+                                Duration.ofMinutes(30),
+                                Duration.ofSeconds(10)),
+                        druid,
+                        new WritePanel(
+                                new DruidLoad(
+                                        druid, ProjectFiles.tasksDir(), Duration.ofMinutes(30), 1),
+                                work),
+                        PanelAlarms.defaults(),
+                        Duration.ofMinutes(15),
+                        Duration.ofSeconds(60),
+                        1000);
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        long t0 = System.nanoTime();
+        PanelBatch.Result r = batch.run(range, env, ExpectedEnergy.NONE);
+        double loaded = secs(t0);
+        String count = "SELECT COUNT(*) AS n FROM panel_report WHERE __time >= ? AND __time < ?";
+        stack.druid()
+                .awaitSql(
+                        count,
+                        x -> !x.isEmpty() && ((Number) x.get(0).get("n")).longValue() == rows,
+                        Duration.ofMinutes(10),
+                        range.from(),
+                        range.to());
+        report(
+                "%s: %,d panel_report rows, %,d alarms; files -> Druid task success %.1f s,"
+                        + " queryable %.1f s",
+                range, r.reports().size(), r.alarms().size(), loaded, secs(t0));
+    }
+
+    /** One file per panel group and hour, every panel reading once a minute. */
+    private static long writeHours(Path base, int panels, Instant from, int hours)
+            throws Exception {
+        long lines = 0;
+        int files = 4;
+        for (int h = 0; h < hours; h++) {
+            Instant hour = from.plus(Duration.ofHours(h));
+            Path partition = HourPartitions.directory(base, "panel", hour);
+            Files.createDirectories(partition);
+            for (int f = 0; f < files; f++) {
+                try (BufferedWriter out =
+                        Files.newBufferedWriter(
+                                partition.resolve("part-" + f + ".json"), StandardCharsets.UTF_8)) {
+                    StringBuilder sb = new StringBuilder(128);
+                    for (int m = 0; m < 60; m++) {
+                        String t = hour.plusSeconds(60L * m).toString();
+                        for (int p = f; p < panels; p += files) {
+                            double watts = 100 + (p % 300) + m;
+                            sb.setLength(0);
+                            sb.append("{\"panel_id\":\"P-")
+                                    .append(p)
+                                    .append("\",\"timestamp\":\"")
+                                    .append(t)
+                                    .append("\",\"power_w\":")
+                                    .append(watts)
+                                    .append("}\n");
+                            out.write(sb.toString());
+                            lines++;
+                        }
+                    }
+                }
+            }
+            HourPartitions.close(partition);
+        }
+        return lines;
+    }
+
+    private static void seedCatalog(RunningStack stack, int panels) {
+        long t0 = System.nanoTime();
+        CatalogClientSettings settings =
+                CatalogClientSettings.of(
+                        stack.couchbaseConnectionString(),
+                        stack.couchbaseBucket(),
+                        stack.couchbasePassword(),
+                        stack.couchbaseBucket());
+        try (CatalogConnection connection = CatalogConnection.open(settings)) {
+            ReactiveCollection c = connection.collection().reactive();
+            UpsertOptions raw =
+                    UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE);
+            c.upsert(
+                            CatalogKeys.client("C-1"),
+                            CatalogDocuments.write(
+                                    MemoryCatalog.client("C-1", "Europe/Madrid", 40.4, -3.7)),
+                            raw)
+                    .block();
+            Flux.range(0, panels)
+                    .flatMap(
+                            p -> {
+                                String id = "P-" + p;
+                                Panel panel =
+                                        new Panel(
+                                                id,
+                                                "PV-400",
+                                                LocalDate.of(2024, 1, 1),
+                                                LocalDate.of(2024, 6, 1),
+                                                400.0,
+                                                null,
+                                                null,
+                                                25,
+                                                null,
+                                                null,
+                                                30.0,
+                                                180.0);
+                                ClientRelHistory rel =
+                                        ClientRelHistory.empty(DeviceKind.PANEL, id)
+                                                .with(
+                                                        ClientRel.of(
+                                                                DeviceKind.PANEL,
+                                                                id,
+                                                                "C-1",
+                                                                Instant.EPOCH,
+                                                                null));
+                                return Flux.concat(
+                                        c.upsert(
+                                                CatalogKeys.device(DeviceKind.PANEL, id),
+                                                CatalogDocuments.write(panel),
+                                                raw),
+                                        c.upsert(
+                                                CatalogKeys.relations(DeviceKind.PANEL, id),
+                                                CatalogDocuments.write(rel),
+                                                raw));
+                            },
+                            64)
+                    .blockLast();
+        }
+        report("seeded %,d panels into the catalog stand-in in %.1f s", panels, secs(t0));
+    }
+
+    private static DruidGateway gateway(DruidClient client) {
+        return new DruidGateway() {
+            @Override
+            public String submitTask(String taskJson) {
+                return client.submitTask(taskJson);
+            }
+
+            @Override
+            public void awaitTaskSuccess(String taskId, Duration timeout) {
+                client.awaitTaskSuccess(taskId, timeout);
+            }
+
+            @Override
+            public List<Map<String, Object>> sql(String query, Object... parameters) {
+                return client.sql(query, parameters);
+            }
+        };
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void report(String format, Object... args) {
+        LOG.info("BENCH " + String.format(format, args));
+    }
+}
