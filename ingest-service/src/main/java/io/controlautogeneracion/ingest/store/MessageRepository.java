@@ -2,6 +2,7 @@ package io.controlautogeneracion.ingest.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
@@ -10,6 +11,7 @@ import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -46,6 +48,14 @@ public class MessageRepository {
         this.alarms = client.getDatabase(database).getCollection(ALARMS);
     }
 
+    /** Whether a failed insert is worth retrying: MongoDB failures, alone or together. */
+    public static boolean retryable(Throwable failure) {
+        if (failure instanceof CompositeException composite) {
+            return composite.getCauses().stream().allMatch(MongoException.class::isInstance);
+        }
+        return failure instanceof MongoException;
+    }
+
     /** Positions (in each list) of the documents that were already stored. */
     public record Duplicates(Set<Integer> readings, Set<Integer> alarms) {
         public int count() {
@@ -58,10 +68,12 @@ public class MessageRepository {
      * it again with the same documents is harmless.
      */
     public Uni<Duplicates> insert(List<Document> readingDocs, List<Document> alarmDocs) {
-        // Both at once: the first failure fails the whole (and is retried whole, harmlessly).
+        // Both at once; a failure waits for the other insert to end, so that a retry never
+        // touches documents still in flight (both failures arrive as a CompositeException).
         return Uni.combine()
                 .all()
                 .unis(insert(readings, readingDocs), insert(alarms, alarmDocs))
+                .collectFailures()
                 .with(Duplicates::new);
     }
 

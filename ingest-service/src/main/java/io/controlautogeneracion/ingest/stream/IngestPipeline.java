@@ -1,6 +1,5 @@
 package io.controlautogeneracion.ingest.stream;
 
-import com.mongodb.MongoException;
 import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.stats.ThroughputStats;
 import io.controlautogeneracion.ingest.store.MessageRepository;
@@ -101,9 +100,9 @@ public class IngestPipeline {
                                             duplicates ->
                                                     stored(batch, topic, ingestTime, duplicates));
                         })
-                .onFailure(MongoException.class)
+                .onFailure(MessageRepository::retryable)
                 .invoke(e -> retrying(batch, topic, e))
-                .onFailure(MongoException.class)
+                .onFailure(MessageRepository::retryable)
                 .retry()
                 .withBackOff(config.write().retryInitialBackoff(), config.write().retryMaxBackoff())
                 .indefinitely()
