@@ -2,10 +2,12 @@ package io.controlautogeneracion.pipelines.light;
 
 import io.controlautogeneracion.model.reading.LightReading;
 import io.controlautogeneracion.pipelines.batch.BatchCatalog;
+import io.controlautogeneracion.pipelines.batch.HourCount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -60,8 +62,10 @@ public final class LightHourJob {
 
     public List<LightHour> run(StreamExecutionEnvironment env) throws Exception {
         List<LightHour> out = new ArrayList<>();
-        try (CloseableIterator<LightHour> it = build(env).executeAndCollect("RichSensorLight")) {
+        try (CloseableIterator<LightHour> it = build(env).collectAsync()) {
+            JobExecutionResult result = env.execute("RichSensorLight");
             it.forEachRemaining(out::add);
+            HourCount.check(result, LightOfHour.COUNTER, out.size());
         }
         return out;
     }

@@ -21,7 +21,9 @@ import java.util.TreeSet;
  */
 public final class DruidPanelHistory {
     static final String DATASOURCE = "panel_report";
-    private static final int SLOTS_PER_QUERY = 200;
+    // Below Druid's inFunctionThreshold (100), which turns longer IN lists into SCALAR_IN_ARRAY,
+    // which does not accept timestamps.
+    private static final int SLOTS_PER_QUERY = 90;
     // Any zone's local year starts within 14 hours of the UTC one: a year and two days back holds
     // the start of every panel's current year.
     private static final Duration LAST_LOOKBACK = Duration.ofDays(367);

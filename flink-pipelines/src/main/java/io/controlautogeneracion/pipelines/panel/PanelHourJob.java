@@ -2,10 +2,12 @@ package io.controlautogeneracion.pipelines.panel;
 
 import io.controlautogeneracion.model.reading.PanelReading;
 import io.controlautogeneracion.pipelines.batch.BatchCatalog;
+import io.controlautogeneracion.pipelines.batch.HourCount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -67,8 +69,10 @@ public final class PanelHourJob {
     /** Runs the job to its end and returns every enriched panel hour. */
     public List<PanelHour> run(StreamExecutionEnvironment env) throws Exception {
         List<PanelHour> out = new ArrayList<>();
-        try (CloseableIterator<PanelHour> it = build(env).executeAndCollect("RichPanel")) {
+        try (CloseableIterator<PanelHour> it = build(env).collectAsync()) {
+            JobExecutionResult result = env.execute("RichPanel");
             it.forEachRemaining(out::add);
+            HourCount.check(result, EnergyOfHour.COUNTER, out.size());
         }
         return out;
     }
