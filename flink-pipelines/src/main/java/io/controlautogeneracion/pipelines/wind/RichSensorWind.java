@@ -97,6 +97,13 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
     @Override
     public void timeout(WindReading reading, ResultFuture<EnrichedWindReading> result) {
         // Whatever the lookup still does, the reading must not hold the stream back any longer.
+        if (System.nanoTime() - failFastUntilNanos >= 0) {
+            LOG.warn(
+                    "catalog lookup of anemometer {} timed out, readings go on flagged"
+                            + " catalog_unavailable",
+                    reading.windId());
+        }
+        failFastUntilNanos = System.nanoTime() + retry.failFastFor().toNanos();
         result.complete(List.of(unavailable(reading)));
     }
 

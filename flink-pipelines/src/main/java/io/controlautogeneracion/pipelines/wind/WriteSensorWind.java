@@ -2,10 +2,17 @@ package io.controlautogeneracion.pipelines.wind;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetIdentifier;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -47,6 +54,9 @@ public final class WriteSensorWind {
                 .setRecordSerializer(rows)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalId)
+                // A small pool of transactional ids recycled once their commit is confirmed,
+                // instead of one new id per checkpoint.
+                .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
                 // Must stay under the broker's transaction.max.timeout.ms (15 min by default), and
                 // bounds how long a crashed job's open transaction holds read_committed readers.
                 .setProperty("transaction.timeout.ms", Long.toString(txTimeout.toMillis()))
@@ -58,7 +68,15 @@ public final class WriteSensorWind {
             String topic,
             SerializableFunction<T, String> key,
             SerializableFunction<T, byte[]> value)
-            implements KafkaRecordSerializationSchema<T> {
+            implements KafkaRecordSerializationSchema<T>, KafkaDatasetFacetProvider {
+
+        /** The topic written, which the POOLING strategy needs to find its open transactions. */
+        @Override
+        public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
+            return Optional.of(
+                    new DefaultKafkaDatasetFacet(
+                            DefaultKafkaDatasetIdentifier.ofTopics(List.of(topic))));
+        }
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(

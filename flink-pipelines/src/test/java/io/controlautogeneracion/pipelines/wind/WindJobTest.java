@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
-import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
+import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindCatalogSeed;
 import io.controlautogeneracion.pipelines.testing.WindScript;
 import java.nio.file.Path;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
@@ -154,25 +153,12 @@ class WindJobTest {
     }
 
     private JobClient start(Path dir) throws Exception {
-        String[] args = {
-            "--kafka.bootstrap", kafka.bootstrap(),
-            "--kafka.transaction-timeout", "1 min",
-            "--couchbase.connection-string", couchbase.connectionString(),
-            "--couchbase.bucket", couchbase.bucket(),
-            "--couchbase.password", couchbase.password(),
-            "--checkpoint.dir", dir.toString(),
-            "--checkpoint.interval", "300 ms",
-            "--watermark.out-of-orderness", "200 ms",
-            "--watermark.idleness", "1 s",
-            "--alarm.calm-period", "5 s",
-            "--alarm.silence-after", "10 s",
-            "--parallelism", "2"
-        };
-        WindJobSettings settings = WindJobSettings.from(new JobParameters(args, Map.of(), "WIND"));
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(WindJob.configuration(settings));
-        WindJob.fromSettings(settings).build(env);
-        return env.executeAsync("wind job test");
+        return TestJobs.startWindJob(
+                kafka.bootstrap(),
+                couchbase.connectionString(),
+                couchbase.bucket(),
+                couchbase.password(),
+                dir);
     }
 
     private static int read(KafkaConsumer<String, String> consumer, List<JsonNode> into)

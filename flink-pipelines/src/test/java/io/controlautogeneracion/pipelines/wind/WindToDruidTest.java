@@ -1,0 +1,205 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.controlautogeneracion.catalog.client.CatalogClientSettings;
+import io.controlautogeneracion.catalog.client.CatalogConnection;
+import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
+import io.controlautogeneracion.pipelines.testing.TestJobs;
+import io.controlautogeneracion.pipelines.testing.WindCatalogSeed;
+import io.controlautogeneracion.pipelines.testing.WindScript;
+import io.controlautogeneracion.stack.Engine;
+import io.controlautogeneracion.stack.junit.RunningStack;
+import io.controlautogeneracion.stack.junit.WithLocalStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Through the local stack: readings produced to {@code sensor-wind} end as enriched {@code
+ * wind_alarm} rows in Druid SQL (the real Kafka broker, Druid's Kafka supervisors from {@code
+ * druid/supervisors/}, the Couchbase stand-in), and a job cancelled with output not yet committed
+ * and restarted from its last checkpoint adds no duplicate row.
+ */
+@WithLocalStack({Engine.KAFKA, Engine.DRUID, Engine.COUCHBASE})
+class WindToDruidTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    private static final Duration DRUID = Duration.ofMinutes(3);
+    private static final String ALARMS =
+            "SELECT wind_id, \"level\", client_id, name, postal_code, episode_start, episode_end,"
+                    + " enrichment_status, __time AS t FROM wind_alarm"
+                    + " WHERE wind_id IN ('IT-MOVE', 'IT-404')";
+
+    @Test
+    void shouldLandEnrichedAlarmsInDruidOnceAcrossARestartFromACheckpoint(
+            RunningStack stack, @TempDir Path checkpoints) throws Exception {
+        WindScript script =
+                new WindScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(600));
+        seedCatalog(stack, script);
+        String kafka = stack.kafkaBootstrap();
+        KafkaTestBroker.useTransactionProtocolV1(kafka);
+
+        JobClient first = start(stack, checkpoints);
+        KafkaTestBroker.produce(kafka, "sensor-wind", phase(script, 0, 30).messages());
+        awaitAlarms(stack, 4);
+
+        // The owner changed at second 40: this episode is C-B's. Cancel as soon as its row is
+        // written, most likely before the checkpoint that commits it.
+        try (KafkaConsumer<String, String> written =
+                KafkaTestBroker.uncommittedReader(kafka, "wind_alarm")) {
+            KafkaTestBroker.produce(kafka, "sensor-wind", phase(script, 30, 45).messages());
+            List<String> rows = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> {
+                                rows.addAll(KafkaTestBroker.poll(written));
+                                return rows.stream().anyMatch(r -> r.contains("IT-C-B"));
+                            });
+        }
+        first.cancel().get();
+
+        JobClient second = start(stack, checkpoints);
+        try {
+            KafkaTestBroker.produce(kafka, "sensor-wind", phase(script, 45, 70).messages());
+            // Druid orders scans by __time only: the test sorts by anemometer itself.
+            List<Map<String, Object>> alarms =
+                    awaitAlarms(stack, 6).stream()
+                            .sorted(
+                                    Comparator.comparing(
+                                                    (Map<String, Object> r) ->
+                                                            (String) r.get("wind_id"))
+                                            .thenComparing(r -> (String) r.get("t")))
+                            .toList();
+            assertThat(describe(alarms))
+                    .containsExactly(
+                            "IT-404 warning null null " + script.at(20) + " unknown_device",
+                            "IT-404 warning null null " + script.at(26) + " unknown_device",
+                            "IT-MOVE warning IT-C-A 28013 " + script.at(5) + " ok",
+                            "IT-MOVE warning IT-C-A 28013 " + script.at(12) + " ok",
+                            "IT-MOVE warning IT-C-B 35001 " + script.at(42) + " ok",
+                            "IT-MOVE warning IT-C-B 35001 " + script.at(49) + " ok");
+            assertThat(alarms.get(3).get("episode_end")).isEqualTo(script.at(7).toString());
+            assertThat(alarms.get(3).get("name")).isEqualTo("Ana");
+
+            // One row per anemometer second, before and after the restart.
+            stack.druid()
+                    .awaitSql(
+                            "SELECT COUNT(*) AS n FROM wind_reading WHERE wind_id = 'IT-STEADY'",
+                            rows -> ((Number) rows.get(0).get("n")).intValue() >= 69,
+                            DRUID);
+            assertThat(
+                            stack.druid()
+                                    .sql(
+                                            "SELECT __time, COUNT(*) AS n FROM wind_reading"
+                                                    + " WHERE wind_id = 'IT-STEADY' GROUP BY 1"
+                                                    + " HAVING COUNT(*) > 1"))
+                    .isEmpty();
+        } finally {
+            second.cancel().get();
+        }
+        // Nothing more arrives later either (an aborted transaction never becomes visible).
+        assertThat(stack.druid().sql(ALARMS)).hasSize(6);
+    }
+
+    /** Waits for {@code n} rows; on failure says how the readings were enriched. */
+    private static List<Map<String, Object>> awaitAlarms(RunningStack stack, int n) {
+        try {
+            return stack.druid().awaitSql(ALARMS, rows -> rows.size() >= n, DRUID);
+        } catch (RuntimeException e) {
+            throw new AssertionError(
+                    "wind_reading enrichment: "
+                            + stack.druid()
+                                    .sql(
+                                            "SELECT wind_id, client_id, enrichment_status,"
+                                                    + " MAX(wind_speed_max) AS peak, COUNT(*) AS n"
+                                                    + " FROM wind_reading GROUP BY 1, 2, 3"),
+                    e);
+        }
+    }
+
+    private static JobClient start(RunningStack stack, Path checkpoints) throws Exception {
+        return TestJobs.startWindJob(
+                stack.kafkaBootstrap(),
+                stack.couchbaseConnectionString(),
+                stack.couchbaseBucket(),
+                stack.couchbasePassword(),
+                checkpoints,
+                "--checkpoint.interval",
+                "2 s",
+                "--alarm.silence-after",
+                "60 s");
+    }
+
+    /** Seconds [from, to) of the fleet: a steady sensor, one that changes owner, one unknown. */
+    private static WindScript phase(WindScript script, int from, int to) {
+        WindScript part = new WindScript(script.at(0));
+        return part.report("IT-STEADY", from, to, s -> 4)
+                .report("IT-MOVE", from, to, s -> s == 5 || s == 6 || s == 42 || s == 43 ? 13 : 4)
+                .report("IT-404", from, to, s -> s == 20 ? 16 : 3);
+    }
+
+    private static void seedCatalog(RunningStack stack, WindScript script) {
+        String bucket = stack.couchbaseBucket();
+        try (CatalogConnection catalog =
+                CatalogConnection.open(
+                        CatalogClientSettings.of(
+                                stack.couchbaseConnectionString(),
+                                bucket,
+                                stack.couchbasePassword(),
+                                bucket))) {
+            new WindCatalogSeed(catalog.collection())
+                    .element("IT-ANEMO", 12, 20)
+                    .client("IT-C-A", "Ana", "28013")
+                    .client("IT-C-B", "Blas", "35001")
+                    .anemometer(
+                            "IT-STEADY",
+                            "IT-ANEMO",
+                            new String[] {"IT-C-A"},
+                            new Instant[] {script.at(-3600)})
+                    .anemometer(
+                            "IT-MOVE",
+                            "IT-ANEMO",
+                            new String[] {"IT-C-A", "IT-C-B"},
+                            new Instant[] {script.at(-3600), script.at(40)});
+        }
+    }
+
+    /** "wind_id level client_id postal_code time status" per row. */
+    private static List<String> describe(List<Map<String, Object>> rows) {
+        return rows.stream()
+                .map(
+                        r ->
+                                r.get("wind_id")
+                                        + " "
+                                        + r.get("level")
+                                        + " "
+                                        + r.get("client_id")
+                                        + " "
+                                        + r.get("postal_code")
+                                        + " "
+                                        + Instant.parse((String) r.get("t"))
+                                        + " "
+                                        + r.get("enrichment_status"))
+                .toList();
+    }
+}
