@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -63,8 +64,11 @@ public final class LightHourJob {
     public List<LightHour> run(StreamExecutionEnvironment env) throws Exception {
         List<LightHour> out = new ArrayList<>();
         try (CloseableIterator<LightHour> it = build(env).collectAsync()) {
-            JobExecutionResult result = env.execute("RichSensorLight");
+            // Read while the job runs: its collect sink waits for the reader when its buffer is
+            // full, so waiting for the end first would never end.
+            JobClient job = env.executeAsync("RichSensorLight");
             it.forEachRemaining(out::add);
+            JobExecutionResult result = job.getJobExecutionResult().get();
             HourCount.check(result, LightOfHour.COUNTER, out.size());
         }
         return out;

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -70,8 +71,11 @@ public final class PanelHourJob {
     public List<PanelHour> run(StreamExecutionEnvironment env) throws Exception {
         List<PanelHour> out = new ArrayList<>();
         try (CloseableIterator<PanelHour> it = build(env).collectAsync()) {
-            JobExecutionResult result = env.execute("RichPanel");
+            // Read while the job runs: its collect sink waits for the reader when its buffer is
+            // full, so waiting for the end first would never end.
+            JobClient job = env.executeAsync("RichPanel");
             it.forEachRemaining(out::add);
+            JobExecutionResult result = job.getJobExecutionResult().get();
             HourCount.check(result, EnergyOfHour.COUNTER, out.size());
         }
         return out;
