@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** Read-only REST view of the ingest: topics, throughput buckets, alarms and stored messages. */
 @Path("/topics")
@@ -134,7 +135,7 @@ public class TopicResource {
                             }
                             return new TopicSummary(
                                     topic,
-                                    kind.defaultTopic(),
+                                    kind.name().toLowerCase(Locale.ROOT),
                                     total.messages() / seconds,
                                     total.bytes() / seconds,
                                     total.invalid() / seconds,
