@@ -20,16 +20,15 @@ import io.controlautogeneracion.pipelines.batch.CouchbaseBatchCatalog;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
 import io.controlautogeneracion.pipelines.batch.DruidLoad;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.HourlyBatch;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
 import io.controlautogeneracion.pipelines.batch.ProjectFiles;
-import io.controlautogeneracion.pipelines.light.LightBatch;
-import io.controlautogeneracion.pipelines.light.LightSettings;
-import io.controlautogeneracion.pipelines.light.WriteSensorLight;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.druid.DruidClient;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
+import io.controlautogeneracion.stack.parts.DruidService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The panel batch through the local stack's real Druid and the catalog in the Couchbase stand-in:
  * landed files for three hours, each hour run on its own (history from Druid SQL), then the middle
- * hour again: the rows carry the right diffs and running totals and the re-run changes nothing.
- * Light reports of a three-hour range load in one task per datasource.
+ * hour again: the rows carry the right diffs and running totals and the re-run changes nothing. The
+ * command line over a three-hour range: light reports, and panel alarms whose expectation comes
+ * from the client's light sensor.
  */
 @WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
 class PanelBatchStackTest {
@@ -71,7 +71,7 @@ class PanelBatchStackTest {
     private static final String ROWS =
             "SELECT __time AS t, panel_id, client_id, power_gen, diff_last_hour, diff_last_day,"
                     + " acum_day, acum_month, acum_year, samples, coverage FROM panel_report"
-                    + " ORDER BY __time";
+                    + " WHERE __time < TIMESTAMP '2026-06-02 00:00:00' ORDER BY __time";
 
     @Test
     void shouldLoadHourlyReportsWithHistoryFromDruidAndReplaceThemOnARerun(
@@ -116,34 +116,34 @@ class PanelBatchStackTest {
     }
 
     @Test
-    void shouldLoadLightReportsForARangeInOneReplacingTask(RunningStack stack, @TempDir Path dir)
+    void shouldRunLightThenPanelsForARangeFromTheCommandLine(RunningStack stack, @TempDir Path dir)
             throws Exception {
         seedCatalog(stack);
+        Instant day2 = H0.plusSeconds(86_400);
         LandingFiles files = new LandingFiles(dir.resolve("landing"));
         for (int h = 0; h < 3; h++) {
-            Instant hour = H0.plusSeconds(3600L * h);
+            Instant hour = day2.plusSeconds(3600L * h);
             for (int m = 0; m < 60; m += 5) {
                 files.light("L-1", hour.plusSeconds(60L * m), 20_000 + 1000 * h + m);
+                // The client's light sensor sees sun; the panel makes next to nothing.
+                files.panel("P-1", hour.plusSeconds(60L * m), 5, null);
             }
-            files.close("sensor-light", hour);
+            files.close("sensor-light", hour).close("panel", hour);
         }
-        DruidGateway druid = gateway(stack.druid());
-        LightBatch light =
-                new LightBatch(
-                        files.base(),
-                        "sensor-light",
-                        false,
-                        catalogFactory(stack),
-                        druid,
-                        new WriteSensorLight(
-                                new DruidLoad(druid, ProjectFiles.tasksDir(), DRUID_WAIT, 1),
-                                dir.resolve("work")),
-                        LightSettings.defaults(),
-                        Duration.ofSeconds(30),
-                        100);
-        HourRange range = new HourRange(H0, H0.plusSeconds(3 * 3600));
-        LightBatch.Result result = light.run(range, environment());
-        assertThat(result.reports()).hasSize(3);
+        HourlyBatch.main(
+                new String[] {
+                    "--landing.dir", files.base().toString(),
+                    "--work.dir", dir.resolve("work").toString(),
+                    "--druid.tasks-dir", ProjectFiles.tasksDir().toString(),
+                    "--druid.overlord", DruidService.url(stack.context(), "coordinator"),
+                    "--druid.broker", DruidService.url(stack.context(), "broker"),
+                    "--couchbase.connection-string", stack.couchbaseConnectionString(),
+                    "--couchbase.bucket", stack.couchbaseBucket(),
+                    "--couchbase.password", stack.couchbasePassword(),
+                    "--from", day2.toString(),
+                    "--to", day2.plusSeconds(3 * 3600).toString(),
+                    "--parallelism", "2"
+                });
 
         List<Map<String, Object>> rows =
                 stack.druid()
@@ -159,18 +159,20 @@ class PanelBatchStackTest {
         assertThat(number(rows.get(2), "samples")).isEqualTo(12.0);
         assertThat(rows.get(2).get("optimal_tilt")).isNotNull();
         assertThat(number(rows.get(2), "estimated_power_w")).isPositive();
-    }
-
-    private static CouchbaseBatchCatalog.Factory catalogFactory(RunningStack stack) {
-        String bucket = stack.couchbaseBucket();
-        return new CouchbaseBatchCatalog.Factory(
-                stack.couchbaseConnectionString(),
-                bucket,
-                stack.couchbasePassword(),
-                bucket,
-                1000,
-                Duration.ofMinutes(5),
-                Duration.ofSeconds(5));
+        List<Map<String, Object>> alarms =
+                stack.druid()
+                        .awaitSql(
+                                "SELECT __time, panel_id, power_low, text_alarm FROM panel_alarm"
+                                        + " ORDER BY __time",
+                                r -> r.size() == 3,
+                                DRUID_WAIT);
+        assertThat(alarms)
+                .allSatisfy(
+                        a -> {
+                            assertThat(a.get("panel_id")).isEqualTo("P-1");
+                            assertThat((String) a.get("text_alarm")).contains("light sensor L-1");
+                            assertThat(number(a, "power_low")).isPositive();
+                        });
     }
 
     /** The rows in time and panel order (Druid orders a scan by time only). */
