@@ -18,7 +18,13 @@ public enum Engine {
     /** ingest-service: device topics into MongoDB, throughput into Druid. */
     INGEST(KAFKA, MONGODB),
     /** catalog-service: the Couchbase catalog behind a REST API. */
-    CATALOG(COUCHBASE);
+    CATALOG(COUCHBASE),
+    /** The Flink wind job (RichSensorWind, WriteSensorWind) and the Druid it writes to. */
+    WIND_JOB(KAFKA, COUCHBASE, DRUID, CATALOG),
+    /** The Flink landing job: panel and light readings into hourly files for the batch jobs. */
+    LANDING_JOB(KAFKA),
+    /** The hourly batch (RichPanel, WritePanel, RichSensorLight, WriteSensorLight), every hour. */
+    HOURLY_BATCH(LANDING_JOB, DRUID, COUCHBASE, CATALOG);
 
     private final Set<Engine> needs;
 
@@ -30,8 +36,9 @@ public enum Engine {
     public static EnumSet<Engine> withNeeds(Set<Engine> engines) {
         EnumSet<Engine> all = EnumSet.noneOf(Engine.class);
         for (Engine engine : engines) {
-            all.add(engine);
-            all.addAll(engine.needs);
+            if (all.add(engine)) {
+                all.addAll(withNeeds(engine.needs));
+            }
         }
         return all;
     }

@@ -4,6 +4,7 @@ import io.controlautogeneracion.stack.druid.DruidClient;
 import io.controlautogeneracion.stack.druid.DruidSupervisors;
 import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
 import io.controlautogeneracion.stack.parts.DruidService;
+import io.controlautogeneracion.stack.parts.HourlyBatchScheduler;
 import io.controlautogeneracion.stack.parts.KafkaBroker;
 import io.controlautogeneracion.stack.parts.MongoStandInPart;
 import io.controlautogeneracion.stack.parts.Services;
@@ -66,10 +67,22 @@ public final class LocalStack {
         if (engines.contains(Engine.CATALOG)) {
             second.add(Services.catalog());
         }
+        // Jobs start last: the wind job enriches from the catalog the catalog service loads.
+        List<Part> third = new ArrayList<>();
+        if (engines.contains(Engine.WIND_JOB)) {
+            third.add(Services.windJob());
+        }
+        if (engines.contains(Engine.LANDING_JOB)) {
+            third.add(Services.landingJob());
+        }
+        if (engines.contains(Engine.HOURLY_BATCH)) {
+            third.add(new HourlyBatchScheduler());
+        }
         List<List<Part>> waves = new ArrayList<>();
-        waves.add(first);
-        if (!second.isEmpty()) {
-            waves.add(second);
+        for (List<Part> wave : List.of(first, second, third)) {
+            if (!wave.isEmpty()) {
+                waves.add(wave);
+            }
         }
         return waves;
     }

@@ -32,12 +32,31 @@ public final class StackCli {
                         + " of range, an unparseable or future timestamp, a wrong type)");
     }
 
+    /**
+     * Runs the hourly batch now, in the foreground, for the hours given (default: the last closed).
+     */
+    private static int batch(StackConfig config, String[] args) {
+        List<String> command =
+                io.controlautogeneracion.stack.batch.HourlyBatchCommand.build(
+                        new StackContext(config), List.of(args).subList(1, args.length));
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            throw new StackException("cannot run the hourly batch: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
     public static void main(String[] args) {
         PrintStream out = System.out;
-        if (args.length == 0 || !Set.of("up", "down", "status", "samples").contains(args[0])) {
+        if (args.length == 0
+                || !Set.of("up", "down", "status", "samples", "batch").contains(args[0])) {
             out.println(
-                    "usage: stack up [kafka|druid|mongodb|couchbase|ingest|catalog …] | down |"
-                            + " status | samples [readings per device]");
+                    "usage: stack up"
+                        + " [kafka|druid|mongodb|couchbase|ingest|catalog|wind-job|landing-job …] |"
+                        + " down | status | samples [readings per device]");
             System.exit(2);
         }
         try {
@@ -45,7 +64,7 @@ public final class StackCli {
             if (args[0].equals("up") && args.length > 1) {
                 engines = EnumSet.noneOf(Engine.class);
                 for (int i = 1; i < args.length; i++) {
-                    engines.add(Engine.valueOf(args[i].toUpperCase(Locale.ROOT)));
+                    engines.add(Engine.valueOf(args[i].replace('-', '_').toUpperCase(Locale.ROOT)));
                 }
             }
             StackConfig config = StackConfig.load();
@@ -64,6 +83,7 @@ public final class StackCli {
                     stack.down();
                 }
                 case "samples" -> samples(config, args, out);
+                case "batch" -> System.exit(batch(config, args));
                 default -> stack.status().forEach(out::println);
             }
         } catch (StackException | IllegalArgumentException e) {

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -138,9 +140,49 @@ public final class KafkaBroker implements Part {
         }
     }
 
-    /** Creates the configured topics that do not exist yet. */
+    /** Creates the configured topics that do not exist yet and pins the transaction protocol. */
     @Override
     public void afterHealthy(StackContext ctx) {
+        createTopics(ctx);
+        pinTransactionVersion(ctx);
+    }
+
+    /**
+     * Kafka 4 clusters start on transaction protocol 2, where flink-connector-kafka 5.0.0 cannot
+     * commit a transaction it recovers from a checkpoint (the resumed producer is fenced), so the
+     * exactly-once Flink sinks would lose the rows of the last checkpoint on a restart. The
+     * configured version (1) is set until the connector handles 2; it is a no-op when already set.
+     */
+    private static void pinTransactionVersion(StackContext ctx) {
+        short wanted = Short.parseShort(ctx.config().get("kafka.transaction.version"));
+        try (Admin admin = admin(ctx)) {
+            var finalized =
+                    admin.describeFeatures()
+                            .featureMetadata()
+                            .get(30, TimeUnit.SECONDS)
+                            .finalizedFeatures()
+                            .get("transaction.version");
+            short current = finalized == null ? 0 : finalized.maxVersionLevel();
+            if (current != wanted) {
+                var type =
+                        wanted < current
+                                ? FeatureUpdate.UpgradeType.SAFE_DOWNGRADE
+                                : FeatureUpdate.UpgradeType.UPGRADE;
+                admin.updateFeatures(
+                                Map.of("transaction.version", new FeatureUpdate(wanted, type)),
+                                new UpdateFeaturesOptions())
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StackException("setting Kafka's transaction.version failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while setting Kafka's transaction.version");
+        }
+    }
+
+    private static void createTopics(StackContext ctx) {
         int defaultPartitions = Integer.parseInt(ctx.config().get("kafka.partitions"));
         List<NewTopic> wanted = new ArrayList<>();
         for (String entry : ctx.config().get("kafka.topics").split(",")) {

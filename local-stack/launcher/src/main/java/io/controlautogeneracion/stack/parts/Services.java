@@ -1,5 +1,6 @@
 package io.controlautogeneracion.stack.parts;
 
+import java.util.List;
 import java.util.Map;
 
 /** The project's services as parts of the local stack, wired to the stack's engines. */
@@ -39,5 +40,46 @@ public final class Services {
                                 // each start.
                                 "CATALOG_DEMO_LOAD",
                                 ctx.config().get("catalog.demo.load")));
+    }
+
+    /** RichSensorWind and WriteSensorWind: sensor-wind → enrichment, 1-second windows, alarms. */
+    public static FlinkJob windJob() {
+        return new FlinkJob(
+                "wind-job",
+                "io.controlautogeneracion.pipelines.wind.WindJob",
+                "wind-job",
+                ctx ->
+                        List.of(
+                                "--kafka.bootstrap",
+                                KafkaBroker.bootstrap(ctx),
+                                "--couchbase.connection-string",
+                                CouchbaseStandInPart.connectionString(ctx),
+                                "--couchbase.bucket",
+                                ctx.config().get("couchbase.bucket"),
+                                "--couchbase.password",
+                                ctx.config().get("couchbase.password"),
+                                "--checkpoint.dir",
+                                ctx.partDir("wind-job").resolve("checkpoints").toString()));
+    }
+
+    /** Landing: panel and sensor-light topics → hourly JSON-lines partitions for the batch jobs. */
+    public static FlinkJob landingJob() {
+        return new FlinkJob(
+                "landing-job",
+                "io.controlautogeneracion.pipelines.landing.LandingJob",
+                "landing-job",
+                ctx ->
+                        List.of(
+                                "--kafka.bootstrap",
+                                KafkaBroker.bootstrap(ctx),
+                                "--landing.dir",
+                                landingDir(ctx).toString(),
+                                "--checkpoint.dir",
+                                ctx.partDir("landing-job").resolve("checkpoints").toString()));
+    }
+
+    /** Where the landing job writes the hour partitions the batch jobs read. */
+    public static java.nio.file.Path landingDir(io.controlautogeneracion.stack.StackContext ctx) {
+        return ctx.dataDir().resolve("landing");
     }
 }
