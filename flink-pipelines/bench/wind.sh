@@ -6,11 +6,11 @@
 #   2. latency from a produced sensor-wind reading to its wind_alarm row in Druid SQL, at
 #      5,000 readings/s (1,000 anemometers at 5 Hz), job at parallelism 2 with exactly-once sinks.
 #   bench/wind.sh
-#   BENCH_RATE=5000 BENCH_SECONDS=60 BENCH_SENSORS=1000 BENCH_READINGS=3000000 bench/wind.sh
+#   BENCH_RATE=5000 BENCH_SECONDS=60 BENCH_WARMUP=20 BENCH_SENSORS=1000 BENCH_READINGS=3000000 bench/wind.sh
 # Figures are printed as "BENCH ..." lines.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-props="-Dbench.rate=${BENCH_RATE:-5000} -Dbench.seconds=${BENCH_SECONDS:-60} -Dbench.sensors=${BENCH_SENSORS:-1000} -Dbench.readings=${BENCH_READINGS:-3000000}"
+props="-Dbench.rate=${BENCH_RATE:-5000} -Dbench.seconds=${BENCH_SECONDS:-60} -Dbench.warmup=${BENCH_WARMUP:-20} -Dbench.sensors=${BENCH_SENSORS:-1000} -Dbench.readings=${BENCH_READINGS:-3000000}"
 ./mvnw -B -pl flink-pipelines -am test -Dspotless.check.skip=true \
   -Dtest=WindBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DargLine="-Xmx2g ${props}" \

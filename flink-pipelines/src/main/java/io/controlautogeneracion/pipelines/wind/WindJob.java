@@ -163,10 +163,8 @@ public final class WindJob {
         // Every type on the wire is a POJO or record: fail at submission rather than fall back to
         // Kryo silently.
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        // The Kafka sink hands its open transaction to the chained committer; without object reuse
-        // the committable is copied through its serializer, loses its live producer and is
-        // committed by a new one resuming (producer id, epoch), which Kafka 4's transaction
-        // protocol v2 fences. The job's operators never mutate or keep mutable inputs.
+        // Chained operators pass records on without a copy: every record type is immutable and
+        // no operator keeps a mutable input.
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         if (s.resumeFromLatest() && !s.checkpointDir().contains("://")) {
             LatestCheckpoint.in(Path.of(s.checkpointDir()))
