@@ -5,6 +5,7 @@ import io.controlautogeneracion.model.reading.ParseResult;
 import io.controlautogeneracion.model.reading.ReadingParser;
 import io.controlautogeneracion.model.reading.WindReading;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -48,6 +49,11 @@ public final class WindReadingDeserializer
                 record.partition(),
                 record.offset(),
                 ((ParseResult.Invalid) result).reason());
+    }
+
+    @VisibleForTesting
+    long invalidReadings() {
+        return invalidReadings.getCount();
     }
 
     @Override
