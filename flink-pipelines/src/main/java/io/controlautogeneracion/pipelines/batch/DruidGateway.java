@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.batch;
 
+import io.controlautogeneracion.druid.DruidClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,4 +22,24 @@ public interface DruidGateway {
      * timestamps); rows as column → value.
      */
     List<Map<String, Object>> sql(String query, Object... parameters);
+
+    /** The gateway over Druid's HTTP APIs. */
+    static DruidGateway over(DruidClient client) {
+        return new DruidGateway() {
+            @Override
+            public String submitTask(String taskJson) {
+                return client.submitTask(taskJson);
+            }
+
+            @Override
+            public void awaitTaskSuccess(String taskId, Duration timeout) {
+                client.awaitTaskSuccess(taskId, timeout);
+            }
+
+            @Override
+            public List<Map<String, Object>> sql(String query, Object... parameters) {
+                return client.sql(query, parameters);
+            }
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.batch;
 
+import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.model.druid.LightReportRow;
 import io.controlautogeneracion.model.druid.PanelAlarmRow;
 import io.controlautogeneracion.model.druid.PanelReportRow;
@@ -66,7 +67,7 @@ public final class HourlyBatch {
 
     /** The light batch with the real catalog and Druid. */
     public static LightBatch lightBatch(BatchSettings s, LightSettings light) {
-        DruidGateway druid = new HttpDruidGateway(s.druidOverlord(), s.druidBroker());
+        DruidGateway druid = DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker()));
         return new LightBatch(
                 s.landingDir(),
                 s.lightTopic(),
@@ -83,7 +84,7 @@ public final class HourlyBatch {
 
     /** The panel batch with the real catalog and Druid. */
     public static PanelBatch panelBatch(BatchSettings s) {
-        DruidGateway druid = new HttpDruidGateway(s.druidOverlord(), s.druidBroker());
+        DruidGateway druid = DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker()));
         DruidLoad load =
                 new DruidLoad(druid, s.tasksDir(), s.druidTaskTimeout(), s.druidSubTasks());
         return new PanelBatch(

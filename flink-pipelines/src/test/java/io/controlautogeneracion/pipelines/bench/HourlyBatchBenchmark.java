@@ -23,7 +23,6 @@ import io.controlautogeneracion.pipelines.panel.PanelAlarms;
 import io.controlautogeneracion.pipelines.panel.PanelBatch;
 import io.controlautogeneracion.pipelines.panel.WritePanel;
 import io.controlautogeneracion.stack.Engine;
-import io.controlautogeneracion.stack.druid.DruidClient;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
 import java.io.BufferedWriter;
@@ -33,8 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -85,7 +82,7 @@ class HourlyBatchBenchmark {
 
     private static void run(RunningStack stack, Path landing, HourRange range, long rows, Path work)
             throws Exception {
-        DruidGateway druid = gateway(stack.druid());
+        DruidGateway druid = DruidGateway.over(stack.druid());
         PanelBatch batch =
                 new PanelBatch(
                         landing,
@@ -226,25 +223,6 @@ class HourlyBatchBenchmark {
                     .blockLast();
         }
         report("seeded %,d panels into the catalog stand-in in %.1f s", panels, secs(t0));
-    }
-
-    private static DruidGateway gateway(DruidClient client) {
-        return new DruidGateway() {
-            @Override
-            public String submitTask(String taskJson) {
-                return client.submitTask(taskJson);
-            }
-
-            @Override
-            public void awaitTaskSuccess(String taskId, Duration timeout) {
-                client.awaitTaskSuccess(taskId, timeout);
-            }
-
-            @Override
-            public List<Map<String, Object>> sql(String query, Object... parameters) {
-                return client.sql(query, parameters);
-            }
-        };
     }
 
     private static double secs(long t0) {

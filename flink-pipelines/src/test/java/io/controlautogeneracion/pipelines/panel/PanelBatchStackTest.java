@@ -25,7 +25,6 @@ import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
 import io.controlautogeneracion.pipelines.batch.ProjectFiles;
 import io.controlautogeneracion.stack.Engine;
-import io.controlautogeneracion.stack.druid.DruidClient;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
 import io.controlautogeneracion.stack.parts.DruidService;
@@ -87,7 +86,7 @@ class PanelBatchStackTest {
             }
             files.close("panel", hour);
         }
-        DruidGateway druid = gateway(stack.druid());
+        DruidGateway druid = DruidGateway.over(stack.druid());
         PanelBatch batch = batch(stack, druid, files.base(), dir.resolve("work"));
 
         for (int h = 0; h < 3; h++) {
@@ -220,25 +219,6 @@ class PanelBatchStackTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         return env;
-    }
-
-    private static DruidGateway gateway(DruidClient client) {
-        return new DruidGateway() {
-            @Override
-            public String submitTask(String taskJson) {
-                return client.submitTask(taskJson);
-            }
-
-            @Override
-            public void awaitTaskSuccess(String taskId, Duration timeout) {
-                client.awaitTaskSuccess(taskId, timeout);
-            }
-
-            @Override
-            public List<Map<String, Object>> sql(String query, Object... parameters) {
-                return client.sql(query, parameters);
-            }
-        };
     }
 
     private static void seedCatalog(RunningStack stack) {

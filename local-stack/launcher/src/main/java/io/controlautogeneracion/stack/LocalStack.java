@@ -1,6 +1,7 @@
 package io.controlautogeneracion.stack;
 
-import io.controlautogeneracion.stack.druid.DruidClient;
+import io.controlautogeneracion.druid.DruidClient;
+import io.controlautogeneracion.druid.DruidException;
 import io.controlautogeneracion.stack.druid.DruidSupervisors;
 import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
 import io.controlautogeneracion.stack.parts.DruidService;
@@ -209,7 +210,7 @@ public final class LocalStack {
                                 ? "  ✓ Druid Kafka supervisors suspended, their segments published"
                                 : "  ! Druid tasks still running after the stop timeout; they"
                                         + " resume at the next up");
-            } catch (StackException e) {
+            } catch (DruidException e) {
                 out.accept("  ! could not suspend Druid supervisors: " + e.getMessage());
             }
         }

@@ -1,11 +1,11 @@
 package io.controlautogeneracion.stack.junit;
 
+import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.LocalStack;
 import io.controlautogeneracion.stack.StackConfig;
 import io.controlautogeneracion.stack.StackContext;
 import io.controlautogeneracion.stack.StackException;
-import io.controlautogeneracion.stack.druid.DruidClient;
 import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
 import io.controlautogeneracion.stack.parts.KafkaBroker;
 import io.controlautogeneracion.stack.parts.MongoStandInPart;

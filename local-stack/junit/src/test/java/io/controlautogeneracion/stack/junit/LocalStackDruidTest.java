@@ -3,9 +3,9 @@ package io.controlautogeneracion.stack.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.Templates;
-import io.controlautogeneracion.stack.druid.DruidClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.controlautogeneracion.stack.druid;
 
+import io.controlautogeneracion.druid.DruidClient;
+import io.controlautogeneracion.druid.DruidException;
 import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
 import io.controlautogeneracion.stack.StackException;
@@ -33,7 +35,7 @@ public final class DruidSupervisors {
                 String json = Templates.render(Files.readString(spec), values, spec.toString());
                 try {
                     submitted.add(druid.submitSupervisor(json));
-                } catch (StackException e) {
+                } catch (DruidException e) {
                     throw new StackException(
                             "Druid refused the supervisor " + spec + ": " + e.getMessage(), e);
                 }

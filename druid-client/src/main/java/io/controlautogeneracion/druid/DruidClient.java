@@ -1,4 +1,4 @@
-package io.controlautogeneracion.stack.druid;
+package io.controlautogeneracion.druid;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -6,17 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.controlautogeneracion.stack.Pause;
-import io.controlautogeneracion.stack.StackException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
  * coordinator, SQL on the broker. Every wait is bounded.
  */
 public final class DruidClient {
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,7 +70,7 @@ public final class DruidClient {
      * Waits until no ingestion task is pending or running; returns whether that happened in time.
      */
     public boolean awaitNoActiveTasks(Duration timeout) {
-        return Pause.until(
+        return until(
                 () ->
                         get(overlord.resolve("/druid/indexer/v1/tasks?state=running")).isEmpty()
                                 && get(overlord.resolve("/druid/indexer/v1/tasks?state=pending"))
@@ -87,7 +88,7 @@ public final class DruidClient {
     public void awaitTaskSuccess(String taskId, Duration timeout) {
         AtomicReference<JsonNode> status = new AtomicReference<>();
         boolean done =
-                Pause.until(
+                until(
                         () -> {
                             JsonNode s =
                                     get(overlord.resolve(
@@ -105,11 +106,11 @@ public final class DruidClient {
                         ? "unknown"
                         : last.path("statusCode").asText(last.path("status").asText());
         if (!done) {
-            throw new StackException(
+            throw new DruidException(
                     "Druid task " + taskId + " still " + code + " after " + timeout);
         }
         if (!code.equals("SUCCESS")) {
-            throw new StackException(
+            throw new DruidException(
                     "Druid task " + taskId + " failed: " + last.path("errorMsg").asText());
         }
     }
@@ -154,12 +155,12 @@ public final class DruidClient {
         AtomicReference<List<Map<String, Object>>> last = new AtomicReference<>();
         AtomicReference<RuntimeException> lastError = new AtomicReference<>();
         boolean met =
-                Pause.until(
+                until(
                         () -> {
                             try {
                                 last.set(sql(query, params));
                                 return expectation.test(last.get());
-                            } catch (StackException e) {
+                            } catch (DruidException e) {
                                 lastError.set(e);
                                 return false;
                             }
@@ -167,7 +168,7 @@ public final class DruidClient {
                         timeout,
                         POLL);
         if (!met) {
-            throw new StackException(
+            throw new DruidException(
                     "Druid SQL did not give the expected answer within "
                             + timeout
                             + ": last rows "
@@ -177,6 +178,21 @@ public final class DruidClient {
                                     : ", last error " + lastError.get().getMessage()));
         }
         return last.get();
+    }
+
+    /** Polls {@code condition} until it holds or {@code timeout} passes; every wait has a bound. */
+    private static boolean until(BooleanSupplier condition, Duration timeout, Duration interval) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            LockSupport.parkNanos(interval.toNanos());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new DruidException("interrupted while waiting on Druid");
+            }
+        }
+        return true;
     }
 
     private JsonNode get(URI uri) {
@@ -197,7 +213,7 @@ public final class DruidClient {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new StackException(
+                throw new DruidException(
                         request.method()
                                 + " "
                                 + request.uri()
@@ -209,12 +225,12 @@ public final class DruidClient {
             String body = response.body();
             return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new StackException("Druid answered " + request.uri() + " with invalid JSON", e);
+            throw new DruidException("Druid answered " + request.uri() + " with invalid JSON", e);
         } catch (IOException e) {
-            throw new StackException(request.method() + " " + request.uri() + " failed: " + e, e);
+            throw new DruidException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("interrupted calling " + request.uri(), e);
+            throw new DruidException("interrupted calling " + request.uri(), e);
         }
     }
 }

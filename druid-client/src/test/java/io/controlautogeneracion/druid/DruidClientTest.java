@@ -1,0 +1,97 @@
+package io.controlautogeneracion.druid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The wire format of the client against a loopback HTTP server that answers as Druid does. */
+class DruidClientTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+    private DruidClient client;
+    private final AtomicReference<JsonNode> lastBody = new AtomicReference<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+                "/druid/v2/sql",
+                exchange -> {
+                    lastBody.set(JSON.readTree(exchange.getRequestBody()));
+                    answer(exchange, 200, "[{\"n\":3}]");
+                });
+        server.createContext(
+                "/druid/indexer/v1/task/failing/status",
+                exchange ->
+                        answer(
+                                exchange,
+                                200,
+                                "{\"status\":{\"statusCode\":\"FAILED\",\"errorMsg\":\"bad"
+                                        + " spec\"}}"));
+        server.createContext(
+                "/druid/indexer/v1/task",
+                exchange -> answer(exchange, 400, "{\"error\":\"no dataSchema\"}"));
+        server.start();
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        client = new DruidClient(base, base);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void shouldTypeSqlParametersAsDruidExpects() {
+        List<Map<String, Object>> rows =
+                client.sql("SELECT ?", 7, 2.5, Instant.parse("2026-06-01T10:00:00Z"), "P-1");
+
+        assertThat(rows).containsExactly(Map.of("n", 3));
+        JsonNode params = lastBody.get().path("parameters");
+        assertThat(params.get(0).path("type").asText()).isEqualTo("BIGINT");
+        assertThat(params.get(1).path("type").asText()).isEqualTo("DOUBLE");
+        assertThat(params.get(2).path("type").asText()).isEqualTo("TIMESTAMP");
+        assertThat(params.get(2).path("value").asText()).isEqualTo("2026-06-01 10:00:00");
+        assertThat(params.get(3).path("value").asText()).isEqualTo("P-1");
+    }
+
+    @Test
+    void shouldReportDruidsErrorWithTheStatusAndBody() {
+        assertThatThrownBy(() -> client.submitTask("{}"))
+                .isInstanceOf(DruidException.class)
+                .hasMessageContaining("400")
+                .hasMessageContaining("no dataSchema");
+    }
+
+    @Test
+    void shouldFailAWaitOnAFailedTaskWithDruidsMessage() {
+        assertThatThrownBy(() -> client.awaitTaskSuccess("failing", Duration.ofSeconds(5)))
+                .isInstanceOf(DruidException.class)
+                .hasMessageContaining("bad spec");
+    }
+
+    private static void answer(
+            com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
