@@ -1,20 +1,16 @@
 package io.controlautogeneracion.pipelines.landing;
 
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.pipelines.JobCheckpoints;
 import io.controlautogeneracion.pipelines.JobParameters;
-import io.controlautogeneracion.pipelines.LatestCheckpoint;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -79,7 +75,8 @@ public final class LandingJob {
                     out.write(line.json().getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                 };
-        return FileSink.forRowFormat(new org.apache.flink.core.fs.Path(uri(dir)), encoder)
+        return FileSink.forRowFormat(
+                        new org.apache.flink.core.fs.Path(JobCheckpoints.uri(dir)), encoder)
                 .withBucketAssigner(new HourBucketAssigner())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(
@@ -108,28 +105,10 @@ public final class LandingJob {
     /** Exactly-once checkpoints retained on cancel; resumes from the newest one when asked. */
     public static Configuration configuration(LandingSettings s) {
         Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, s.checkpointInterval());
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri(s.checkpointDir()));
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        JobCheckpoints.configure(
+                conf, s.checkpointDir(), s.checkpointInterval(), s.resumeFromLatest());
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        if (s.resumeFromLatest()) {
-            LatestCheckpoint.in(Path.of(s.checkpointDir()))
-                    .ifPresent(
-                            chk -> {
-                                LOG.info("resuming from checkpoint {}", chk);
-                                conf.set(
-                                        StateRecoveryOptions.SAVEPOINT_PATH,
-                                        chk.toUri().toString());
-                            });
-        }
         return conf;
-    }
-
-    private static String uri(String dir) {
-        return dir.contains("://") ? dir : Path.of(dir).toAbsolutePath().toUri().toString();
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,9 +1,8 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.reading.WindReading;
+import io.controlautogeneracion.pipelines.JobCheckpoints;
 import io.controlautogeneracion.pipelines.JobParameters;
-import io.controlautogeneracion.pipelines.LatestCheckpoint;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -11,11 +10,9 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -149,12 +146,8 @@ public final class WindJob {
      */
     public static Configuration configuration(WindJobSettings s) {
         Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, s.checkpointInterval());
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri(s.checkpointDir()));
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        JobCheckpoints.configure(
+                conf, s.checkpointDir(), s.checkpointInterval(), s.resumeFromLatest());
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -166,26 +159,12 @@ public final class WindJob {
         // Chained operators pass records on without a copy: every record type is immutable and
         // no operator keeps a mutable input.
         conf.set(PipelineOptions.OBJECT_REUSE, true);
-        if (s.resumeFromLatest() && !s.checkpointDir().contains("://")) {
-            LatestCheckpoint.in(Path.of(s.checkpointDir()))
-                    .ifPresent(
-                            chk -> {
-                                LOG.info("resuming from checkpoint {}", chk);
-                                conf.set(
-                                        StateRecoveryOptions.SAVEPOINT_PATH,
-                                        chk.toUri().toString());
-                            });
-        }
         if (s.parallelism() > 0) {
             conf.set(
                     org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM,
                     s.parallelism());
         }
         return conf;
-    }
-
-    private static String uri(String dir) {
-        return dir.contains("://") ? dir : Path.of(dir).toAbsolutePath().toUri().toString();
     }
 
     public static void main(String[] args) throws Exception {
