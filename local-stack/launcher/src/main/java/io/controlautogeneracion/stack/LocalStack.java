@@ -171,15 +171,20 @@ public final class LocalStack {
                 },
                 ctx.config().startTimeout(),
                 POLL);
-        pending.keySet()
-                .forEach(
-                        part ->
-                                failures.add(
-                                        failure(
-                                                part,
-                                                "not healthy after "
-                                                        + ctx.config().startTimeout().toSeconds()
-                                                        + " s")));
+        if (failures.isEmpty()) {
+            // Only a timeout leaves parts pending without another part having failed first.
+            pending.keySet()
+                    .forEach(
+                            part ->
+                                    failures.add(
+                                            failure(
+                                                    part,
+                                                    "not healthy after "
+                                                            + ctx.config()
+                                                                    .startTimeout()
+                                                                    .toSeconds()
+                                                            + " s")));
+        }
         if (!failures.isEmpty()) {
             throw new StackException(String.join("\n", failures));
         }
