@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.reading.WindReading;
+import io.controlautogeneracion.pipelines.CatalogColumns;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -109,7 +110,7 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
 
     EnrichedWindReading enriched(
             WindReading reading, io.controlautogeneracion.model.catalog.Enrichment enrichment) {
-        EnrichmentStatus status = CatalogColumns.status(enrichment);
+        EnrichmentStatus status = EnrichmentStatus.of(enrichment);
         if (status == EnrichmentStatus.UNKNOWN_DEVICE) {
             unknownDevices.inc();
         } else if (status == EnrichmentStatus.NO_OWNER) {

@@ -1,5 +1,7 @@
 package io.controlautogeneracion.pipelines.wind;
 
+import io.controlautogeneracion.pipelines.CatalogColumns;
+
 /**
  * The open wind episode of one anemometer (keyed state).
  *

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.druid.WindReadingRow;
+import io.controlautogeneracion.pipelines.CatalogColumns;
 import java.time.Instant;
 
 /**
