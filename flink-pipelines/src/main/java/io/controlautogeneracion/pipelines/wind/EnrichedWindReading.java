@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.pipelines.CatalogColumns;
-
 /**
  * A valid {@code sensor-wind} reading with the catalog columns of its owner at the reading's time
  * and the alarm thresholds of its element type (or the job's defaults). Flat and small on purpose:

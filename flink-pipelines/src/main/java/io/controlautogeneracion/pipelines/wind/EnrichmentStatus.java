@@ -21,12 +21,4 @@ public enum EnrichmentStatus {
     public String column() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** How much the catalog could say: owned, known without owner, or unknown. */
-    public static EnrichmentStatus of(io.controlautogeneracion.model.catalog.Enrichment e) {
-        if (e.attributed()) {
-            return OK;
-        }
-        return e.device() == null && e.clientRel() == null ? UNKNOWN_DEVICE : NO_OWNER;
-    }
 }

@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.pipelines.CatalogColumns;
-
 /**
  * When one anemometer last reported (keyed state), and whether it is in a "sensor silent" episode.
  *

@@ -1,7 +1,6 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.reading.WindReading;
-import io.controlautogeneracion.pipelines.CatalogColumns;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -110,7 +109,7 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
 
     EnrichedWindReading enriched(
             WindReading reading, io.controlautogeneracion.model.catalog.Enrichment enrichment) {
-        EnrichmentStatus status = EnrichmentStatus.of(enrichment);
+        EnrichmentStatus status = CatalogColumns.status(enrichment);
         if (status == EnrichmentStatus.UNKNOWN_DEVICE) {
             unknownDevices.inc();
         } else if (status == EnrichmentStatus.NO_OWNER) {

@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.pipelines.CatalogColumns;
-
 /**
  * One {@code wind_alarm} row as the job emits it: an episode opening, escalating or closing. Times
  * are event times in epoch milliseconds.

@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.pipelines.CatalogColumns;
-
 /**
  * The open wind episode of one anemometer (keyed state).
  *

@@ -1,7 +1,6 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.druid.WindReadingRow;
-import io.controlautogeneracion.pipelines.CatalogColumns;
 import java.time.Instant;
 
 /**

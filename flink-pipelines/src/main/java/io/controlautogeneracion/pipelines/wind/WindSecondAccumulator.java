@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.pipelines.CatalogColumns;
-
 /**
  * Running figures of one anemometer's second. A mutable Flink POJO (public fields, no-argument
  * constructor) so the window state is updated in place instead of copied per reading.

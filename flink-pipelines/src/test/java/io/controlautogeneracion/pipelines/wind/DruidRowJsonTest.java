@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.controlautogeneracion.pipelines.CatalogColumns;
 import org.junit.jupiter.api.Test;
 
 /** The JSON the Druid supervisors ingest. */

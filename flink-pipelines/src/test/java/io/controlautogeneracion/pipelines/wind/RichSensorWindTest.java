@@ -10,7 +10,6 @@ import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.SensorWind;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.WindReading;
-import io.controlautogeneracion.pipelines.CatalogColumns;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

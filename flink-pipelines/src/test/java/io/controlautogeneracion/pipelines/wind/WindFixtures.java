@@ -1,6 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.pipelines.CatalogColumns;
 import java.time.Instant;
 
 /** Readings and instants shared by the operator tests: warning 15 m/s, storm 25 m/s. */

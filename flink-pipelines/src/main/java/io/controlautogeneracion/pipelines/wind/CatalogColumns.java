@@ -1,4 +1,4 @@
-package io.controlautogeneracion.pipelines;
+package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.Device;
@@ -42,6 +42,16 @@ public record CatalogColumns(
                 d == null ? null : d.model(),
                 d == null ? null : text(d.manufactureDate()),
                 d == null ? null : text(d.installDate()));
+    }
+
+    /** How much the catalog could say: owned, known without owner, or unknown. */
+    public static EnrichmentStatus status(io.controlautogeneracion.model.catalog.Enrichment e) {
+        if (e.attributed()) {
+            return EnrichmentStatus.OK;
+        }
+        return e.device() == null && e.clientRel() == null
+                ? EnrichmentStatus.UNKNOWN_DEVICE
+                : EnrichmentStatus.NO_OWNER;
     }
 
     /** The model's row columns. */
