@@ -30,20 +30,14 @@ final class DruidRowJson {
                         alarm.enrichment().toEnrichment(),
                         alarm.windId(),
                         Instant.ofEpochMilli(alarm.timestamp()),
-                        alarm.windSpeed() == null ? 0.0 : alarm.windSpeed(),
+                        silent ? null : alarm.windSpeed(),
                         alarm.textAlarm(),
-                        silent
-                                ? WindAlarmRow.Level.WARNING
-                                : WindAlarmRow.Level.valueOf(alarm.level().name()),
+                        WindAlarmRow.Level.valueOf(alarm.level().name()),
                         Instant.ofEpochMilli(alarm.episodeStart()),
                         alarm.episodeEnd() == null
                                 ? null
                                 : Instant.ofEpochMilli(alarm.episodeEnd()));
         ObjectNode node = MAPPER.valueToTree(row);
-        if (silent) {
-            node.put("level", AlarmLevel.SILENT.column());
-            node.putNull("wind_speed");
-        }
         node.put("enrichment_status", alarm.status().column());
         return bytes(node);
     }

@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.wind;
 
+import java.time.Instant;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -8,6 +9,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wind and silence alarms of one anemometer (keyed by {@code wind_id}): the open episode and the
@@ -16,6 +19,7 @@ import org.apache.flink.util.Collector;
  */
 public final class WindAlarms extends KeyedProcessFunction<String, EnrichedWindReading, WindAlarm> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(WindAlarms.class);
 
     private final WindEpisodes episodes;
     private final SilenceWatch silence;
@@ -45,8 +49,16 @@ public final class WindAlarms extends KeyedProcessFunction<String, EnrichedWindR
             throws Exception {
         TimerService timers = ctx.timerService();
         // Late exactly when the reading's 1-second window has already fired, as the windows judge.
+        // Both keyed operators see the same watermark, so this counts and names every reading the
+        // windows leave out too.
         if (Seconds.end(reading.timestamp()) - 1 <= timers.currentWatermark()) {
             lateReadings.inc();
+            LOG.warn(
+                    "late reading left out: wind_id {} at {}, watermark {} ({} late so far here)",
+                    reading.windId(),
+                    Instant.ofEpochMilli(reading.timestamp()),
+                    Instant.ofEpochMilli(timers.currentWatermark()),
+                    lateReadings.getCount());
             return;
         }
         Presence before = presence.value();

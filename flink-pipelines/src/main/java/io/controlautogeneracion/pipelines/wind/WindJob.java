@@ -54,9 +54,14 @@ public final class WindJob {
 
     /** The job with its real Kafka source and sinks and the Couchbase catalog. */
     public static WindJob fromSettings(WindJobSettings s) {
+        return fromSettings(s, s.catalogFactory());
+    }
+
+    /** The job with its real Kafka source and sinks and the given catalog. */
+    public static WindJob fromSettings(WindJobSettings s, WindCatalog.Factory catalog) {
         return new WindJob(
                 kafkaSource(s),
-                s.catalogFactory(),
+                catalog,
                 WriteSensorWind.readings(
                         s.kafkaBootstrap(),
                         s.windReadingTopic(),

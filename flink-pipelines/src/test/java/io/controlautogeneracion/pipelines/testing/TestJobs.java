@@ -25,6 +25,25 @@ public final class TestJobs {
             Path checkpointDir,
             String... extraArgs)
             throws Exception {
+        WindJobSettings settings =
+                windSettings(
+                        kafkaBootstrap,
+                        couchbaseConnectionString,
+                        bucket,
+                        password,
+                        checkpointDir,
+                        extraArgs);
+        return start(settings, WindJob.fromSettings(settings));
+    }
+
+    /** The settings {@link #startWindJob} runs with. */
+    public static WindJobSettings windSettings(
+            String kafkaBootstrap,
+            String couchbaseConnectionString,
+            String bucket,
+            String password,
+            Path checkpointDir,
+            String... extraArgs) {
         List<String> args =
                 new ArrayList<>(
                         List.of(
@@ -36,17 +55,20 @@ public final class TestJobs {
                                 "--checkpoint.dir", checkpointDir.toString(),
                                 "--checkpoint.interval", "300 ms",
                                 "--watermark.out-of-orderness", "200 ms",
-                                "--watermark.idleness", "1 s",
+                                "--watermark.idleness", "5 s",
                                 "--alarm.calm-period", "5 s",
                                 "--alarm.silence-after", "10 s",
                                 "--parallelism", "2"));
         args.addAll(List.of(extraArgs));
-        WindJobSettings settings =
-                WindJobSettings.from(
-                        new JobParameters(args.toArray(String[]::new), Map.of(), "WIND"));
+        return WindJobSettings.from(
+                new JobParameters(args.toArray(String[]::new), Map.of(), "WIND"));
+    }
+
+    /** Runs {@code job} with the configuration of {@code settings}. */
+    public static JobClient start(WindJobSettings settings, WindJob job) throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(WindJob.configuration(settings));
-        WindJob.fromSettings(settings).build(env);
+        job.build(env);
         return env.executeAsync("wind job (test)");
     }
 }

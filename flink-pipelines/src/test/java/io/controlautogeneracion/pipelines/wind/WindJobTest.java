@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindCatalogSeed;
 import io.controlautogeneracion.pipelines.testing.WindScript;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +20,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +156,100 @@ class WindJobTest {
         assertThat(seconds)
                 .filteredOn(r -> r.get("wind_id").asText().equals("W-SILENT"))
                 .hasSize(10);
+    }
+
+    /**
+     * One partition's readings wait 2.5 s for the catalog (a slow Couchbase, inside the lookup's
+     * bounds) while the other partition's flow on: the slow partition's source falls quiet, yet no
+     * reading is judged late, because the job only lets a source fall idle after the slowest
+     * lookup.
+     */
+    @Test
+    void shouldKeepEveryReadingOfAPartitionWhoseCatalogLookupsAreSlow(@TempDir Path dir)
+            throws Exception {
+        kafka.createTopics(Map.of("slow-wind", 2, "slow-reading", 2, "slow-alarm", 2));
+        String slowId = onPartition("W-SLOW-", 0);
+        String fastId = onPartition("W-FAST-", 1);
+        WindScript script =
+                new WindScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(600));
+        script.report(slowId, 0, 20, s -> 4).report(fastId, 0, 20, s -> 4);
+        KafkaTestBroker.produce(kafka.bootstrap(), "slow-wind", script.messages());
+
+        WindJobSettings settings =
+                TestJobs.windSettings(
+                        kafka.bootstrap(),
+                        couchbase.connectionString(),
+                        couchbase.bucket(),
+                        couchbase.password(),
+                        dir,
+                        "--topic.readings",
+                        "slow-wind",
+                        "--topic.wind-reading",
+                        "slow-reading",
+                        "--topic.wind-alarm",
+                        "slow-alarm",
+                        "--kafka.group-id",
+                        "slow-wind",
+                        "--kafka.transactional-id-prefix",
+                        "slow-wind");
+        JobClient job =
+                TestJobs.start(
+                        settings,
+                        WindJob.fromSettings(
+                                settings, new SlowFor(settings.catalogFactory(), slowId)));
+        List<JsonNode> seconds = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader =
+                KafkaTestBroker.committedReader(kafka.bootstrap(), "slow-reading")) {
+            // Seconds 0..18 of both close (the last stays open: nothing comes after it).
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> {
+                                read(reader, seconds);
+                                assertThat(seconds).hasSizeGreaterThanOrEqualTo(2 * 19);
+                            });
+        } finally {
+            job.cancel().get();
+        }
+        assertThat(seconds)
+                .filteredOn(r -> r.get("wind_id").asText().equals(slowId))
+                .allSatisfy(r -> assertThat(r.get("samples").asInt()).isEqualTo(5))
+                .hasSize(19);
+    }
+
+    /** The first id {@code prefix + n} the producer's default partitioner puts on {@code p}. */
+    private static String onPartition(String prefix, int p) {
+        for (int n = 0; ; n++) {
+            String id = prefix + n;
+            byte[] key = id.getBytes(StandardCharsets.UTF_8);
+            if (Utils.toPositive(Utils.murmur2(key)) % 2 == p) {
+                return id;
+            }
+        }
+    }
+
+    /** The Couchbase catalog, with every lookup of one anemometer answered 2.5 s late. */
+    private record SlowFor(WindCatalog.Factory inner, String windId)
+            implements WindCatalog.Factory {
+        @Override
+        public WindCatalog open() {
+            WindCatalog catalog = inner.open();
+            Executor late = CompletableFuture.delayedExecutor(2500, TimeUnit.MILLISECONDS);
+            return new WindCatalog() {
+                @Override
+                public CompletableFuture<Enrichment> enrich(String id, Instant at) {
+                    if (!id.equals(windId)) {
+                        return catalog.enrich(id, at);
+                    }
+                    return CompletableFuture.supplyAsync(() -> null, late)
+                            .thenCompose(ignored -> catalog.enrich(id, at));
+                }
+
+                @Override
+                public void close() throws Exception {
+                    catalog.close();
+                }
+            };
+        }
     }
 
     private JobClient start(Path dir) throws Exception {

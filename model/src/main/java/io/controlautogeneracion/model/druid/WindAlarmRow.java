@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One row of {@code wind_alarm}: an episode of wind over a threshold, one row per episode and
- * level. {@code timestamp} is when the row was emitted, {@code wind_speed} the highest 1-second
- * mean so far, and {@code episode_end} is null while the episode is still open.
+ * One row of {@code wind_alarm}: an episode of wind over a threshold, or of an anemometer gone
+ * silent. {@code timestamp} is when the row was emitted, {@code wind_speed} the episode's highest
+ * 1-second figure so far (null for a silent anemometer), and {@code episode_end} is null while the
+ * episode is still open.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonDeserialize(using = WindAlarmRow.Json.class)
@@ -19,18 +20,23 @@ public record WindAlarmRow(
         @JsonUnwrapped Enrichment enrichment,
         @JsonProperty("wind_id") String windId,
         @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
-        @JsonProperty("wind_speed") double windSpeed,
+        @JsonProperty("wind_speed") Double windSpeed,
         @JsonProperty("text_alarm") String textAlarm,
         @JsonProperty("level") Level level,
         @JsonProperty("episode_start") @DruidJson.IsoInstant Instant episodeStart,
         @JsonProperty("episode_end") @DruidJson.IsoInstant Instant episodeEnd) {
 
-    /** The threshold crossed; written in lower case ({@code warning}, {@code storm}). */
+    /**
+     * The threshold crossed, or a sensor that stopped reporting; written in lower case ({@code
+     * warning}, {@code storm}, {@code silent}).
+     */
     public enum Level {
         @JsonProperty("warning")
         WARNING,
         @JsonProperty("storm")
-        STORM
+        STORM,
+        @JsonProperty("silent")
+        SILENT
     }
 
     public WindAlarmRow {
@@ -39,6 +45,10 @@ public record WindAlarmRow(
         Objects.requireNonNull(textAlarm, "textAlarm");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(episodeStart, "episodeStart");
+        if ((windSpeed == null) != (level == Level.SILENT)) {
+            throw new IllegalArgumentException(
+                    "wind_speed is null exactly for a silent anemometer, not for " + level);
+        }
         if (episodeEnd != null && episodeEnd.isBefore(episodeStart)) {
             throw new IllegalArgumentException(
                     "episode ends " + episodeEnd + " before it starts " + episodeStart);
@@ -53,7 +63,7 @@ public record WindAlarmRow(
                 row.enrichment(),
                 row.text("wind_id"),
                 row.instant("timestamp"),
-                row.requiredNumber("wind_speed"),
+                row.number("wind_speed"),
                 row.text("text_alarm"),
                 Level.valueOf(row.text("level").toUpperCase(Locale.ROOT)),
                 row.instant("episode_start"),

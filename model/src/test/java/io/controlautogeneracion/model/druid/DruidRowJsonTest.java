@@ -135,6 +135,24 @@ class DruidRowJsonTest {
                                 "episode_start",
                                 "episode_end")),
                 Arguments.of(
+                        new WindAlarmRow(
+                                ENRICHMENT,
+                                "W-1",
+                                HOUR.plusSeconds(50),
+                                null,
+                                "silent: no reading for 40 s",
+                                WindAlarmRow.Level.SILENT,
+                                HOUR.plusSeconds(10),
+                                null),
+                        enriched(
+                                "wind_id",
+                                "timestamp",
+                                "wind_speed",
+                                "text_alarm",
+                                "level",
+                                "episode_start",
+                                "episode_end")),
+                Arguments.of(
                         new WindReadingRow(ENRICHMENT, "W-1", HOUR, 8.25, 9.5, 12.0, 271.5, 4),
                         enriched(
                                 "wind_id",
@@ -222,7 +240,7 @@ class DruidRowJsonTest {
                                 null,
                                 "W-1",
                                 HOUR,
-                                18,
+                                18.0,
                                 "warning",
                                 WindAlarmRow.Level.WARNING,
                                 HOUR,

@@ -1,0 +1,54 @@
+package io.controlautogeneracion.pipelines.wind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.controlautogeneracion.pipelines.JobParameters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WindJobSettingsTest {
+    private static WindJobSettings settings(String... extra) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--kafka.bootstrap", "127.0.0.1:9092",
+                                "--couchbase.connection-string", "couchbase://127.0.0.1",
+                                "--couchbase.password", "secret",
+                                "--checkpoint.dir", "/tmp/wind"));
+        args.addAll(List.of(extra));
+        return WindJobSettings.from(
+                new JobParameters(args.toArray(String[]::new), Map.of(), "WIND"));
+    }
+
+    @Test
+    void shouldLetTheDefaultIdleTimeoutOutlastTheSlowestCatalogLookup() {
+        WindJobSettings s = settings();
+
+        assertThat(s.idleness()).isGreaterThan(s.asyncTimeout());
+        assertThat(s.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void shouldRefuseAnIdleTimeoutShorterThanTheSlowestCatalogLookup() {
+        // 3 attempts × 1 s + 100 ms + 200 ms backoff + 1 s: a reading may wait 4.3 s.
+        assertThatThrownBy(() -> settings("--watermark.idleness", "4 s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("watermark.idleness (PT4S)")
+                .hasMessageContaining("slowest catalog lookup (PT4.3S");
+    }
+
+    @Test
+    void shouldAcceptAShortIdleTimeoutWhenLookupsAreBoundedShorter() {
+        WindJobSettings s =
+                settings(
+                        "--catalog.attempts", "1",
+                        "--catalog.kv-timeout", "200 ms",
+                        "--watermark.idleness", "2 s");
+
+        assertThat(s.asyncTimeout()).isEqualTo(Duration.ofMillis(1200));
+    }
+}
