@@ -31,6 +31,7 @@ public record BatchSettings(
         double alarmRatio,
         int alarmHistoryDays,
         double alarmMinExpectedWh,
+        Duration alarmSilentLookback,
         int parallelism) {
 
     public static BatchSettings from(JobParameters p) {
@@ -56,6 +57,7 @@ public record BatchSettings(
                 p.getDouble("alarm.ratio", 0.7),
                 p.getInt("alarm.history-days", 7),
                 p.getDouble("alarm.min-expected-wh", 10.0),
+                p.getDuration("alarm.silent-lookback", Duration.ofHours(24)),
                 p.getInt("parallelism", -1));
     }
 

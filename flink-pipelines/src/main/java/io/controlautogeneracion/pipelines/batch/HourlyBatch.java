@@ -14,8 +14,10 @@ import io.controlautogeneracion.pipelines.panel.PanelAlarms;
 import io.controlautogeneracion.pipelines.panel.PanelBatch;
 import io.controlautogeneracion.pipelines.panel.WritePanel;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -51,6 +53,36 @@ public final class HourlyBatch {
                 panelBatch(s).run(range, environment(s), lights.expectation(light));
         printPerHour(out, range, panels, lights);
         out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        laterHours(DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker())), range)
+                .ifPresent(out::println);
+    }
+
+    /**
+     * When Druid already holds panel hours after {@code range}, their diffs and running totals were
+     * computed from the rows this run replaced: says so, and which range carries the change
+     * through.
+     */
+    public static Optional<String> laterHours(DruidGateway druid, HourRange range) {
+        if (!DruidSql.exists(druid, "panel_report")) {
+            return Optional.empty();
+        }
+        Map<String, Object> row =
+                druid.sql(
+                                "SELECT COUNT(DISTINCT __time) AS hours, MAX(__time) AS last"
+                                        + " FROM panel_report WHERE __time >= ?",
+                                range.to())
+                        .get(0);
+        Double hours = DruidSql.number(row, "hours");
+        if (hours == null || hours == 0) {
+            return Optional.empty();
+        }
+        Instant last = DruidSql.time(row, "last");
+        return Optional.of(
+                String.format(
+                        "note: panel_report holds %d later hour(s), up to %s, whose diff_* and"
+                                + " acum_* were computed before this run; to carry this run's"
+                                + " figures through them, run --from %s --to %s",
+                        hours.longValue(), last, range.from(), last.plus(Duration.ofHours(1))));
     }
 
     static LightSettings lightSettings(JobParameters p) {
@@ -99,6 +131,7 @@ public final class HourlyBatch {
                         s.alarmHistoryDays(),
                         3,
                         s.alarmMinExpectedWh(),
+                        s.alarmSilentLookback(),
                         ExpectedEnergy.NONE),
                 s.maxGap(),
                 s.catalogTimeout(),

@@ -71,7 +71,7 @@ public final class SensorLightExpectation implements ExpectedEnergy.Source, Seri
         if (n == 0) {
             return null;
         }
-        return new ExpectedEnergy(total / n * p.coverage(), "light sensor " + light.lightId());
+        return new ExpectedEnergy(total / n * p.expectedShare(), "light sensor " + light.lightId());
     }
 
     private static String key(String clientId, Instant slot) {

@@ -3,6 +3,7 @@ package io.controlautogeneracion.pipelines.panel;
 import io.controlautogeneracion.model.calendar.SlotCalendar;
 import io.controlautogeneracion.model.druid.PanelAlarmRow;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class PanelAlarms {
     private final int historyDays;
     private final int minHistoryDays;
     private final double minExpectedWh;
+    private final Duration silentLookback;
     private final ExpectedEnergy.Source light;
 
     public PanelAlarms(
@@ -31,21 +33,32 @@ public final class PanelAlarms {
             int historyDays,
             int minHistoryDays,
             double minExpectedWh,
+            Duration silentLookback,
             ExpectedEnergy.Source light) {
         this.defaultRatio = defaultRatio;
         this.historyDays = historyDays;
         this.minHistoryDays = minHistoryDays;
         this.minExpectedWh = minExpectedWh;
+        this.silentLookback = silentLookback;
         this.light = light;
     }
 
-    /** 0.7, 7 days with at least 3 of them, 10 Wh, no light sensors. */
+    /**
+     * 0.7, 7 days with at least 3 of them, 10 Wh, silent panels expected for 24 h, no light
+     * sensors.
+     */
     public static PanelAlarms defaults() {
-        return new PanelAlarms(0.7, 7, 3, 10.0, ExpectedEnergy.NONE);
+        return new PanelAlarms(0.7, 7, 3, 10.0, Duration.ofHours(24), ExpectedEnergy.NONE);
     }
 
     public PanelAlarms withLight(ExpectedEnergy.Source source) {
-        return new PanelAlarms(defaultRatio, historyDays, minHistoryDays, minExpectedWh, source);
+        return new PanelAlarms(
+                defaultRatio, historyDays, minHistoryDays, minExpectedWh, silentLookback, source);
+    }
+
+    /** How long after its last report a panel that sends nothing is still expected to. */
+    public Duration silentLookback() {
+        return silentLookback;
     }
 
     public int historyDays() {
@@ -55,7 +68,11 @@ public final class PanelAlarms {
     public List<PanelAlarmRow> build(List<PanelHour> hours, HourRange range, PanelHistory history) {
         Map<String, Map<Instant, Double>> inRun = new HashMap<>();
         for (PanelHour h : hours) {
-            inRun.computeIfAbsent(h.panelId(), k -> new HashMap<>()).put(h.slot(), h.energyWh());
+            // A silent hour measured nothing: it is no reference for the other days.
+            if (!h.silent()) {
+                inRun.computeIfAbsent(h.panelId(), k -> new HashMap<>())
+                        .put(h.slot(), h.energyWh());
+            }
         }
         List<PanelAlarmRow> alarms = new ArrayList<>();
         for (PanelHour h : hours) {
@@ -77,7 +94,7 @@ public final class PanelAlarms {
                                 h.panelId(),
                                 h.slot(),
                                 expected.energyWh() - h.energyWh(),
-                                text(h, expected, ratio)));
+                                h.silent() ? silentText(h, expected) : text(h, expected, ratio)));
             }
         }
         alarms.sort(
@@ -117,6 +134,16 @@ public final class PanelAlarms {
             slots.add(SlotCalendar.slotOf(slot.atZone(zone).minusDays(k).toInstant()));
         }
         return slots;
+    }
+
+    private static String silentText(PanelHour h, ExpectedEnergy expected) {
+        return String.format(
+                Locale.ROOT,
+                "panel %s sent no reading in the hour from %s; %.1f Wh were expected from %s",
+                h.panelId(),
+                h.slot(),
+                expected.energyWh(),
+                expected.basis());
     }
 
     private static String text(PanelHour h, ExpectedEnergy expected, double ratio) {

@@ -8,6 +8,7 @@ import io.controlautogeneracion.pipelines.batch.HourFiles;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.connector.file.src.FileSource;
@@ -15,7 +16,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * One panel batch run over a range of hours: RichPanel on Flink (energy per panel hour, catalog),
- * then the history the range needs from Druid, then WritePanel (reports, alarms, Druid loads).
+ * the panels that fell silent, then the history the range needs from Druid, then WritePanel
+ * (reports, alarms, Druid loads).
  */
 public final class PanelBatch {
     private final Path landingDir;
@@ -69,9 +71,14 @@ public final class PanelBatch {
         List<PanelHour> hours =
                 new PanelHourJob(source.get(), catalog, maxGap, catalogTimeout, catalogCapacity)
                         .run(env);
-        PanelHistory history = DruidPanelHistory.fetch(druid, hours, range, alarms.historyDays());
+        List<PanelHour> withSilent = new ArrayList<>(hours);
+        withSilent.addAll(
+                SilentPanels.find(
+                        druid, catalog, hours, range, alarms.silentLookback(), catalogTimeout));
+        PanelHistory history =
+                DruidPanelHistory.fetch(druid, withSilent, range, alarms.historyDays());
         List<PanelReportRow> reports = PanelReports.build(hours, range, history);
-        List<PanelAlarmRow> alarmRows = alarms.withLight(light).build(hours, range, history);
+        List<PanelAlarmRow> alarmRows = alarms.withLight(light).build(withSilent, range, history);
         write.write(range, reports, alarmRows);
         return new Result(reports, alarmRows);
     }

@@ -16,6 +16,18 @@ public record PanelHour(
         int counterResets,
         CatalogFacts facts) {
 
+    /** No reading at all in the hour: a panel that fell silent ({@link SilentPanels}). */
+    public boolean silent() {
+        return samples == 0;
+    }
+
+    /**
+     * The share of the hour an expectation covers: the readings' coverage, or all of a silent hour.
+     */
+    public double expectedShare() {
+        return silent() ? 1.0 : coverage;
+    }
+
     public PanelHour withFacts(CatalogFacts f) {
         return new PanelHour(panelId, slot, energyWh, samples, coverage, counterResets, f);
     }

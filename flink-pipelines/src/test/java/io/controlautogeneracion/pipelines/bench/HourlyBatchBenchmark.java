@@ -26,17 +26,22 @@ import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +83,67 @@ class HourlyBatchBenchmark {
                 new HourRange(from, from.plus(Duration.ofHours(backfillHours))),
                 (long) backfillPanels * backfillHours,
                 dir.resolve("work-backfill"));
+    }
+
+    /**
+     * A year of {@code bench.year-panels} panels (default 1 000) back-filled the way an operator
+     * would: one run per calendar month (UTC), each reading the previous months' running totals
+     * back from Druid; a month's landed and work files are deleted once it is queryable, so the
+     * disk holds one month at a time.
+     */
+    @Test
+    void backfillYear(RunningStack stack) throws Exception {
+        int panels = Integer.getInteger("bench.year-panels", 0);
+        Assumptions.assumeTrue(panels > 0, "set bench.year-panels (bench/run.sh year)");
+        int months = Integer.getInteger("bench.year-months", 12);
+        Path dir = Path.of("target", "bench-year").toAbsolutePath();
+        seedCatalog(stack, panels);
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        long total = System.nanoTime();
+        long rows = 0;
+        for (int month = 0; month < months; month++) {
+            Instant from = start.atZone(ZoneOffset.UTC).plusMonths(month).toInstant();
+            Instant to = start.atZone(ZoneOffset.UTC).plusMonths(month + 1L).toInstant();
+            int hours = (int) Duration.between(from, to).toHours();
+            long t0 = System.nanoTime();
+            long lines = writeHours(dir.resolve("landing"), panels, from, hours);
+            double written = secs(t0);
+            HourRange range = new HourRange(from, to);
+            run(stack, dir.resolve("landing"), range, (long) panels * hours, dir.resolve("work"));
+            rows += (long) panels * hours;
+            report(
+                    "year back-fill month %d/%d: %,d lines written in %.1f s, month done in %.1f s,"
+                            + " %,d rows so far in %.1f s",
+                    month + 1, months, lines, written, secs(t0), rows, secs(total));
+            deleteTree(dir);
+        }
+        long inDruid =
+                ((Number)
+                                stack.druid()
+                                        .sql(
+                                                "SELECT COUNT(*) AS n FROM panel_report"
+                                                        + " WHERE __time >= ? AND __time < ?",
+                                                start,
+                                                start.atZone(ZoneOffset.UTC)
+                                                        .plusMonths(months)
+                                                        .toInstant())
+                                        .get(0)
+                                        .get("n"))
+                        .longValue();
+        report(
+                "year back-fill: %d panels x %d months, %,d panel_report rows in Druid in %.1f s",
+                panels, months, inDruid, secs(total));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void run(RunningStack stack, Path landing, HourRange range, long rows, Path work)

@@ -116,4 +116,44 @@ class PanelAlarmsTest {
                                         history(5, 6, 4, 5)))
                 .isEmpty();
     }
+
+    @Test
+    void shouldRaiseAnAlarmForASilentHourOfDaylightAndLeaveItOutOfTheMedians() {
+        PanelHour silent = new PanelHour("P-1", H, 0.0, 0, 0.0, 0, MADRID);
+        List<PanelAlarmRow> alarms =
+                PanelAlarms.defaults()
+                        .build(List.of(silent), HourRange.hour(H), history(300, 310, 290));
+        assertThat(alarms).hasSize(1);
+        assertThat(alarms.get(0).powerLow()).isCloseTo(300, within(1e-9));
+        assertThat(alarms.get(0).textAlarm())
+                .isEqualTo(
+                        "panel P-1 sent no reading in the hour from 2026-06-10T10:00:00Z; 300.0 Wh"
+                                + " were expected from the median of the same hour on 3 of the"
+                                + " previous 7 days");
+
+        // Days later in the same run: the silent day is no reference (the median stays 300).
+        Instant later = H.plusSeconds(86_400);
+        List<PanelAlarmRow> next =
+                PanelAlarms.defaults()
+                        .build(
+                                List.of(
+                                        silent,
+                                        new PanelHour("P-1", later, 100, 60, 1.0, 0, MADRID)),
+                                new HourRange(H, later.plusSeconds(3600)),
+                                history(300, 310, 290));
+        assertThat(next).extracting(PanelAlarmRow::textAlarm).anyMatch(t -> t.contains("100.0 Wh"));
+        assertThat(next)
+                .filteredOn(a -> a.timestamp().equals(later))
+                .singleElement()
+                .satisfies(a -> assertThat(a.powerLow()).isCloseTo(300 - 100, within(1e-9)));
+    }
+
+    @Test
+    void shouldNotAlarmForASilentHourAtNight() {
+        PanelHour silent = new PanelHour("P-1", H, 0.0, 0, 0.0, 0, MADRID);
+        assertThat(
+                        PanelAlarms.defaults()
+                                .build(List.of(silent), HourRange.hour(H), history(2, 3, 1)))
+                .isEmpty();
+    }
 }

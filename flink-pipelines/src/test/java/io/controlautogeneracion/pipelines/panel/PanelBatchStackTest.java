@@ -52,8 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The panel batch through the local stack's real Druid and the catalog in the Couchbase stand-in:
  * landed files for three hours, each hour run on its own (history from Druid SQL), then the middle
  * hour again: the rows carry the right diffs and running totals and the re-run changes nothing. The
- * command line over a three-hour range: light reports, and panel alarms whose expectation comes
- * from the client's light sensor.
+ * command line over a four-hour range: light reports, and panel alarms whose expectation comes from
+ * the client's light sensor (under-production, then a silent hour), which a re-run over corrected
+ * files takes away again.
  */
 @WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
 class PanelBatchStackTest {
@@ -112,37 +113,26 @@ class PanelBatchStackTest {
 
         batch.run(HourRange.hour(H0.plusSeconds(3600)), environment(), ExpectedEnergy.NONE);
         assertThat(stack.druid().awaitSql(ROWS, r -> r.size() == 6, DRUID_WAIT)).isEqualTo(first);
+        // A re-run of an hour before the last says which range carries a change through.
+        assertThat(HourlyBatch.laterHours(druid, HourRange.hour(H0.plusSeconds(3600))))
+                .hasValueSatisfying(
+                        note ->
+                                assertThat(note)
+                                        .contains("1 later hour(s), up to 2026-06-01T10:00:00Z")
+                                        .endsWith(
+                                                "--from 2026-06-01T09:00:00Z"
+                                                        + " --to 2026-06-01T11:00:00Z"));
+        assertThat(HourlyBatch.laterHours(druid, HourRange.hour(H0.plusSeconds(7200)))).isEmpty();
     }
 
     @Test
-    void shouldRunLightThenPanelsForARangeFromTheCommandLine(RunningStack stack, @TempDir Path dir)
-            throws Exception {
+    void shouldRunLightThenPanelsForARangeAndTakeAlarmsAwayOnACorrectedRerun(
+            RunningStack stack, @TempDir Path dir) throws Exception {
         seedCatalog(stack);
         Instant day2 = H0.plusSeconds(86_400);
-        LandingFiles files = new LandingFiles(dir.resolve("landing"));
-        for (int h = 0; h < 3; h++) {
-            Instant hour = day2.plusSeconds(3600L * h);
-            for (int m = 0; m < 60; m += 5) {
-                files.light("L-1", hour.plusSeconds(60L * m), 20_000 + 1000 * h + m);
-                // The client's light sensor sees sun; the panel makes next to nothing.
-                files.panel("P-1", hour.plusSeconds(60L * m), 5, null);
-            }
-            files.close("sensor-light", hour).close("panel", hour);
-        }
-        HourlyBatch.main(
-                new String[] {
-                    "--landing.dir", files.base().toString(),
-                    "--work.dir", dir.resolve("work").toString(),
-                    "--druid.tasks-dir", ProjectFiles.tasksDir().toString(),
-                    "--druid.overlord", DruidService.url(stack.context(), "coordinator"),
-                    "--druid.broker", DruidService.url(stack.context(), "broker"),
-                    "--couchbase.connection-string", stack.couchbaseConnectionString(),
-                    "--couchbase.bucket", stack.couchbaseBucket(),
-                    "--couchbase.password", stack.couchbasePassword(),
-                    "--from", day2.toString(),
-                    "--to", day2.plusSeconds(3 * 3600).toString(),
-                    "--parallelism", "2"
-                });
+        // The client's light sensor sees sun; the panel makes next to nothing, then falls silent.
+        LandingFiles files = landLightAndPanel(dir.resolve("landing"), day2, 5, 3);
+        runCommandLine(stack, files, dir.resolve("work"), day2, 4);
 
         List<Map<String, Object>> rows =
                 stack.druid()
@@ -150,7 +140,7 @@ class PanelBatchStackTest {
                                 "SELECT __time, light_id, client_id, lux_avg, irradiance_wm2,"
                                         + " estimated_power_w, optimal_tilt, optimal_azimuth,"
                                         + " samples FROM light_report ORDER BY __time",
-                                r -> r.size() == 3,
+                                r -> r.size() == 4,
                                 DRUID_WAIT);
         assertThat(rows.get(0).get("client_id")).isEqualTo("C-1");
         assertThat(number(rows.get(0), "lux_avg")).isCloseTo(20_027.5, within(1e-6));
@@ -163,7 +153,7 @@ class PanelBatchStackTest {
                         .awaitSql(
                                 "SELECT __time, panel_id, power_low, text_alarm FROM panel_alarm"
                                         + " ORDER BY __time",
-                                r -> r.size() == 3,
+                                r -> r.size() == 4,
                                 DRUID_WAIT);
         assertThat(alarms)
                 .allSatisfy(
@@ -172,6 +162,65 @@ class PanelBatchStackTest {
                             assertThat((String) a.get("text_alarm")).contains("light sensor L-1");
                             assertThat(number(a, "power_low")).isPositive();
                         });
+        assertThat((String) alarms.get(3).get("text_alarm"))
+                .startsWith("panel P-1 sent no reading in the hour from 2026-06-02T11:00:00Z");
+
+        // The panel was fine after all (the files are landed again): a re-run of the range
+        // leaves no alarm behind, and the reports carry the new figures.
+        LandingFiles fixed = landLightAndPanel(dir.resolve("landing-fixed"), day2, 300, 4);
+        runCommandLine(stack, fixed, dir.resolve("work"), day2, 4);
+        stack.druid()
+                .awaitSql(
+                        "SELECT COUNT(*) AS n, MIN(power_gen) AS low FROM panel_report"
+                                + " WHERE __time >= TIMESTAMP '2026-06-02 08:00:00'",
+                        r -> number(r.get(0), "n") == 4 && number(r.get(0), "low") > 250,
+                        DRUID_WAIT);
+        assertThat(
+                        stack.druid()
+                                .awaitSql(
+                                        "SELECT __time, panel_id FROM panel_alarm",
+                                        List::isEmpty,
+                                        DRUID_WAIT))
+                .isEmpty();
+    }
+
+    /**
+     * Four closed hours from {@code day}: light sensor L-1 in the sun, panel P-1 at {@code watts}
+     * in the first {@code panelHours} of them.
+     */
+    private static LandingFiles landLightAndPanel(
+            Path base, Instant day, double watts, int panelHours) {
+        LandingFiles files = new LandingFiles(base);
+        for (int h = 0; h < 4; h++) {
+            Instant hour = day.plusSeconds(3600L * h);
+            for (int m = 0; m < 60; m += 5) {
+                files.light("L-1", hour.plusSeconds(60L * m), 20_000 + 1000 * h + m);
+                if (h < panelHours) {
+                    files.panel("P-1", hour.plusSeconds(60L * m), watts, null);
+                }
+            }
+            files.close("sensor-light", hour).close("panel", hour);
+        }
+        return files;
+    }
+
+    private static void runCommandLine(
+            RunningStack stack, LandingFiles files, Path work, Instant from, int hours)
+            throws Exception {
+        HourlyBatch.main(
+                new String[] {
+                    "--landing.dir", files.base().toString(),
+                    "--work.dir", work.toString(),
+                    "--druid.tasks-dir", ProjectFiles.tasksDir().toString(),
+                    "--druid.overlord", DruidService.url(stack.context(), "coordinator"),
+                    "--druid.broker", DruidService.url(stack.context(), "broker"),
+                    "--couchbase.connection-string", stack.couchbaseConnectionString(),
+                    "--couchbase.bucket", stack.couchbaseBucket(),
+                    "--couchbase.password", stack.couchbasePassword(),
+                    "--from", from.toString(),
+                    "--to", from.plusSeconds(hours * 3600L).toString(),
+                    "--parallelism", "2"
+                });
     }
 
     /** The rows in time and panel order (Druid orders a scan by time only). */

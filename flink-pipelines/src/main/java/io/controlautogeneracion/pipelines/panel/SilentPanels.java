@@ -1,0 +1,134 @@
+package io.controlautogeneracion.pipelines.panel;
+
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.pipelines.batch.BatchCatalog;
+import io.controlautogeneracion.pipelines.batch.CatalogFacts;
+import io.controlautogeneracion.pipelines.batch.DruidGateway;
+import io.controlautogeneracion.pipelines.batch.DruidSql;
+import io.controlautogeneracion.pipelines.batch.HourRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Panels that fell silent. A panel that reported within {@code lookback} before an hour of the run
+ * and is still installed at a client, but sent no reading in that hour, gets a silent {@link
+ * PanelHour} (no energy, no samples): no report row, since nothing was measured, but an alarm when
+ * the hour should have produced (daylight). After {@code lookback} without a reading the panel is
+ * no longer expected, so a removed panel does not alarm for ever.
+ */
+public final class SilentPanels {
+    private static final Logger LOG = LoggerFactory.getLogger(SilentPanels.class);
+
+    private SilentPanels() {}
+
+    /** The silent panel hours of {@code range}, with the catalog facts valid in each. */
+    public static List<PanelHour> find(
+            DruidGateway druid,
+            BatchCatalog.Factory catalogFactory,
+            List<PanelHour> hours,
+            HourRange range,
+            Duration lookback,
+            Duration catalogTimeout)
+            throws Exception {
+        List<Map.Entry<String, Instant>> silent =
+                hours(lastReports(druid, range, lookback), hours, range, lookback);
+        if (silent.isEmpty()) {
+            return List.of();
+        }
+        List<PanelHour> out = new ArrayList<>();
+        try (BatchCatalog catalog = catalogFactory.open()) {
+            List<CompletableFuture<CatalogFacts>> lookups = new ArrayList<>();
+            for (Map.Entry<String, Instant> s : silent) {
+                lookups.add(
+                        catalog.enrich(DeviceKind.PANEL, s.getKey(), s.getValue())
+                                .thenApply(CatalogFacts::of));
+            }
+            for (int i = 0; i < silent.size(); i++) {
+                String panelId = silent.get(i).getKey();
+                Instant slot = silent.get(i).getValue();
+                CatalogFacts facts;
+                try {
+                    facts = lookups.get(i).get(catalogTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    LOG.warn(
+                            "panel {} sent nothing in the hour from {}, and the catalog could not"
+                                    + " say whether it is still installed: no alarm ({})",
+                            panelId,
+                            slot,
+                            e.toString());
+                    continue;
+                }
+                // No owner then: uninstalled or between clients, not expected to report.
+                if (facts.clientId() != null) {
+                    out.add(new PanelHour(panelId, slot, 0.0, 0, 0.0, 0, facts));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The (panel, hour) pairs of {@code range} without a reading, for every panel whose latest
+     * report (before the range, from {@code lastBefore}, or earlier in the run) is at most {@code
+     * lookback} old; in hour then panel order.
+     */
+    static List<Map.Entry<String, Instant>> hours(
+            Map<String, Instant> lastBefore,
+            List<PanelHour> hours,
+            HourRange range,
+            Duration lookback) {
+        Map<Instant, Set<String>> reporting = new HashMap<>();
+        Set<String> panels = new TreeSet<>(lastBefore.keySet());
+        for (PanelHour h : hours) {
+            reporting.computeIfAbsent(h.slot(), k -> new HashSet<>()).add(h.panelId());
+            panels.add(h.panelId());
+        }
+        Map<String, Instant> last = new HashMap<>(lastBefore);
+        List<Map.Entry<String, Instant>> silent = new ArrayList<>();
+        for (Instant slot : range.slots()) {
+            Set<String> present = reporting.getOrDefault(slot, Set.of());
+            Instant oldest = slot.minus(lookback);
+            for (String panel : panels) {
+                Instant seen = last.get(panel);
+                if (!present.contains(panel) && seen != null && !seen.isBefore(oldest)) {
+                    silent.add(Map.entry(panel, slot));
+                }
+            }
+            for (String panel : present) {
+                last.put(panel, slot);
+            }
+        }
+        return silent;
+    }
+
+    /** Each panel's latest {@code panel_report} hour in the {@code lookback} before the range. */
+    static Map<String, Instant> lastReports(
+            DruidGateway druid, HourRange range, Duration lookback) {
+        if (!DruidSql.exists(druid, "panel_report")) {
+            return Map.of();
+        }
+        Map<String, Instant> last = new HashMap<>();
+        for (Map<String, Object> row :
+                druid.sql(
+                        "SELECT panel_id, MAX(__time) AS \"last\" FROM panel_report"
+                                + " WHERE __time >= ? AND __time < ? GROUP BY panel_id",
+                        range.from().minus(lookback),
+                        range.from())) {
+            last.put((String) row.get("panel_id"), DruidSql.time(row, "last"));
+        }
+        return last;
+    }
+}
