@@ -52,6 +52,17 @@ class DruidRowJsonTest {
         return names;
     }
 
+    private static List<String> windAlarmColumns() {
+        return enriched(
+                "wind_id",
+                "timestamp",
+                "wind_speed",
+                "text_alarm",
+                "level",
+                "episode_start",
+                "episode_end");
+    }
+
     static List<String> enriched(String... columns) {
         List<String> all = new ArrayList<>(ENRICHMENT_COLUMNS);
         all.addAll(List.of(columns));
@@ -126,14 +137,7 @@ class DruidRowJsonTest {
                                 WindAlarmRow.Level.STORM,
                                 HOUR.plusSeconds(12),
                                 null),
-                        enriched(
-                                "wind_id",
-                                "timestamp",
-                                "wind_speed",
-                                "text_alarm",
-                                "level",
-                                "episode_start",
-                                "episode_end")),
+                        windAlarmColumns()),
                 Arguments.of(
                         new WindAlarmRow(
                                 ENRICHMENT,
@@ -144,14 +148,7 @@ class DruidRowJsonTest {
                                 WindAlarmRow.Level.SILENT,
                                 HOUR.plusSeconds(10),
                                 null),
-                        enriched(
-                                "wind_id",
-                                "timestamp",
-                                "wind_speed",
-                                "text_alarm",
-                                "level",
-                                "episode_start",
-                                "episode_end")),
+                        windAlarmColumns()),
                 Arguments.of(
                         new WindReadingRow(ENRICHMENT, "W-1", HOUR, 8.25, 9.5, 12.0, 271.5, 4),
                         enriched(
