@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.dashboards.SupersetBundle.Asset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -258,6 +261,56 @@ class SupersetBundleTest {
         }
         // The dashboard import brings in only the charts its positions name.
         assertThat(placed).as("charts on a dashboard").isEqualTo(charts.keySet());
+    }
+
+    @Test
+    void nativeFiltersLeaveOutTheChartsWithoutTheirColumn() {
+        for (Asset dashboard : bundle.dashboards()) {
+            Map<Integer, Asset> chartsById = new HashMap<>();
+            for (JsonNode node : positionNodes(dashboard)) {
+                if (node.path("type").asText().equals("CHART")) {
+                    String uuid = node.path("meta").path("uuid").asText();
+                    bundle.charts().stream()
+                            .filter(c -> uuid.equals(c.text("uuid")))
+                            .forEach(
+                                    c ->
+                                            chartsById.put(
+                                                    node.path("meta").path("chartId").asInt(), c));
+                }
+            }
+            for (JsonNode filter :
+                    dashboard.yaml().path("metadata").path("native_filter_configuration")) {
+                String column = filter.path("targets").path(0).path("column").path("name").asText();
+                Set<Integer> excluded = new HashSet<>();
+                filter.path("scope").path("excluded").forEach(id -> excluded.add(id.asInt()));
+                assertThat(chartsById.keySet())
+                        .as(dashboard + " filter scope names its own charts")
+                        .containsAll(excluded);
+                chartsById.forEach(
+                        (id, chart) ->
+                                assertThat(excluded.contains(id))
+                                        .as(dashboard + " filter on " + column + " and " + chart)
+                                        .isEqualTo(
+                                                !columns(datasetByUuid(chart.text("dataset_uuid")))
+                                                        .contains(column)));
+            }
+        }
+    }
+
+    @Test
+    void theBundleHoldsOnlyFilesTheImportReads() throws Exception {
+        Path dir = ProjectFiles.supersetDir();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                assertThat(relative)
+                        .as("a file of the bundle")
+                        .matches(
+                                "README\\.md|metadata\\.yaml|databases/[^/]+\\.yaml"
+                                        + "|datasets/Druid/[^/]+\\.yaml|charts/[^/]+\\.yaml"
+                                        + "|dashboards/[^/]+\\.yaml");
+            }
+        }
     }
 
     @Test
