@@ -24,6 +24,20 @@ record SupersetBundle(
             return yaml.path(field).asText(null);
         }
 
+        /** A dataset's column names, in order. */
+        List<String> columns() {
+            List<String> out = new ArrayList<>();
+            yaml.path("columns").forEach(c -> out.add(c.path("column_name").asText()));
+            return out;
+        }
+
+        /** A dataset's metric names, in order. */
+        List<String> metrics() {
+            List<String> out = new ArrayList<>();
+            yaml.path("metrics").forEach(m -> out.add(m.path("metric_name").asText()));
+            return out;
+        }
+
         @Override
         public String toString() {
             return file;
@@ -38,6 +52,29 @@ record SupersetBundle(
                 assets(dir, "datasets/Druid"),
                 assets(dir, "charts"),
                 assets(dir, "dashboards"));
+    }
+
+    /** The dataset with this uuid. */
+    Asset datasetByUuid(String uuid) {
+        return datasets.stream()
+                .filter(d -> uuid.equals(d.text("uuid")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no dataset " + uuid));
+    }
+
+    /** The components of a dashboard's layout (its {@code position}), without the version key. */
+    static List<JsonNode> positionNodes(Asset dashboard) {
+        List<JsonNode> nodes = new ArrayList<>();
+        dashboard
+                .yaml()
+                .path("position")
+                .forEach(
+                        n -> {
+                            if (n.isObject()) {
+                                nodes.add(n);
+                            }
+                        });
+        return nodes;
     }
 
     /** Every YAML file of the bundle, in any folder. */

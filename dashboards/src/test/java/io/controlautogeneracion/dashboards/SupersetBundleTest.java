@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * The Superset bundle of {@code superset/} against the rules of Superset's import (the
  * ImportV1*Schema of dashboards, charts, datasets and databases, and the dashboard importer): the
  * fields each file must have and may have, valid and unique uuids, every reference resolvable,
- * every chart placed on a dashboard, and every chart and dataset naming only columns and metrics
- * that exist. No engine is needed.
+ * every chart placed on a dashboard, one layout tree per dashboard. (What the datasets and charts
+ * name is {@link SupersetDatasetsTest}'s part.) No engine is needed.
  */
 class SupersetBundleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -225,7 +225,7 @@ class SupersetBundleTest {
                 for (JsonNode target : filter.path("targets")) {
                     String datasetUuid = target.path("datasetUuid").asText();
                     assertThat(datasets).as(dashboard + " filter dataset").contains(datasetUuid);
-                    assertThat(columns(datasetByUuid(datasetUuid)))
+                    assertThat(bundle.datasetByUuid(datasetUuid).columns())
                             .as(dashboard + " filter " + filter.path("name").asText())
                             .contains(target.path("column").path("name").asText());
                 }
@@ -240,7 +240,7 @@ class SupersetBundleTest {
         Set<String> placed = new HashSet<>();
         Set<Integer> chartIds = new HashSet<>();
         for (Asset dashboard : bundle.dashboards()) {
-            for (JsonNode node : positionNodes(dashboard)) {
+            for (JsonNode node : SupersetBundle.positionNodes(dashboard)) {
                 if (!node.path("type").asText().equals("CHART")) {
                     continue;
                 }
@@ -261,40 +261,6 @@ class SupersetBundleTest {
         }
         // The dashboard import brings in only the charts its positions name.
         assertThat(placed).as("charts on a dashboard").isEqualTo(charts.keySet());
-    }
-
-    @Test
-    void nativeFiltersLeaveOutTheChartsWithoutTheirColumn() {
-        for (Asset dashboard : bundle.dashboards()) {
-            Map<Integer, Asset> chartsById = new HashMap<>();
-            for (JsonNode node : positionNodes(dashboard)) {
-                if (node.path("type").asText().equals("CHART")) {
-                    String uuid = node.path("meta").path("uuid").asText();
-                    bundle.charts().stream()
-                            .filter(c -> uuid.equals(c.text("uuid")))
-                            .forEach(
-                                    c ->
-                                            chartsById.put(
-                                                    node.path("meta").path("chartId").asInt(), c));
-                }
-            }
-            for (JsonNode filter :
-                    dashboard.yaml().path("metadata").path("native_filter_configuration")) {
-                String column = filter.path("targets").path(0).path("column").path("name").asText();
-                Set<Integer> excluded = new HashSet<>();
-                filter.path("scope").path("excluded").forEach(id -> excluded.add(id.asInt()));
-                assertThat(chartsById.keySet())
-                        .as(dashboard + " filter scope names its own charts")
-                        .containsAll(excluded);
-                chartsById.forEach(
-                        (id, chart) ->
-                                assertThat(excluded.contains(id))
-                                        .as(dashboard + " filter on " + column + " and " + chart)
-                                        .isEqualTo(
-                                                !columns(datasetByUuid(chart.text("dataset_uuid")))
-                                                        .contains(column)));
-            }
-        }
     }
 
     @Test
@@ -321,7 +287,7 @@ class SupersetBundleTest {
             assertThat(position.path("ROOT_ID").path("type").asText()).isEqualTo("ROOT");
             Set<String> reached = new HashSet<>();
             walk(dashboard, position, "ROOT_ID", List.of(), reached);
-            for (JsonNode node : positionNodes(dashboard)) {
+            for (JsonNode node : SupersetBundle.positionNodes(dashboard)) {
                 String id = node.path("id").asText();
                 if (!id.equals("HEADER_ID")) {
                     assertThat(reached).as(dashboard + " reaches " + id).contains(id);
@@ -350,103 +316,6 @@ class SupersetBundleTest {
         assertThat(druid.text("sqlalchemy_uri"))
                 .matches("druid://[A-Za-z0-9.-]+:8082/druid/v2/sql/");
         assertThat(druid.text("database_name")).isEqualTo("Druid");
-    }
-
-    @Test
-    void physicalDatasetsHaveExactlyTheColumnsOfTheirDruidSpec() {
-        for (Asset dataset : bundle.datasets()) {
-            if (dataset.yaml().path("sql").isTextual()) {
-                continue;
-            }
-            String table = dataset.text("table_name");
-            assertThat(columns(dataset))
-                    .as(dataset + " against the spec of " + table)
-                    .containsExactlyElementsOf(DruidSpecs.columns(table));
-        }
-    }
-
-    @Test
-    void virtualDatasetsAreNamedQueriesWithoutParameters() {
-        Map<String, NamedQuery> byBody = new HashMap<>();
-        for (NamedQuery query : NamedQueries.all()) {
-            byBody.put(NamedQuery.normalized(query.body()), query);
-        }
-        int virtual = 0;
-        for (Asset dataset : bundle.datasets()) {
-            if (!dataset.yaml().path("sql").isTextual()) {
-                continue;
-            }
-            virtual++;
-            NamedQuery query =
-                    byBody.get(NamedQuery.normalized(dataset.yaml().path("sql").asText()));
-            assertThat(query).as(dataset + " sql is a named query of druid/queries").isNotNull();
-            assertThat(query.params()).as(dataset + " named query parameters").isEmpty();
-            assertThat(dataset.text("table_name")).isEqualTo(query.name());
-        }
-        assertThat(virtual).isPositive();
-    }
-
-    @Test
-    void datasetsNameTheirTimeColumnAndUniqueColumnsAndMetrics() {
-        for (Asset dataset : bundle.datasets()) {
-            List<String> columns = columns(dataset);
-            assertThat(columns).as(dataset + " columns").doesNotHaveDuplicates();
-            assertThat(metrics(dataset)).as(dataset + " metrics").doesNotHaveDuplicates();
-            String main = dataset.text("main_dttm_col");
-            assertThat(columns).as(dataset + " main_dttm_col").contains(main);
-            for (JsonNode column : dataset.yaml().path("columns")) {
-                boolean timestamp = column.path("type").asText().equals("TIMESTAMP");
-                assertThat(column.path("is_dttm").asBoolean())
-                        .as(dataset + " is_dttm of " + column.path("column_name").asText())
-                        .isEqualTo(timestamp);
-            }
-        }
-    }
-
-    @Test
-    void chartsNameOnlyColumnsAndMetricsOfTheirDataset() throws Exception {
-        for (Asset chart : bundle.charts()) {
-            Asset dataset = datasetByUuid(chart.text("dataset_uuid"));
-            List<String> columns = columns(dataset);
-            List<String> metrics = metrics(dataset);
-            JsonNode params = chart.yaml().path("params");
-            for (String field : List.of("metrics", "percent_metrics")) {
-                for (JsonNode m : params.path(field)) {
-                    assertThat(metrics).as(chart + " " + field).contains(m.asText());
-                }
-            }
-            for (String field : List.of("metric", "timeseries_limit_metric")) {
-                if (params.hasNonNull(field)) {
-                    assertThat(metrics)
-                            .as(chart + " " + field)
-                            .contains(params.path(field).asText());
-                }
-            }
-            for (String field : List.of("groupby", "all_columns")) {
-                for (JsonNode c : params.path(field)) {
-                    assertThat(columns).as(chart + " " + field).contains(c.asText());
-                }
-            }
-            for (String field : List.of("x_axis", "granularity_sqla")) {
-                if (params.hasNonNull(field)) {
-                    assertThat(columns)
-                            .as(chart + " " + field)
-                            .contains(params.path(field).asText());
-                }
-            }
-            for (JsonNode filter : params.path("adhoc_filters")) {
-                assertThat(columns).as(chart + " filter").contains(filter.path("subject").asText());
-            }
-            for (JsonNode order : params.path("order_by_cols")) {
-                JsonNode pair = JSON.readTree(order.asText());
-                assertThat(columns).as(chart + " order_by_cols").contains(pair.get(0).asText());
-            }
-            if (params.path("query_mode").asText().equals("raw")) {
-                assertThat(params.path("all_columns")).as(chart + " raw columns").isNotEmpty();
-            } else if (!params.hasNonNull("metric")) {
-                assertThat(params.path("metrics")).as(chart + " metrics").isNotEmpty();
-            }
-        }
     }
 
     private void walk(
@@ -478,20 +347,6 @@ class SupersetBundleTest {
         }
     }
 
-    private static List<JsonNode> positionNodes(Asset dashboard) {
-        List<JsonNode> nodes = new ArrayList<>();
-        dashboard
-                .yaml()
-                .path("position")
-                .forEach(
-                        n -> {
-                            if (n.isObject()) {
-                                nodes.add(n);
-                            }
-                        });
-        return nodes;
-    }
-
     private void requireFields(Asset asset, Set<String> allowed, String... required) {
         assertThat(fieldNames(asset.yaml())).as(asset + " fields").isSubsetOf(allowed);
         for (String field : required) {
@@ -499,28 +354,9 @@ class SupersetBundleTest {
         }
     }
 
-    private Asset datasetByUuid(String uuid) {
-        return bundle.datasets().stream()
-                .filter(d -> uuid.equals(d.text("uuid")))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no dataset " + uuid));
-    }
-
     private static Set<String> uuids(List<Asset> assets) {
         Set<String> out = new HashSet<>();
         assets.forEach(a -> out.add(a.text("uuid")));
-        return out;
-    }
-
-    private static List<String> columns(Asset dataset) {
-        List<String> out = new ArrayList<>();
-        dataset.yaml().path("columns").forEach(c -> out.add(c.path("column_name").asText()));
-        return out;
-    }
-
-    private static List<String> metrics(Asset dataset) {
-        List<String> out = new ArrayList<>();
-        dataset.yaml().path("metrics").forEach(m -> out.add(m.path("metric_name").asText()));
         return out;
     }
 
