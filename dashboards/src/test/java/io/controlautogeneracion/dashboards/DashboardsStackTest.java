@@ -104,6 +104,24 @@ class DashboardsStackTest {
                                         () -> new DatasetCheck(druid).verify(dataset)));
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyChartQueryHasAnswersOnDruid() {
+        SupersetBundle bundle = SupersetBundle.load();
+        return bundle.charts().stream()
+                .map(
+                        chart ->
+                                dynamicTest(
+                                        chart.file(),
+                                        () -> {
+                                            String sql =
+                                                    ChartQuery.sql(
+                                                            chart,
+                                                            bundle.datasetByUuid(
+                                                                    chart.text("dataset_uuid")));
+                                            assertThat(druid.sql(sql)).as(sql).isNotEmpty();
+                                        }));
+    }
+
     /** Runs one named query with parameters that must match its documented ones. */
     private final class Runner implements QueryChecks.QueryRunner {
         private final NamedQuery query;
