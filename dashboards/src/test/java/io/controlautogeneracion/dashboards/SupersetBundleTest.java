@@ -140,6 +140,11 @@ class SupersetBundleTest {
         // superset import-dashboards accepts only bundles whose type is the Dashboard model.
         assertThat(metadata.path("type").asText()).isEqualTo("Dashboard");
         assertThat(OffsetDateTime.parse(metadata.path("timestamp").asText())).isNotNull();
+        // Quoted, as Superset's own exports write it: unquoted, Python's YAML reader would make it
+        // a
+        // datetime, not the string the import schema parses.
+        assertThat(ProjectFiles.read(ProjectFiles.supersetDir().resolve("metadata.yaml")))
+                .containsPattern("(?m)^timestamp: '[^']+'$");
     }
 
     @Test
