@@ -1,0 +1,63 @@
+package io.controlautogeneracion.simulator;
+
+import io.controlautogeneracion.model.reading.DeviceKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the generator needs besides the fleet: the seed, the reading period per device kind (a
+ * coarser one may apply before {@code liveFrom}, for a lighter back-fill), the share of malformed
+ * messages, the faults and the topics.
+ */
+record GeneratorConfig(
+        long seed,
+        Map<DeviceKind, Duration> period,
+        Map<DeviceKind, Duration> backfillPeriod,
+        Instant liveFrom,
+        double malformedShare,
+        Faults faults,
+        Map<DeviceKind, String> topics) {
+
+    GeneratorConfig {
+        period = new EnumMap<>(period);
+        backfillPeriod = new EnumMap<>(backfillPeriod);
+        topics = new EnumMap<>(topics);
+        for (DeviceKind kind : DeviceKind.values()) {
+            if (!period.containsKey(kind) || period.get(kind).toMillis() < 1) {
+                throw new IllegalArgumentException("the period of " + kind + " must be >= 1 ms");
+            }
+            backfillPeriod.putIfAbsent(kind, period.get(kind));
+            topics.putIfAbsent(kind, kind.defaultTopic());
+        }
+        if (!(malformedShare >= 0 && malformedShare <= 1)) {
+            throw new IllegalArgumentException(
+                    "the malformed share must be within [0, 1], got " + malformedShare);
+        }
+    }
+
+    /** Panels and light sensors once a minute, anemometers once a second, no back-fill period. */
+    static GeneratorConfig defaults(long seed) {
+        Map<DeviceKind, Duration> period = new EnumMap<>(DeviceKind.class);
+        period.put(DeviceKind.PANEL, Duration.ofMinutes(1));
+        period.put(DeviceKind.LIGHT, Duration.ofMinutes(1));
+        period.put(DeviceKind.WIND, Duration.ofSeconds(1));
+        return new GeneratorConfig(seed, period, Map.of(), null, 0.01, Faults.none(), Map.of());
+    }
+
+    GeneratorConfig withFaults(Faults f) {
+        return new GeneratorConfig(
+                seed, period, backfillPeriod, liveFrom, malformedShare, f, topics);
+    }
+
+    GeneratorConfig withMalformedShare(double share) {
+        return new GeneratorConfig(seed, period, backfillPeriod, liveFrom, share, faults, topics);
+    }
+
+    long periodMs(DeviceKind kind, long ms) {
+        Map<DeviceKind, Duration> p =
+                liveFrom != null && ms < liveFrom.toEpochMilli() ? backfillPeriod : period;
+        return p.get(kind).toMillis();
+    }
+}
