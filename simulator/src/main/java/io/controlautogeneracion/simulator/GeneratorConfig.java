@@ -21,9 +21,9 @@ record GeneratorConfig(
         Map<DeviceKind, String> topics) {
 
     GeneratorConfig {
-        period = new EnumMap<>(period);
-        backfillPeriod = new EnumMap<>(backfillPeriod);
-        topics = new EnumMap<>(topics);
+        period = enumMap(period);
+        backfillPeriod = enumMap(backfillPeriod);
+        topics = enumMap(topics);
         for (DeviceKind kind : DeviceKind.values()) {
             if (!period.containsKey(kind) || period.get(kind).toMillis() < 1) {
                 throw new IllegalArgumentException("the period of " + kind + " must be >= 1 ms");
@@ -53,6 +53,12 @@ record GeneratorConfig(
 
     GeneratorConfig withMalformedShare(double share) {
         return new GeneratorConfig(seed, period, backfillPeriod, liveFrom, share, faults, topics);
+    }
+
+    private static <T> Map<DeviceKind, T> enumMap(Map<DeviceKind, T> map) {
+        Map<DeviceKind, T> copy = new EnumMap<>(DeviceKind.class);
+        copy.putAll(map);
+        return copy;
     }
 
     long periodMs(DeviceKind kind, long ms) {

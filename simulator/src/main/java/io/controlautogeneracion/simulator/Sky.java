@@ -76,7 +76,7 @@ final class Sky {
                         + 0.6 * noise.smooth(region ^ 0x5bd1e995L, ms, 50 * MINUTE);
         // Clearer in summer and in the south, as over Spain.
         double season = Math.cos(2 * Math.PI * (dayOfYear - 172) / 365.0);
-        double bias = -0.55 - 0.45 * season + 0.07 * (site.latitude() - 38);
+        double bias = -0.75 - 0.35 * season + 0.07 * (site.latitude() - 38);
         return 1 / (1 + Math.exp(-3 * (n + bias)));
     }
 
