@@ -189,8 +189,13 @@ public final class Simulator {
         save(g, stop.getCount() > 0 ? untilMs - 1 : lastEvent);
     }
 
+    /**
+     * Sends each message when its event time comes: event time runs from {@code anchor} at {@code
+     * speed} times the wall clock since that same instant, so after a back-fill the live phase
+     * first catches up at full speed with what came due meanwhile.
+     */
     private void live(Generator g, Instant anchor) {
-        long anchorWall = clock.millis();
+        long anchorWall = anchor.toEpochMilli();
         long end =
                 options.duration() == null
                         ? Long.MAX_VALUE

@@ -8,6 +8,10 @@ import io.controlautogeneracion.stack.parts.FleetSimulator;
 import io.controlautogeneracion.stack.parts.Services;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +24,17 @@ import java.util.Map;
  */
 public final class StackFigures {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
 
     static final String WIND_ALARMS =
             "SELECT \"level\", COUNT(*) AS episodes FROM wind_alarm"
                     + " WHERE episode_end IS NULL OR episode_end = '' GROUP BY 1 ORDER BY 1";
     static final String PANEL_REPORT =
-            "SELECT MAX(__time) AS latest, COUNT(DISTINCT __time) AS hours, COUNT(*) AS row_count"
+            "SELECT MIN(__time) AS earliest, MAX(__time) AS latest, COUNT(*) AS row_count"
                     + " FROM panel_report";
 
     private StackFigures() {}
@@ -56,11 +65,19 @@ public final class StackFigures {
 
     /** Readings per second over the last minute, per topic, with the invalid ones. */
     static String topics(String ingest) {
-        String body = Probes.httpGet(ingest + "/topics", null, null);
-        if (body == null) {
-            return "ingest-service not answering";
-        }
         try {
+            // Longer than a health probe: while a back-fill is ingested the service is busy.
+            HttpResponse<String> response =
+                    HTTP.send(
+                            HttpRequest.newBuilder(URI.create(ingest + "/topics"))
+                                    .timeout(Duration.ofSeconds(15))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "ingest-service answered " + response.statusCode();
+            }
+            String body = response.body();
             List<String> parts = new ArrayList<>();
             for (JsonNode t : JSON.readTree(body)) {
                 parts.add(
@@ -73,7 +90,10 @@ public final class StackFigures {
             }
             return String.join(" · ", parts) + "  over the last minute";
         } catch (IOException e) {
-            return "unreadable answer from ingest-service: " + e.getMessage();
+            return "ingest-service not answering: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 
@@ -87,26 +107,34 @@ public final class StackFigures {
             rows.forEach(r -> parts.add(r.get("episodes") + " " + r.get("level")));
             return String.join(", ", parts) + " episodes opened so far";
         } catch (RuntimeException e) {
-            return "none yet (wind_alarm not queryable: " + e.getMessage() + ")";
+            return notYet("wind_alarm", e);
         }
+    }
+
+    /** Druid answers "not found" for a datasource without a segment yet: say just that. */
+    private static String notYet(String datasource, RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("not found")
+                ? "none yet (" + datasource + " has no segment yet)"
+                : "not queryable: " + message.substring(0, Math.min(message.length(), 160));
     }
 
     static String panelReport(DruidClient druid) {
         try {
             List<Map<String, Object>> rows = druid.sql(PANEL_REPORT);
             Map<String, Object> r = rows.isEmpty() ? Map.of() : rows.get(0);
-            if (r.get("latest") == null || "0".equals(String.valueOf(r.get("hours")))) {
+            if (r.get("latest") == null || "0".equals(String.valueOf(r.get("row_count")))) {
                 return "no hour yet (the batch runs once the back-fill's hours are closed)";
             }
             return "latest hour "
                     + r.get("latest")
-                    + ", "
-                    + r.get("hours")
-                    + " hours, "
+                    + " (since "
+                    + r.get("earliest")
+                    + "), "
                     + r.get("row_count")
                     + " rows";
         } catch (RuntimeException e) {
-            return "no hour yet (panel_report not queryable: " + e.getMessage() + ")";
+            return notYet("panel_report", e);
         }
     }
 }
