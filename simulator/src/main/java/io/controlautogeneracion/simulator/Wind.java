@@ -1,10 +1,11 @@
 package io.controlautogeneracion.simulator;
 
 /**
- * Wind per weather region and anemometer. A region has its own mean (3–6 m/s), an afternoon maximum
- * and a slow drift (3 h); on about three days in ten a storm crosses it: a bump of 1.5–4 h peaking
- * at 19–32 m/s, above the default warning (15 m/s) and often the storm (25 m/s) threshold. Each
- * anemometer adds its exposure, turbulence correlated over a few seconds, and gusts.
+ * Wind per weather region and anemometer. A region has its own mean (2.5–5 m/s), an afternoon
+ * maximum and a slow drift (3 h), rarely reaching the warning threshold by itself; on about three
+ * days in ten a storm crosses it: a bump of 1.5–4 h peaking at 19–32 m/s, above the default warning
+ * (15 m/s) and often the storm (25 m/s) threshold. Each anemometer adds its exposure, turbulence
+ * correlated over a few seconds, and gusts.
  */
 final class Wind {
 
@@ -49,11 +50,11 @@ final class Wind {
     /** The region's mean wind (m/s) at an instant, storms included. */
     double regional(SimSite site, long ms) {
         String region = site.region();
-        double base = 3 + 3 * noise.uniform(Noise.stream(region, "wind-base"), 0);
+        double base = 2.5 + 2.5 * noise.uniform(Noise.stream(region, "wind-base"), 0);
         double solarHour = ((ms / (double) HOUR) + site.longitude() / 15.0) % 24;
         double diurnal = 1 + 0.25 * Math.sin(2 * Math.PI * (solarHour - 9) / 24);
         double drift =
-                Math.exp(0.35 * noise.smooth(Noise.stream(region, "wind-drift"), ms, 3 * HOUR));
+                Math.exp(0.3 * noise.smooth(Noise.stream(region, "wind-drift"), ms, 3 * HOUR));
         long day = Math.floorDiv(ms, DAY);
         double storm = 0;
         // A storm that started late yesterday may still blow.
