@@ -37,24 +37,6 @@ record GeneratorConfig(
         }
     }
 
-    /** Panels and light sensors once a minute, anemometers once a second, no back-fill period. */
-    static GeneratorConfig defaults(long seed) {
-        Map<DeviceKind, Duration> period = new EnumMap<>(DeviceKind.class);
-        period.put(DeviceKind.PANEL, Duration.ofMinutes(1));
-        period.put(DeviceKind.LIGHT, Duration.ofMinutes(1));
-        period.put(DeviceKind.WIND, Duration.ofSeconds(1));
-        return new GeneratorConfig(seed, period, Map.of(), null, 0.01, Faults.none(), Map.of());
-    }
-
-    GeneratorConfig withFaults(Faults f) {
-        return new GeneratorConfig(
-                seed, period, backfillPeriod, liveFrom, malformedShare, f, topics);
-    }
-
-    GeneratorConfig withMalformedShare(double share) {
-        return new GeneratorConfig(seed, period, backfillPeriod, liveFrom, share, faults, topics);
-    }
-
     private static <T> Map<DeviceKind, T> enumMap(Map<DeviceKind, T> map) {
         Map<DeviceKind, T> copy = new EnumMap<>(DeviceKind.class);
         copy.putAll(map);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +53,18 @@ public final class Simulator {
             System.exit(2);
             return;
         }
-        List<SimDevice> fleet =
-                DemoFleet.multiplied(DemoFleet.load(options.fleet()), options.devices());
-        MessageSink sink =
-                options.dryRun() ? lines(options) : KafkaSink.connect(options.bootstrap());
-        Simulator simulator = new Simulator(options, fleet, sink, Clock.systemUTC());
+        Simulator simulator;
+        try {
+            List<SimDevice> fleet =
+                    DemoFleet.multiplied(DemoFleet.load(options.fleet()), options.devices());
+            MessageSink sink =
+                    options.dryRun() ? lines(options) : KafkaSink.connect(options.bootstrap());
+            simulator = new Simulator(options, fleet, sink, Clock.systemUTC());
+        } catch (SimulatorException | KafkaException e) {
+            LOG.error("simulator cannot start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -72,7 +80,7 @@ public final class Simulator {
                                 "simulator-stop"));
         try {
             simulator.run();
-        } catch (SimulatorException e) {
+        } catch (SimulatorException | KafkaException e) {
             LOG.error("simulator stopped: {}", e.getMessage());
             System.exit(1);
         } finally {
