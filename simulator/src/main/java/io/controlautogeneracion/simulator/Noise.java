@@ -43,7 +43,7 @@ final class Noise {
     double gaussian(long stream, long index) {
         double u1 = (bits(stream, 2 * index) >>> 11) * 0x1.0p-53;
         double u2 = (bits(stream, 2 * index + 1) >>> 11) * 0x1.0p-53;
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+        return StrictMath.sqrt(-2 * StrictMath.log(1 - u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 
     /**
