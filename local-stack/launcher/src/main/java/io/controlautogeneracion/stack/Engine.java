@@ -24,7 +24,9 @@ public enum Engine {
     /** The Flink landing job: panel and light readings into hourly files for the batch jobs. */
     LANDING_JOB(KAFKA),
     /** The hourly batch (RichPanel, WritePanel, RichSensorLight, WriteSensorLight), every hour. */
-    HOURLY_BATCH(LANDING_JOB, DRUID, COUCHBASE, CATALOG);
+    HOURLY_BATCH(LANDING_JOB, DRUID, COUCHBASE, CATALOG),
+    /** The device fleet simulator: back-fills recent days, then sends live readings. */
+    SIMULATOR(KAFKA);
 
     private final Set<Engine> needs;
 

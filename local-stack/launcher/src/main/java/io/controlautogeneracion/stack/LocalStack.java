@@ -5,6 +5,7 @@ import io.controlautogeneracion.druid.DruidException;
 import io.controlautogeneracion.stack.druid.DruidSupervisors;
 import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
 import io.controlautogeneracion.stack.parts.DruidService;
+import io.controlautogeneracion.stack.parts.FleetSimulator;
 import io.controlautogeneracion.stack.parts.HourlyBatchScheduler;
 import io.controlautogeneracion.stack.parts.KafkaBroker;
 import io.controlautogeneracion.stack.parts.MongoStandInPart;
@@ -79,8 +80,13 @@ public final class LocalStack {
         if (engines.contains(Engine.HOURLY_BATCH)) {
             third.add(new HourlyBatchScheduler());
         }
+        // The simulator comes last, once whatever reads its readings is running.
+        List<Part> fourth = new ArrayList<>();
+        if (engines.contains(Engine.SIMULATOR)) {
+            fourth.add(new FleetSimulator());
+        }
         List<List<Part>> waves = new ArrayList<>();
-        for (List<Part> wave : List.of(first, second, third)) {
+        for (List<Part> wave : List.of(first, second, third, fourth)) {
             if (!wave.isEmpty()) {
                 waves.add(wave);
             }

@@ -52,11 +52,13 @@ public final class StackCli {
     public static void main(String[] args) {
         PrintStream out = System.out;
         if (args.length == 0
-                || !Set.of("up", "down", "status", "samples", "batch").contains(args[0])) {
+                || !Set.of("up", "down", "status", "samples", "batch", "figures")
+                        .contains(args[0])) {
             out.println(
                     "usage: stack up"
-                        + " [kafka|druid|mongodb|couchbase|ingest|catalog|wind-job|landing-job …] |"
-                        + " down | status | samples [readings per device]");
+                        + " [kafka|druid|mongodb|couchbase|ingest|catalog|wind-job|landing-job|hourly-batch|simulator"
+                        + " …] | down | status | figures | samples [readings per device] | batch"
+                        + " [--hour H | --from F --to T]");
             System.exit(2);
         }
         try {
@@ -76,6 +78,11 @@ public final class StackCli {
                     stack.up();
                     out.printf("Local stack is up (%.0f s):%n", (System.nanoTime() - start) / 1e9);
                     stack.status().forEach(out::println);
+                    if (engines.contains(Engine.SIMULATOR)
+                            && engines.contains(Engine.INGEST)
+                            && engines.contains(Engine.DRUID)) {
+                        StackFigures.lines(stack.context()).forEach(out::println);
+                    }
                     out.println("Logs in " + stack.context().logDir() + "; stop with ./stack down");
                 }
                 case "down" -> {
@@ -84,6 +91,7 @@ public final class StackCli {
                 }
                 case "samples" -> samples(config, args, out);
                 case "batch" -> System.exit(batch(config, args));
+                case "figures" -> StackFigures.lines(stack.context()).forEach(out::println);
                 default -> stack.status().forEach(out::println);
             }
         } catch (StackException | IllegalArgumentException e) {

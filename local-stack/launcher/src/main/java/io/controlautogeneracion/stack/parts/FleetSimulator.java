@@ -1,0 +1,119 @@
+package io.controlautogeneracion.stack.parts;
+
+import io.controlautogeneracion.stack.JavaCommand;
+import io.controlautogeneracion.stack.Part;
+import io.controlautogeneracion.stack.StackContext;
+import io.controlautogeneracion.stack.StackException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The device fleet simulator of {@code simulator/} in its own JVM: it back-fills the last {@code
+ * simulator.backfill-days} at full speed, then sends the demo fleet's readings live. It saves where
+ * it is, so a restart goes on from there instead of sending the same hours again. Healthy as soon
+ * as it has started; its progress is the last line of its log.
+ */
+public final class FleetSimulator implements Part {
+    public static final String NAME = "simulator";
+    static final String MAIN = "io.controlautogeneracion.simulator.Simulator";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Integer> ports(StackContext ctx) {
+        return List.of();
+    }
+
+    @Override
+    public void prepare(StackContext ctx) throws IOException {
+        classpath(ctx);
+    }
+
+    /** The simulator's classpath as written by its build. */
+    static String classpath(StackContext ctx) {
+        Path module = ctx.config().projectDir().resolve("simulator/target");
+        Path file = module.resolve("classpath.txt");
+        if (!Files.isRegularFile(file) || !Files.isDirectory(module.resolve("classes"))) {
+            throw new StackException(
+                    file + " is missing: build the project first (./mvnw -B install -DskipTests)");
+        }
+        try {
+            return module.resolve("classes")
+                    + java.io.File.pathSeparator
+                    + Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new StackException("cannot read " + file, e);
+        }
+    }
+
+    /** Where the simulator keeps its counters and the last instant it sent. */
+    public static Path stateFile(StackContext ctx) {
+        return ctx.partDir(NAME).resolve("state.json");
+    }
+
+    @Override
+    public List<String> command(StackContext ctx) {
+        List<String> args = new ArrayList<>();
+        args.addAll(List.of("--bootstrap", KafkaBroker.bootstrap(ctx)));
+        args.addAll(List.of("--seed", ctx.config().get("simulator.seed")));
+        args.addAll(List.of("--backfill-days", ctx.config().get("simulator.backfill-days")));
+        args.addAll(List.of("--speed", ctx.config().get("simulator.speed")));
+        args.addAll(List.of("--period", ctx.config().get("simulator.period")));
+        args.addAll(List.of("--backfill-period", ctx.config().get("simulator.backfill-period")));
+        args.addAll(List.of("--malformed", ctx.config().get("simulator.malformed")));
+        args.addAll(List.of("--devices", ctx.config().get("simulator.devices")));
+        args.addAll(List.of("--state", stateFile(ctx).toString()));
+        return JavaCommand.using(ctx, NAME)
+                .heap(ctx.config().heap(NAME))
+                .jvm("-XX:+UseSerialGC")
+                .classpath(classpath(ctx))
+                .main(MAIN, args.toArray(String[]::new))
+                .build();
+    }
+
+    @Override
+    public boolean healthy(StackContext ctx) {
+        return FlinkJob.loggedSinceStart(ctx, NAME, "simulator started");
+    }
+
+    @Override
+    public String endpoint(StackContext ctx) {
+        return progress(ctx) + ", log " + ctx.logFile(NAME);
+    }
+
+    /** The simulator's latest progress line (back-fill share or live rate), shortened. */
+    public static String progress(StackContext ctx) {
+        try {
+            List<String> lines = Files.readAllLines(ctx.logFile(NAME));
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i);
+                int at = indexOfAny(line, "back-fill ", "live (", "simulator started");
+                if (at >= 0) {
+                    return line.substring(at);
+                }
+                if (line.startsWith("---- starting")) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // No log yet: nothing to report.
+        }
+        return "starting";
+    }
+
+    private static int indexOfAny(String line, String... texts) {
+        for (String text : texts) {
+            int at = line.indexOf(text);
+            if (at >= 0) {
+                return at;
+            }
+        }
+        return -1;
+    }
+}
