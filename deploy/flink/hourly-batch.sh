@@ -8,7 +8,10 @@
 set -euo pipefail
 CP="/opt/flink/lib/*:/opt/flink/usrlib/*"
 MAIN=io.controlautogeneracion.pipelines.batch.HourlyBatch
-run() { java ${BATCH_JAVA_OPTS:--Xmx1g} -cp "$CP" "$MAIN" "$@"; }
+LOG_CONF=/opt/flink/conf/log4j-console.properties
+# BATCH_JAVA_OPTS holds several options: split on purpose.
+# shellcheck disable=SC2086
+run() { java ${BATCH_JAVA_OPTS:--Xmx1g} -Dlog4j.configurationFile="$LOG_CONF" -cp "$CP" "$MAIN" "$@"; }
 
 if [ "$#" -gt 0 ] || [ "${BATCH_ONCE:-false}" = true ]; then
   run "$@"
