@@ -48,7 +48,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyImageOfTheProjectIsOneThatIsBuiltHere() {
+    void everyImageOfTheProjectIsOneThatIsBuiltHereAndEveryOtherIsPinned() {
         JsonNode services =
                 ProjectFiles.yaml(ProjectFiles.path("deploy/compose.yaml")).path("services");
         Set<String> built = new TreeSet<>();
@@ -58,23 +58,46 @@ class KubernetesManifestsTest {
                         built.add(Images.name(s.path("image").asText()));
                     }
                 });
-        K8S.workloads()
-                .forEach(
-                        w ->
-                                containers(w)
-                                        .forEach(
-                                                c -> {
-                                                    String image = c.path("image").asText();
-                                                    assertThat(image)
-                                                            .as("image of %s", name(w))
-                                                            .startsWith(Images.K8S_PREFIX);
-                                                    assertThat(Images.name(image))
-                                                            .as(
-                                                                    "image of %s is built by the"
-                                                                            + " compose file",
-                                                                    name(w))
-                                                            .isIn(built);
-                                                }));
+        for (JsonNode w : K8S.workloads()) {
+            for (JsonNode c : allContainers(w)) {
+                String image = c.path("image").asText();
+                if (image.startsWith(Images.K8S_PREFIX)) {
+                    assertThat(Images.name(image))
+                            .as("image of %s is built by the compose file", name(w))
+                            .isIn(built);
+                } else {
+                    assertThat(image)
+                            .as("third-party image of %s has a pinned tag", name(w))
+                            .matches("[\\w./-]+:[\\w.-]*\\d[\\w.-]*");
+                }
+            }
+        }
+    }
+
+    @Test
+    void druidSupervisorsAreSubmittedFromTheImageWithTheKafkaAddress() {
+        JsonNode job =
+                K8S.find("Job", "druid-supervisors")
+                        .orElseThrow(() -> new AssertionError("no Job druid-supervisors"));
+        String dockerfile =
+                ProjectFiles.read(ProjectFiles.path("flink-pipelines/src/main/docker/Dockerfile"));
+        assertThat(dockerfile)
+                .contains(
+                        "COPY --chown=flink:flink druid/supervisors/ /opt/flink/druid/supervisors/")
+                .contains("deploy/druid/submit-supervisors.sh /opt/flink/bin/control/");
+        List<String> copy = new ArrayList<>();
+        Manifests.podSpec(job)
+                .path("initContainers")
+                .get(0)
+                .path("command")
+                .forEach(a -> copy.add(a.asText()));
+        assertThat(copy)
+                .contains(
+                        "/opt/flink/druid/supervisors",
+                        "/opt/flink/bin/control/submit-supervisors.sh");
+        JsonNode submit = onlyContainer(job);
+        assertThat(K8S.environment(submit)).contains("KAFKA_BOOTSTRAP", "SUPERVISORS_DIR");
+        assertThat(ProjectFiles.list(ProjectFiles.path("druid/supervisors"), ".json")).isNotEmpty();
     }
 
     @ParameterizedTest
@@ -259,6 +282,12 @@ class KubernetesManifestsTest {
         JsonNode containers = Manifests.podSpec(workload).path("containers");
         assertThat(containers.size()).as("containers of %s", name(workload)).isEqualTo(1);
         return containers.get(0);
+    }
+
+    private static List<JsonNode> allContainers(JsonNode workload) {
+        List<JsonNode> out = containers(workload);
+        Manifests.podSpec(workload).path("initContainers").forEach(out::add);
+        return out;
     }
 
     private static List<JsonNode> containers(JsonNode workload) {
