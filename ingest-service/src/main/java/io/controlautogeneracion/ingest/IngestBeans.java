@@ -1,5 +1,6 @@
 package io.controlautogeneracion.ingest;
 
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.controlautogeneracion.model.druid.TopicStatsRow;
 import io.controlautogeneracion.model.reading.ReadingParser;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -9,9 +10,10 @@ import java.time.Clock;
 
 /**
  * The plain collaborators of the service, produced once. Also registers the model types Jackson
- * writes by reflection, for the native build.
+ * writes by reflection, for the native build, with the serializer its {@code @IsoInstant} names
+ * (Jackson instantiates it by reflection).
  */
-@RegisterForReflection(targets = TopicStatsRow.class)
+@RegisterForReflection(targets = {TopicStatsRow.class, ToStringSerializer.class})
 public class IngestBeans {
 
     @Produces

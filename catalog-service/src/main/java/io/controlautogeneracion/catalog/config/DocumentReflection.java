@@ -1,5 +1,6 @@
 package io.controlautogeneracion.catalog.config;
 
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.controlautogeneracion.catalog.clients.Page;
 import io.controlautogeneracion.catalog.device.InstalledDevice;
 import io.controlautogeneracion.catalog.error.Problem;
@@ -15,6 +16,7 @@ import io.controlautogeneracion.model.catalog.CatalogDates;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
+import io.controlautogeneracion.model.catalog.Device;
 import io.controlautogeneracion.model.catalog.DeviceKinds;
 import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Enrichment;
@@ -33,6 +35,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             Client.class,
             Element.class,
             AlarmThresholds.class,
+            Device.class,
             Panel.class,
             SensorLight.class,
             SensorWind.class,
@@ -52,7 +55,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             CatalogDates.LocalDateDeserializer.class,
             CatalogDates.InstantDeserializer.class,
             DeviceKinds.Reader.class,
-            DeviceKinds.Writer.class
+            DeviceKinds.Writer.class,
+            // Named by the model's @IsoDate / @IsoInstant; Jackson instantiates it by reflection.
+            ToStringSerializer.class
         })
 public final class DocumentReflection {
     private DocumentReflection() {}

@@ -1,0 +1,81 @@
+package io.controlautogeneracion.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The GitHub workflow builds natives of every service and pushes every image compose builds. */
+class WorkflowTest {
+    private static final JsonNode JOBS =
+            ProjectFiles.yaml(ProjectFiles.path(".github/workflows/build.yml")).path("jobs");
+
+    @Test
+    void nativeJobCoversEveryServiceWithItsIntegrationTests() {
+        Set<String> matrix = new TreeSet<>();
+        JOBS.path("native")
+                .path("strategy")
+                .path("matrix")
+                .path("service")
+                .forEach(s -> matrix.add(s.asText()));
+        assertThat(matrix)
+                .as("services built native")
+                .isEqualTo(new TreeSet<>(ServiceConfig.SERVICES));
+        assertThat(script("native"))
+                .contains("-Dquarkus.native.enabled=true")
+                .contains("-Dquarkus.native.container-build=true")
+                .contains("verify");
+        for (String service : ServiceConfig.SERVICES) {
+            assertThat(ProjectFiles.read(ProjectFiles.path(service).resolve("pom.xml")))
+                    .as("%s runs its *IT classes in the native build", service)
+                    .contains("<name>quarkus.native.enabled</name>")
+                    .contains("<skipITs>false</skipITs>");
+        }
+    }
+
+    @Test
+    void imagesArePushedOnTagsOnlyAndEveryImageComposeBuildsIsAmongThem() {
+        JsonNode images = JOBS.path("images");
+        assertThat(images.path("if").asText()).isEqualTo("startsWith(github.ref, 'refs/tags/')");
+        String script = script("images");
+        Path deploy = ProjectFiles.path("deploy");
+        ProjectFiles.yaml(deploy.resolve("compose.yaml"))
+                .path("services")
+                .forEach(
+                        s -> {
+                            JsonNode build = s.path("build");
+                            if (build.isObject()) {
+                                Path dockerfile =
+                                        deploy.resolve(build.path("context").asText())
+                                                .resolve(build.path("dockerfile").asText())
+                                                .normalize();
+                                String relative =
+                                        ProjectFiles.root().relativize(dockerfile).toString();
+                                String name = Images.name(s.path("image").asText());
+                                // The two services are built in a loop over their names.
+                                String expected =
+                                        ServiceConfig.SERVICES.contains(name)
+                                                ? relative.replaceFirst("^" + name + "/", "\\$svc/")
+                                                : relative;
+                                assertThat(script)
+                                        .as("the images job builds %s", relative)
+                                        .contains("-f " + expected);
+                            }
+                        });
+        for (String service : ServiceConfig.SERVICES) {
+            assertThat(script).contains("for svc in").contains(service);
+        }
+        assertThat(script).contains("Dockerfile.native-micro").contains("$TAG-native");
+    }
+
+    private static String script(String job) {
+        StringBuilder all = new StringBuilder();
+        JOBS.path(job)
+                .path("steps")
+                .forEach(step -> all.append(step.path("run").asText()).append('\n'));
+        return all.toString();
+    }
+}
