@@ -22,6 +22,11 @@ public record LightHour(
 
     public static final long BIN_MS = 3_600_000L / BINS;
 
+    /** Every reading of the hour identical and not zero, six of them at least: a stuck sensor. */
+    public boolean frozen() {
+        return samples >= 6 && luxMin == luxMax && luxMax > 0;
+    }
+
     public LightHour withFacts(CatalogFacts f) {
         return new LightHour(lightId, slot, luxAvg, luxMin, luxMax, samples, binLux, f);
     }

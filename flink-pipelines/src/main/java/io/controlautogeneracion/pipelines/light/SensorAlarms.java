@@ -87,7 +87,7 @@ public final class SensorAlarms {
                             highest,
                             clearLux));
         }
-        if (h.samples() >= 6 && h.luxMin() == h.luxMax()) {
+        if (h.frozen()) {
             return alarm(
                     h,
                     null,

@@ -2,6 +2,7 @@ package io.controlautogeneracion.pipelines.light;
 
 import io.controlautogeneracion.pipelines.panel.ExpectedEnergy;
 import io.controlautogeneracion.pipelines.panel.PanelHour;
+import io.controlautogeneracion.solar.LightEstimate;
 import io.controlautogeneracion.solar.LightEstimator;
 import io.controlautogeneracion.solar.Plane;
 import io.controlautogeneracion.solar.Site;
@@ -14,8 +15,9 @@ import java.util.Map;
 /**
  * Expected panel energy from the client's light sensor in the same hour: the sensor's 5-minute bins
  * transposed to the panel's own plane and peak power (solar module's {@link LightEstimator}),
- * averaged over the bins with readings, for the share of the hour the panel's readings cover.
- * Without a sensor, a location or a peak power there is no expectation from here.
+ * averaged over the bins with readings, for the share of the hour the panel's readings cover; bins
+ * with the sun below the horizon expect nothing. Without a sensor, a location or a peak power, or
+ * with a frozen sensor, there is no expectation from here.
  */
 public final class SensorLightExpectation implements ExpectedEnergy.Source, Serializable {
     private final Map<String, LightHour> byClientHour = new HashMap<>();
@@ -24,7 +26,8 @@ public final class SensorLightExpectation implements ExpectedEnergy.Source, Seri
     public SensorLightExpectation(List<LightHour> hours, LightEstimator estimator) {
         this.estimator = estimator;
         for (LightHour h : hours) {
-            if (h.facts().clientId() != null && h.samples() > 0) {
+            // A stuck sensor says nothing about the sky (sensor_alarm reports it).
+            if (h.facts().clientId() != null && h.samples() > 0 && !h.frozen()) {
                 // One sensor per client and hour: the lowest id, whatever the order of the run.
                 byClientHour.merge(
                         key(h.facts().clientId(), h.slot()),
@@ -56,15 +59,15 @@ public final class SensorLightExpectation implements ExpectedEnergy.Source, Seri
         int n = 0;
         for (int b = 0; b < LightHour.BINS; b++) {
             if (!Double.isNaN(light.binLux()[b])) {
-                total +=
-                        estimator
-                                .estimate(
-                                        site,
-                                        plane,
-                                        p.facts().powerCap(),
-                                        light.binMiddle(b),
-                                        light.binLux()[b])
-                                .powerW();
+                LightEstimate e =
+                        estimator.estimate(
+                                site,
+                                plane,
+                                p.facts().powerCap(),
+                                light.binMiddle(b),
+                                light.binLux()[b]);
+                // Light with the sun below the horizon is not sunlight: no energy is expected.
+                total += e.zenith() < 90 ? e.powerW() : 0;
                 n++;
             }
         }

@@ -107,4 +107,49 @@ class LightReportsTest {
         assertThat(expectation.expected(new PanelHour("P-2", NOON, 100, 60, 1.0, 0, otherClient)))
                 .isNull();
     }
+
+    @Test
+    void shouldExpectNothingFromAFrozenSensorOrFromLightAfterSunset() {
+        CatalogFacts panel =
+                new CatalogFacts(
+                        true,
+                        "C-1",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "PV",
+                        null,
+                        null,
+                        "Europe/Madrid",
+                        40.4,
+                        -3.7,
+                        35.0,
+                        180.0,
+                        400.0,
+                        null,
+                        null);
+        // Stuck at a bright value: no expectation (the panel's own history judges it instead).
+        LightHour frozen =
+                LightFixtures.hour("L-1", NOON, madrid("C-1"), LightFixtures.constant(40_000));
+        assertThat(frozen.frozen()).isTrue();
+        assertThat(
+                        new SensorLightExpectation(
+                                        List.of(frozen), LightSettings.defaults().estimator())
+                                .expected(new PanelHour("P-1", NOON, 100, 60, 1.0, 0, panel)))
+                .isNull();
+
+        // 21:00 UTC in June at Madrid, after sunset: a street lamp's 300 lux expect nothing.
+        Instant evening = Instant.parse("2026-06-21T21:00:00Z");
+        double[] lamp = new double[LightHour.BINS];
+        for (int i = 0; i < lamp.length; i++) {
+            lamp[i] = 300 + (i % 2);
+        }
+        LightHour night = LightFixtures.hour("L-1", evening, madrid("C-1"), lamp);
+        ExpectedEnergy e =
+                new SensorLightExpectation(List.of(night), LightSettings.defaults().estimator())
+                        .expected(new PanelHour("P-1", evening, 0, 60, 1.0, 0, panel));
+        assertThat(e.energyWh()).isZero();
+    }
 }
