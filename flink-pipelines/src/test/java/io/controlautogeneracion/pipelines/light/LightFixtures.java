@@ -13,6 +13,29 @@ final class LightFixtures {
 
     private LightFixtures() {}
 
+    /** A 400 Wp panel of {@code clientId} in Madrid, 35° tilt, facing south. */
+    static CatalogFacts madridPanel(String clientId) {
+        return new CatalogFacts(
+                true,
+                clientId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "PV",
+                null,
+                null,
+                "Europe/Madrid",
+                LAT,
+                LON,
+                35.0,
+                180.0,
+                400.0,
+                null,
+                null);
+    }
+
     static CatalogFacts madrid(String clientId) {
         return new CatalogFacts(
                 true,

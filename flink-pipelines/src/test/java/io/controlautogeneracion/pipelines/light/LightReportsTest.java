@@ -61,75 +61,18 @@ class LightReportsTest {
         LightHour light = LightFixtures.clear("L-1", NOON, madrid("C-1"));
         SensorLightExpectation expectation =
                 new SensorLightExpectation(List.of(light), LightSettings.defaults().estimator());
-        CatalogFacts panel =
-                new CatalogFacts(
-                        true,
-                        "C-1",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "PV",
-                        null,
-                        null,
-                        "Europe/Madrid",
-                        40.4,
-                        -3.7,
-                        35.0,
-                        180.0,
-                        400.0,
-                        null,
-                        null);
+        CatalogFacts panel = LightFixtures.madridPanel("C-1");
         ExpectedEnergy e = expectation.expected(new PanelHour("P-1", NOON, 100, 60, 1.0, 0, panel));
         assertThat(e.basis()).isEqualTo("light sensor L-1");
         assertThat(e.energyWh()).isBetween(250.0, 400.0);
-        CatalogFacts otherClient =
-                new CatalogFacts(
-                        true,
-                        "C-2",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "PV",
-                        null,
-                        null,
-                        "Europe/Madrid",
-                        40.4,
-                        -3.7,
-                        35.0,
-                        180.0,
-                        400.0,
-                        null,
-                        null);
+        CatalogFacts otherClient = LightFixtures.madridPanel("C-2");
         assertThat(expectation.expected(new PanelHour("P-2", NOON, 100, 60, 1.0, 0, otherClient)))
                 .isNull();
     }
 
     @Test
     void shouldExpectNothingFromAFrozenSensorOrFromLightAfterSunset() {
-        CatalogFacts panel =
-                new CatalogFacts(
-                        true,
-                        "C-1",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "PV",
-                        null,
-                        null,
-                        "Europe/Madrid",
-                        40.4,
-                        -3.7,
-                        35.0,
-                        180.0,
-                        400.0,
-                        null,
-                        null);
+        CatalogFacts panel = LightFixtures.madridPanel("C-1");
         // Stuck at a bright value: no expectation (the panel's own history judges it instead).
         LightHour frozen =
                 LightFixtures.hour("L-1", NOON, madrid("C-1"), LightFixtures.constant(40_000));
