@@ -60,9 +60,11 @@ public class StatsFlusher {
         this.json = json;
     }
 
+    // Not before the topic_stats emitter is connected, at the end of start-up.
     @Scheduled(
             every = "${ingest.stats.flush-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = AfterStartup.class)
     Uni<Void> flush() {
         return observeLag()
                 .chain(this::addPending)
