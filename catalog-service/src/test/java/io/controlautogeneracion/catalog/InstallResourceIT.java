@@ -1,18 +1,11 @@
 package io.controlautogeneracion.catalog;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link InstallResourceTest} against the packaged service (the native executable in the native
- * build).
+ * build). The rollback test swaps a CDI bean and runs in the test's JVM only ({@link
+ * InstallRollbackTest}).
  */
 @QuarkusIntegrationTest
-class InstallResourceIT extends InstallResourceTest {
-
-    @Override
-    @Test
-    @Disabled("replaces a CDI bean with QuarkusMock, which needs the application in the test's JVM")
-    void shouldLeaveNoHalfInstallWhenTheRelationWriteFails() {}
-}
+class InstallResourceIT extends InstallResourceTest {}

@@ -4,25 +4,16 @@ import static io.controlautogeneracion.catalog.Api.admin;
 import static io.controlautogeneracion.catalog.Api.viewer;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
 
-import io.controlautogeneracion.catalog.relation.RelationRepository;
-import io.controlautogeneracion.catalog.store.Versioned;
-import io.controlautogeneracion.model.catalog.ClientRel;
-import io.controlautogeneracion.model.catalog.ClientRelHistory;
-import io.controlautogeneracion.model.reading.DeviceKind;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class InstallResourceTest {
 
-    private static Map<String, Object> install(
+    static Map<String, Object> install(
             String client, String kindField, Map<String, Object> device) {
         Map<String, Object> body = new HashMap<>();
         body.put("client_id", client);
@@ -50,22 +41,6 @@ class InstallResourceTest {
                 .then()
                 .body("client.client_id", equalTo(client))
                 .body("device.power_cap", equalTo(400.0f));
-    }
-
-    @Test
-    void shouldLeaveNoHalfInstallWhenTheRelationWriteFails() {
-        String client = Fleet.client("41001");
-        String panel = Api.id("P");
-        QuarkusMock.installMockForType(new FailingRelations(), RelationRepository.class);
-
-        admin().body(install(client, "panel", Docs.panel(panel, Fleet.panelModel())))
-                .post("/installs")
-                .then()
-                .statusCode(500)
-                .contentType("application/problem+json");
-
-        viewer().get("/devices/panel/{id}", panel).then().statusCode(404);
-        viewer().get("/enrichment/panel/{id}", panel).then().body("device", nullValue());
     }
 
     @Test
@@ -117,29 +92,5 @@ class InstallResourceTest {
                 .then()
                 .statusCode(409)
                 .body("conflict.client_id", equalTo(a));
-    }
-
-    /** A relation store whose writes fail, as a lost connection would. */
-    static class FailingRelations extends RelationRepository {
-        FailingRelations() {
-            super(null, null);
-        }
-
-        @Override
-        public Uni<Void> requireClient(String clientId) {
-            return Uni.createFrom().voidItem();
-        }
-
-        @Override
-        public Uni<Optional<Versioned<ClientRelHistory>>> history(
-                DeviceKind kind, String deviceId) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-
-        @Override
-        public Uni<Versioned<ClientRelHistory>> add(ClientRel rel) {
-            return Uni.createFrom()
-                    .failure(new IllegalStateException("injected: relation write lost"));
-        }
     }
 }

@@ -21,28 +21,34 @@ public final class HourFiles {
 
     private HourFiles() {}
 
-    /** The partitions of {@code range} to read. */
-    public static List<Path> partitions(
+    /** The hours of {@code range} whose partition is there to read (closed, unless asked). */
+    public static List<Instant> slots(
             Path base, String topic, HourRange range, boolean includeOpen) {
-        List<Path> dirs = new ArrayList<>();
+        List<Instant> slots = new ArrayList<>();
         for (Instant slot : range.slots()) {
-            Path dir = HourPartitions.directory(base, topic, slot);
-            if (!Files.isDirectory(dir)) {
+            if (!Files.isDirectory(HourPartitions.directory(base, topic, slot))) {
                 continue;
             }
             if (!includeOpen && !HourPartitions.isClosed(base, topic, slot)) {
                 LOG.warn("{} of {} is not closed yet: left out", slot, topic);
                 continue;
             }
-            dirs.add(dir);
+            slots.add(slot);
         }
-        return dirs;
+        return slots;
     }
 
     /** A source of the lines of those partitions; empty when there is nothing to read. */
     public static Optional<FileSource<String>> source(
             Path base, String topic, HourRange range, boolean includeOpen) {
-        List<Path> dirs = partitions(base, topic, range, includeOpen);
+        return source(base, topic, slots(base, topic, range, includeOpen));
+    }
+
+    /** A source of the lines of the partitions of {@code slots}; empty when there are none. */
+    public static Optional<FileSource<String>> source(
+            Path base, String topic, List<Instant> slots) {
+        List<Path> dirs =
+                slots.stream().map(slot -> HourPartitions.directory(base, topic, slot)).toList();
         if (dirs.isEmpty()) {
             return Optional.empty();
         }

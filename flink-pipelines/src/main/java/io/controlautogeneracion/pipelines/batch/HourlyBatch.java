@@ -68,8 +68,10 @@ public final class HourlyBatch {
         }
         Map<String, Object> row =
                 druid.sql(
-                                "SELECT COUNT(DISTINCT __time) AS hours, MAX(__time) AS last"
-                                        + " FROM panel_report WHERE __time >= ?",
+                                // Exact: Druid's COUNT(DISTINCT) is approximate by default.
+                                "SELECT COUNT(*) AS hours, MAX(t) AS last FROM (SELECT __time"
+                                        + " AS t FROM panel_report WHERE __time >= ?"
+                                        + " GROUP BY __time)",
                                 range.to())
                         .get(0);
         Double hours = DruidSql.number(row, "hours");

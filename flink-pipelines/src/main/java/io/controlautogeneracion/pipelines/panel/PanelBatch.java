@@ -8,9 +8,11 @@ import io.controlautogeneracion.pipelines.batch.HourFiles;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -63,8 +65,8 @@ public final class PanelBatch {
      */
     public Result run(HourRange range, StreamExecutionEnvironment env, ExpectedEnergy.Source light)
             throws Exception {
-        Optional<FileSource<String>> source =
-                HourFiles.source(landingDir, topic, range, includeOpen);
+        List<Instant> landed = HourFiles.slots(landingDir, topic, range, includeOpen);
+        Optional<FileSource<String>> source = HourFiles.source(landingDir, topic, landed);
         if (source.isEmpty()) {
             return new Result(List.of(), List.of());
         }
@@ -74,7 +76,13 @@ public final class PanelBatch {
         List<PanelHour> withSilent = new ArrayList<>(hours);
         withSilent.addAll(
                 SilentPanels.find(
-                        druid, catalog, hours, range, alarms.silentLookback(), catalogTimeout));
+                        druid,
+                        catalog,
+                        hours,
+                        range,
+                        Set.copyOf(landed),
+                        alarms.silentLookback(),
+                        catalogTimeout));
         PanelHistory history =
                 DruidPanelHistory.fetch(druid, withSilent, range, alarms.historyDays());
         List<PanelReportRow> reports = PanelReports.build(hours, range, history);

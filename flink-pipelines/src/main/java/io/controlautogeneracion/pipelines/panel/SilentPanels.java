@@ -40,11 +40,12 @@ public final class SilentPanels {
             BatchCatalog.Factory catalogFactory,
             List<PanelHour> hours,
             HourRange range,
+            Set<Instant> landed,
             Duration lookback,
             Duration catalogTimeout)
             throws Exception {
         List<Map.Entry<String, Instant>> silent =
-                hours(lastReports(druid, range, lookback), hours, range, lookback);
+                hours(lastReports(druid, range, lookback), hours, range, landed, lookback);
         if (silent.isEmpty()) {
             return List.of();
         }
@@ -56,21 +57,27 @@ public final class SilentPanels {
                         catalog.enrich(DeviceKind.PANEL, s.getKey(), s.getValue())
                                 .thenApply(CatalogFacts::of));
             }
+            // One deadline for all the lookups, so a hung catalog costs one timeout, not one each.
+            try {
+                CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+                        .get(catalogTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Each lookup is judged on its own below.
+            }
             for (int i = 0; i < silent.size(); i++) {
                 String panelId = silent.get(i).getKey();
                 Instant slot = silent.get(i).getValue();
-                CatalogFacts facts;
-                try {
-                    facts = lookups.get(i).get(catalogTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException | TimeoutException e) {
+                CompletableFuture<CatalogFacts> lookup = lookups.get(i);
+                if (!lookup.isDone() || lookup.isCompletedExceptionally()) {
                     LOG.warn(
                             "panel {} sent nothing in the hour from {}, and the catalog could not"
                                     + " say whether it is still installed: no alarm ({})",
                             panelId,
                             slot,
-                            e.toString());
+                            lookup.isDone() ? "lookup failed" : "lookup timed out");
                     continue;
                 }
+                CatalogFacts facts = lookup.join();
                 // No owner then: uninstalled or between clients, not expected to report.
                 if (facts.clientId() != null) {
                     out.add(new PanelHour(panelId, slot, 0.0, 0, 0.0, 0, facts));
@@ -83,12 +90,14 @@ public final class SilentPanels {
     /**
      * The (panel, hour) pairs of {@code range} without a reading, for every panel whose latest
      * report (before the range, from {@code lastBefore}, or earlier in the run) is at most {@code
-     * lookback} old; in hour then panel order.
+     * lookback} old; in hour then panel order. Only the {@code landed} hours (a closed partition
+     * was read) are judged.
      */
     static List<Map.Entry<String, Instant>> hours(
             Map<String, Instant> lastBefore,
             List<PanelHour> hours,
             HourRange range,
+            Set<Instant> landed,
             Duration lookback) {
         Map<Instant, Set<String>> reporting = new HashMap<>();
         Set<String> panels = new TreeSet<>(lastBefore.keySet());
@@ -99,6 +108,11 @@ public final class SilentPanels {
         Map<String, Instant> last = new HashMap<>(lastBefore);
         List<Map.Entry<String, Instant>> silent = new ArrayList<>();
         for (Instant slot : range.slots()) {
+            if (!landed.contains(slot)) {
+                // No closed partition: a gap in the landing (not closed, or nothing landed), not a
+                // fleet gone quiet. Nobody is judged, and nobody's last report moves.
+                continue;
+            }
             Set<String> present = reporting.getOrDefault(slot, Set.of());
             Instant oldest = slot.minus(lookback);
             for (String panel : panels) {

@@ -105,10 +105,28 @@ public final class BatchScheduler {
         return new Due(settled ? hours : List.of());
     }
 
-    /** Closed hours to run, in order; the batch runs them as one range. */
+    /**
+     * Closed hours to run, in order; the batch runs each stretch of consecutive hours as a range.
+     */
     record Due(List<Instant> hours) {
         boolean isEmpty() {
             return hours.isEmpty();
+        }
+
+        /**
+         * The stretches of consecutive hours: a range never spans an hour that is done, still open
+         * or without data.
+         */
+        List<Due> runs() {
+            List<Due> runs = new ArrayList<>();
+            int start = 0;
+            for (int i = 1; i <= hours.size(); i++) {
+                if (i == hours.size() || !hours.get(i).equals(hours.get(i - 1).plus(HOUR))) {
+                    runs.add(new Due(List.copyOf(hours.subList(start, i))));
+                    start = i;
+                }
+            }
+            return runs;
         }
 
         Instant from() {
@@ -147,10 +165,15 @@ public final class BatchScheduler {
     }
 
     void runOnce() {
-        Due due = due();
-        if (due.isEmpty()) {
-            return;
+        for (Due run : due().runs()) {
+            if (!run(run)) {
+                return;
+            }
         }
+    }
+
+    /** Runs one stretch of hours; false when it failed (it runs again at the next check). */
+    private boolean run(Due due) {
         List<String> command =
                 HourlyBatchCommand.build(
                         ctx, List.of("--from", due.from().toString(), "--to", due.to().toString()));
@@ -164,19 +187,20 @@ public final class BatchScheduler {
             int exit = process.waitFor();
             if (exit == 0) {
                 markDone(due.hours());
-            } else {
-                LOG.warn(
-                        "the hourly batch for [{}, {}) failed (exit {}); it runs again at the next"
-                                + " check",
-                        due.from(),
-                        due.to(),
-                        exit);
+                return true;
             }
+            LOG.warn(
+                    "the hourly batch for [{}, {}) failed (exit {}); it runs again at the next"
+                            + " check",
+                    due.from(),
+                    due.to(),
+                    exit);
         } catch (IOException e) {
             LOG.warn("the hourly batch could not run: {}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     private Set<Instant> doneHours() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +81,23 @@ class BatchSchedulerTest {
         land("sensor-light", hour, false, null);
 
         assertThat(scheduler(NOW).due().isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRunEachStretchOfConsecutiveHoursOnItsOwn() throws IOException {
+        Instant first = Instant.parse("2026-11-28T01:00:00Z");
+        for (int h : new int[] {0, 1, 3, 4, 5}) {
+            land("panel", first.plus(Duration.ofHours(h)), true, NOW.minusSeconds(600));
+        }
+        // Hour 2 is still open: no range may span it.
+        land("panel", first.plus(Duration.ofHours(2)), false, null);
+
+        List<BatchScheduler.Due> runs = scheduler(NOW).due().runs();
+        assertThat(runs)
+                .extracting(BatchScheduler.Due::from)
+                .containsExactly(first, first.plus(Duration.ofHours(3)));
+        assertThat(runs)
+                .extracting(BatchScheduler.Due::to)
+                .containsExactly(first.plus(Duration.ofHours(2)), first.plus(Duration.ofHours(6)));
     }
 }
