@@ -165,10 +165,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everySecretConfigMapAndClaimReferencedExists() {
-        JsonNode secret =
-                K8S.ofKind("Secret").stream()
-                        .findFirst()
-                        .orElseThrow(() -> new AssertionError("no Secret in deploy/k8s"));
+        JsonNode secret = Manifests.generatedSecret();
         for (JsonNode workload : K8S.workloads()) {
             for (JsonNode c : containers(workload)) {
                 K8S.environment(c); // throws when an envFrom source is missing

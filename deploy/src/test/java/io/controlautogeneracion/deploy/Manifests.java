@@ -1,6 +1,8 @@
 package io.controlautogeneracion.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,29 @@ record Manifests(List<JsonNode> documents) {
             }
         }
         return new Manifests(docs);
+    }
+
+    /**
+     * The Secret kustomize generates ({@code secretGenerator} of kustomization.yaml) as it would
+     * be, with the placeholder values of its committed example, {@code secrets.env.example}.
+     */
+    static JsonNode generatedSecret() {
+        JsonNode generator =
+                ProjectFiles.yaml(DIR.resolve("kustomization.yaml"))
+                        .path("secretGenerator")
+                        .path(0);
+        ObjectNode secret = JsonNodeFactory.instance.objectNode();
+        secret.put("kind", "Secret");
+        secret.putObject("metadata").put("name", generator.path("name").asText());
+        ObjectNode data = secret.putObject("stringData");
+        String envs = generator.path("envs").path(0).asText();
+        for (String line : ProjectFiles.read(DIR.resolve(envs + ".example")).lines().toList()) {
+            int eq = line.indexOf('=');
+            if (!line.isBlank() && !line.startsWith("#") && eq > 0) {
+                data.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return secret;
     }
 
     Optional<JsonNode> find(String kind, String name) {
