@@ -2,6 +2,7 @@ package io.controlautogeneracion.simulator;
 
 import io.controlautogeneracion.model.reading.DeviceKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,6 +61,19 @@ final class Generator {
             }
         }
         return null;
+    }
+
+    /**
+     * The messages still due at {@code eventMs} (devices of one site share their instants), so a
+     * state saved after them never splits an instant: a resumed run starts just after it.
+     */
+    List<Message> restOf(long eventMs) {
+        List<Message> rest = new ArrayList<>();
+        Message m;
+        while (peek() == eventMs && (m = next(eventMs + 1)) != null) {
+            rest.add(m);
+        }
+        return rest;
     }
 
     /** Where a resumed run continues: counters and the last event time. */

@@ -191,10 +191,14 @@ public final class Simulator {
                         total(),
                         String.format(
                                 Locale.ROOT, "%.0f", count / ((lastReport - wallStart) / 1e9)));
-                save(g, lastEvent);
+                saveAfter(g, lastEvent);
             }
         }
-        save(g, stop.getCount() > 0 ? untilMs - 1 : lastEvent);
+        if (stop.getCount() > 0) {
+            save(g, untilMs - 1);
+        } else {
+            saveAfter(g, lastEvent);
+        }
     }
 
     /**
@@ -245,7 +249,7 @@ public final class Simulator {
                         sink.failures());
                 before = sent.clone();
                 lastReport = wall;
-                save(g, lastEvent);
+                saveAfter(g, lastEvent);
             }
             long nextWall =
                     anchorWall
@@ -261,7 +265,13 @@ public final class Simulator {
                 break;
             }
         }
-        save(g, lastEvent);
+        saveAfter(g, lastEvent);
+    }
+
+    /** Sends what is left of instant {@code lastEventMs}, then saves the state just after it. */
+    private void saveAfter(Generator g, long lastEventMs) {
+        g.restOf(lastEventMs).forEach(this::send);
+        save(g, lastEventMs);
     }
 
     private void send(Message m) {

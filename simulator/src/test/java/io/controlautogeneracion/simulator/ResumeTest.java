@@ -51,4 +51,42 @@ class ResumeTest {
                 .extracting(Message::value)
                 .containsExactlyElementsOf(whole.stream().map(Message::value).toList());
     }
+
+    @Test
+    void shouldFinishTheInstantItStoppedInBeforeSavingTheState() {
+        List<SimDevice> fleet = SimRuns.only("P-00026", "P-00027", "L-0002");
+        GeneratorConfig config =
+                SimRuns.config(
+                        3,
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(5),
+                        0.0,
+                        new Faults(TO, "P-00026", "L-0003", "W-0005"));
+        List<Message> whole = SimRuns.run(fleet, config, FROM, TO);
+
+        // Stop right after the first message of an instant several devices share.
+        Generator first = new Generator(fleet, config, FROM, null);
+        List<Message> resumed = new ArrayList<>();
+        Message m;
+        do {
+            m = first.next(TO.toEpochMilli());
+            resumed.add(m);
+        } while (first.peek() != m.eventMs() || m.eventMs() < STOP.toEpochMilli());
+        List<Message> rest = first.restOf(m.eventMs());
+        assertThat(rest).isNotEmpty();
+        resumed.addAll(rest);
+        Path file = dir.resolve("state-mid.json");
+        first.state(m.eventMs()).write(file);
+        SimState saved = SimState.read(file);
+        Generator second =
+                new Generator(fleet, config, Instant.ofEpochMilli(saved.lastEventMs() + 1), saved);
+        while ((m = second.next(TO.toEpochMilli())) != null) {
+            resumed.add(m);
+        }
+
+        assertThat(resumed)
+                .extracting(Message::value)
+                .containsExactlyElementsOf(whole.stream().map(Message::value).toList());
+    }
 }
