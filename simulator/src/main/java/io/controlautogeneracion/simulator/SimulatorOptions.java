@@ -111,6 +111,8 @@ record SimulatorOptions(
         period.putAll(kinds(a.get("period"), SimulatorOptions::duration));
         Map<DeviceKind, Duration> backfill = new EnumMap<>(period);
         backfill.putAll(kinds(a.get("backfill-period"), SimulatorOptions::duration));
+        positive(period, "--period");
+        positive(backfill, "--backfill-period");
         double days = Double.parseDouble(a.getOrDefault("backfill-days", "0"));
         if (days < 0 || days > 6) {
             // Readings older than 7 days are invalid (SPEC §3): a longer back-fill is all alarms.
@@ -169,6 +171,16 @@ record SimulatorOptions(
         return scaled;
     }
 
+    private static void positive(Map<DeviceKind, Duration> periods, String option) {
+        periods.forEach(
+                (kind, d) -> {
+                    if (d.isNegative() || d.isZero()) {
+                        throw new IllegalArgumentException(
+                                option + " " + kind + "=" + d + ": a period must be positive");
+                    }
+                });
+    }
+
     private static String none(String id) {
         return id.equalsIgnoreCase("none") ? null : id;
     }
@@ -200,6 +212,10 @@ record SimulatorOptions(
 
     static Duration duration(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.length() < 2) {
+            throw new IllegalArgumentException(
+                    "not a duration: '" + text + "' (e.g. 500ms, 10s, 5m, 12h, 2d)");
+        }
         try {
             if (t.startsWith("p")) {
                 return Duration.parse(t.toUpperCase(Locale.ROOT));
