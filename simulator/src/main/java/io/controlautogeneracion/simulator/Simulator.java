@@ -1,6 +1,5 @@
 package io.controlautogeneracion.simulator;
 
-import io.controlautogeneracion.model.reading.DeviceKind;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -33,8 +32,7 @@ public final class Simulator {
     private final MessageSink sink;
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final long[] sent = new long[DeviceKind.values().length];
-    private long malformed;
+    private final SentCounts sent = new SentCounts();
 
     Simulator(SimulatorOptions options, List<SimDevice> fleet, MessageSink sink, Clock clock) {
         this.options = options;
@@ -213,7 +211,7 @@ public final class Simulator {
                         ? Long.MAX_VALUE
                         : anchorWall + options.duration().toMillis();
         long lastReport = anchorWall;
-        long[] before = sent.clone();
+        SentCounts before = sent.snapshot();
         long lastEvent = anchor.toEpochMilli() - 1;
         while (stop.getCount() > 0 && clock.millis() < end) {
             long simNow =
@@ -227,27 +225,16 @@ public final class Simulator {
             long wall = clock.millis();
             if (wall - lastReport >= options.progressEvery().toMillis()) {
                 double seconds = (wall - lastReport) / 1000.0;
-                StringBuilder rates = new StringBuilder();
-                for (DeviceKind k : DeviceKind.values()) {
-                    rates.append(rates.length() == 0 ? "" : ", ")
-                            .append(options.topics().getOrDefault(k, k.defaultTopic()))
-                            .append(' ')
-                            .append(
-                                    String.format(
-                                            Locale.ROOT,
-                                            "%.1f",
-                                            (sent[k.ordinal()] - before[k.ordinal()]) / seconds));
-                }
                 LOG.info(
                         "live (event time {}): {} messages/s ({}), {} messages, {} malformed, {}"
                                 + " failed",
                         Instant.ofEpochMilli(lastEvent),
-                        String.format(Locale.ROOT, "%.1f", (total(sent) - total(before)) / seconds),
-                        rates,
+                        String.format(Locale.ROOT, "%.1f", sent.rate(before, seconds)),
+                        sent.ratesPerTopic(before, seconds, options.topics()),
                         total(),
-                        malformed,
+                        sent.malformed(),
                         sink.failures());
-                before = sent.clone();
+                before = sent.snapshot();
                 lastReport = wall;
                 saveAfter(g, lastEvent);
             }
@@ -276,10 +263,7 @@ public final class Simulator {
 
     private void send(Message m) {
         sink.send(m);
-        sent[m.kind().ordinal()]++;
-        if (!m.valid()) {
-            malformed++;
-        }
+        sent.add(m);
     }
 
     private void save(Generator g, long lastEventMs) {
@@ -296,14 +280,6 @@ public final class Simulator {
     }
 
     long total() {
-        return total(sent);
-    }
-
-    private static long total(long[] counts) {
-        long n = 0;
-        for (long c : counts) {
-            n += c;
-        }
-        return n;
+        return sent.total();
     }
 }

@@ -6,8 +6,8 @@ import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.catalog.SensorLight;
+import io.controlautogeneracion.pipelines.wind.CatalogColumns;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -64,17 +64,18 @@ public record CatalogFacts(
         if (powerCap == null && el != null) {
             powerCap = el.powerCap();
         }
+        CatalogColumns columns = CatalogColumns.of(e);
         return new CatalogFacts(
                 true,
-                c == null ? null : c.clientId(),
-                c == null ? null : c.address(),
-                c == null ? null : c.postalCode(),
-                c == null ? null : c.name(),
-                c == null ? null : c.apell1(),
-                c == null ? null : c.apell2(),
-                d == null ? null : d.model(),
-                d == null ? null : text(d.manufactureDate()),
-                d == null ? null : text(d.installDate()),
+                columns.clientId(),
+                columns.address(),
+                columns.postalCode(),
+                columns.name(),
+                columns.apell1(),
+                columns.apell2(),
+                columns.model(),
+                columns.manufactureDate(),
+                columns.installDate(),
                 c == null ? null : c.zone().getId(),
                 c == null ? null : c.latitude(),
                 c == null ? null : c.longitude(),
@@ -96,23 +97,16 @@ public record CatalogFacts(
 
     /** The columns every Druid row carries. */
     public io.controlautogeneracion.model.druid.Enrichment columns() {
-        return new io.controlautogeneracion.model.druid.Enrichment(
-                clientId,
-                address,
-                postalCode,
-                name,
-                apell1,
-                apell2,
-                model,
-                date(manufactureDate),
-                date(installDate));
-    }
-
-    private static String text(LocalDate date) {
-        return date == null ? null : date.toString();
-    }
-
-    private static LocalDate date(String text) {
-        return text == null ? null : LocalDate.parse(text);
+        return new CatalogColumns(
+                        clientId,
+                        address,
+                        postalCode,
+                        name,
+                        apell1,
+                        apell2,
+                        model,
+                        manufactureDate,
+                        installDate)
+                .toEnrichment();
     }
 }

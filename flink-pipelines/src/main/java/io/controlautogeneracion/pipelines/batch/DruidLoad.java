@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +49,21 @@ public final class DruidLoad {
         String id = druid.submitTask(task);
         LOG.info("druid task {} replaces {} of {} from {}", id, range, datasource, dir);
         druid.awaitTaskSuccess(id, timeout);
+    }
+
+    /**
+     * Writes {@code rows} as JSON lines under {@code workDir/<datasource>/<range>} and replaces
+     * {@code range} of {@code datasource} with them (none empties the range).
+     */
+    public void replaceWith(String datasource, HourRange range, Path workDir, List<?> rows) {
+        Path dir =
+                workDir.resolve(datasource)
+                        .resolve(
+                                range.from().toString().replace(':', '-')
+                                        + "_"
+                                        + range.hours()
+                                        + "h");
+        replace(datasource, range, RowFiles.write(dir, "rows.json", rows));
     }
 
     /** Fills {@code ${KEY}} placeholders; an unknown key is an error. */

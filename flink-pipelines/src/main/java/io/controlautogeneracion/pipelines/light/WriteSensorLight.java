@@ -4,7 +4,6 @@ import io.controlautogeneracion.model.druid.LightReportRow;
 import io.controlautogeneracion.model.druid.SensorAlarmRow;
 import io.controlautogeneracion.pipelines.batch.DruidLoad;
 import io.controlautogeneracion.pipelines.batch.HourRange;
-import io.controlautogeneracion.pipelines.batch.RowFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,18 +21,7 @@ public final class WriteSensorLight {
     }
 
     public void write(HourRange range, List<LightReportRow> reports, List<SensorAlarmRow> alarms) {
-        load.replace(
-                "light_report",
-                range,
-                RowFiles.write(dir("light_report", range), "rows.json", reports));
-        load.replace(
-                "sensor_alarm",
-                range,
-                RowFiles.write(dir("sensor_alarm", range), "rows.json", alarms));
-    }
-
-    private Path dir(String datasource, HourRange range) {
-        return workDir.resolve(datasource)
-                .resolve(range.from().toString().replace(':', '-') + "_" + range.hours() + "h");
+        load.replaceWith("light_report", range, workDir, reports);
+        load.replaceWith("sensor_alarm", range, workDir, alarms);
     }
 }

@@ -4,7 +4,6 @@ import io.controlautogeneracion.model.druid.PanelAlarmRow;
 import io.controlautogeneracion.model.druid.PanelReportRow;
 import io.controlautogeneracion.pipelines.batch.DruidLoad;
 import io.controlautogeneracion.pipelines.batch.HourRange;
-import io.controlautogeneracion.pipelines.batch.RowFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,18 +22,7 @@ public final class WritePanel {
     }
 
     public void write(HourRange range, List<PanelReportRow> reports, List<PanelAlarmRow> alarms) {
-        load.replace(
-                "panel_report",
-                range,
-                RowFiles.write(dir("panel_report", range), "rows.json", reports));
-        load.replace(
-                "panel_alarm",
-                range,
-                RowFiles.write(dir("panel_alarm", range), "rows.json", alarms));
-    }
-
-    private Path dir(String datasource, HourRange range) {
-        return workDir.resolve(datasource)
-                .resolve(range.from().toString().replace(':', '-') + "_" + range.hours() + "h");
+        load.replaceWith("panel_report", range, workDir, reports);
+        load.replaceWith("panel_alarm", range, workDir, alarms);
     }
 }

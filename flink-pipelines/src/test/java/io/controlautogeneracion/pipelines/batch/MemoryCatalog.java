@@ -3,6 +3,7 @@ package io.controlautogeneracion.pipelines.batch;
 import io.controlautogeneracion.catalog.client.CatalogDocuments;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
+import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Device;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.Panel;
@@ -40,39 +41,52 @@ public final class MemoryCatalog implements BatchCatalog, BatchCatalog.Factory {
                 zone);
     }
 
+    /** A PV-400 panel installed 2024-06-01, 30° tilt, facing south. */
+    public static Panel panelDocument(String panelId, double powerCap) {
+        return new Panel(
+                panelId,
+                "PV-400",
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 6, 1),
+                powerCap,
+                null,
+                null,
+                25,
+                null,
+                null,
+                30.0,
+                180.0);
+    }
+
+    /** A LUX-1 light sensor installed 2024-06-01. */
+    public static SensorLight lightDocument(String lightId, Double powerCap) {
+        return new SensorLight(
+                lightId,
+                "LUX-1",
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 6, 1),
+                powerCap,
+                null,
+                null,
+                10,
+                null);
+    }
+
+    /** The relation history of a device owned by {@code clientId} from {@code since} on. */
+    public static ClientRelHistory ownedSince(
+            DeviceKind kind, String deviceId, String clientId, Instant since) {
+        return ClientRelHistory.empty(kind, deviceId)
+                .with(ClientRel.of(kind, deviceId, clientId, since, null));
+    }
+
     public MemoryCatalog panel(String panelId, Client owner, double powerCap) {
-        Panel panel =
-                new Panel(
-                        panelId,
-                        "PV-400",
-                        LocalDate.of(2024, 1, 1),
-                        LocalDate.of(2024, 6, 1),
-                        powerCap,
-                        null,
-                        null,
-                        25,
-                        null,
-                        null,
-                        30.0,
-                        180.0);
-        devices.put(panelId, CatalogDocuments.write(panel));
+        devices.put(panelId, CatalogDocuments.write(panelDocument(panelId, powerCap)));
         owners.put(panelId, CatalogDocuments.write(owner));
         return this;
     }
 
     public MemoryCatalog light(String lightId, Client owner) {
-        SensorLight light =
-                new SensorLight(
-                        lightId,
-                        "LUX-1",
-                        LocalDate.of(2024, 1, 1),
-                        LocalDate.of(2024, 6, 1),
-                        null,
-                        null,
-                        null,
-                        10,
-                        null);
-        devices.put(lightId, CatalogDocuments.write(light));
+        devices.put(lightId, CatalogDocuments.write(lightDocument(lightId, null)));
         owners.put(lightId, CatalogDocuments.write(owner));
         return this;
     }

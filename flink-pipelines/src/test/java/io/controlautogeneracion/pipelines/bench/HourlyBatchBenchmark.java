@@ -7,7 +7,6 @@ import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.catalog.client.CatalogDocuments;
 import io.controlautogeneracion.catalog.client.CatalogKeys;
-import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.reading.DeviceKind;
@@ -32,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -252,29 +250,10 @@ class HourlyBatchBenchmark {
                     .flatMap(
                             p -> {
                                 String id = "P-" + p;
-                                Panel panel =
-                                        new Panel(
-                                                id,
-                                                "PV-400",
-                                                LocalDate.of(2024, 1, 1),
-                                                LocalDate.of(2024, 6, 1),
-                                                400.0,
-                                                null,
-                                                null,
-                                                25,
-                                                null,
-                                                null,
-                                                30.0,
-                                                180.0);
+                                Panel panel = MemoryCatalog.panelDocument(id, 400.0);
                                 ClientRelHistory rel =
-                                        ClientRelHistory.empty(DeviceKind.PANEL, id)
-                                                .with(
-                                                        ClientRel.of(
-                                                                DeviceKind.PANEL,
-                                                                id,
-                                                                "C-1",
-                                                                Instant.EPOCH,
-                                                                null));
+                                        MemoryCatalog.ownedSince(
+                                                DeviceKind.PANEL, id, "C-1", Instant.EPOCH);
                                 return Flux.concat(
                                         c.upsert(
                                                 CatalogKeys.device(DeviceKind.PANEL, id),

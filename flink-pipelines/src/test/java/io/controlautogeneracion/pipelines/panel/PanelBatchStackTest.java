@@ -11,10 +11,6 @@ import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.catalog.client.CatalogDocuments;
 import io.controlautogeneracion.catalog.client.CatalogKeys;
 import io.controlautogeneracion.model.catalog.Client;
-import io.controlautogeneracion.model.catalog.ClientRel;
-import io.controlautogeneracion.model.catalog.ClientRelHistory;
-import io.controlautogeneracion.model.catalog.Panel;
-import io.controlautogeneracion.model.catalog.SensorLight;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.pipelines.batch.CouchbaseBatchCatalog;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
@@ -31,7 +27,6 @@ import io.controlautogeneracion.stack.parts.DruidService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -281,57 +276,23 @@ class PanelBatchStackTest {
             Collection c = connection.collection();
             Client ana = MemoryCatalog.client("C-1", "Europe/Madrid", 40.4, -3.7);
             put(c, CatalogKeys.client("C-1"), ana);
+            Instant installed = Instant.parse("2024-06-01T00:00:00Z");
             put(
                     c,
                     CatalogKeys.device(DeviceKind.PANEL, "P-1"),
-                    new Panel(
-                            "P-1",
-                            "PV-400",
-                            LocalDate.of(2024, 1, 1),
-                            LocalDate.of(2024, 6, 1),
-                            400.0,
-                            null,
-                            null,
-                            25,
-                            null,
-                            null,
-                            30.0,
-                            180.0));
+                    MemoryCatalog.panelDocument("P-1", 400.0));
             put(
                     c,
                     CatalogKeys.device(DeviceKind.LIGHT, "L-1"),
-                    new SensorLight(
-                            "L-1",
-                            "LUX-1",
-                            LocalDate.of(2024, 1, 1),
-                            LocalDate.of(2024, 6, 1),
-                            400.0,
-                            null,
-                            null,
-                            10,
-                            null));
+                    MemoryCatalog.lightDocument("L-1", 400.0));
             put(
                     c,
                     CatalogKeys.relations(DeviceKind.LIGHT, "L-1"),
-                    ClientRelHistory.empty(DeviceKind.LIGHT, "L-1")
-                            .with(
-                                    ClientRel.of(
-                                            DeviceKind.LIGHT,
-                                            "L-1",
-                                            "C-1",
-                                            Instant.parse("2024-06-01T00:00:00Z"),
-                                            null)));
+                    MemoryCatalog.ownedSince(DeviceKind.LIGHT, "L-1", "C-1", installed));
             put(
                     c,
                     CatalogKeys.relations(DeviceKind.PANEL, "P-1"),
-                    ClientRelHistory.empty(DeviceKind.PANEL, "P-1")
-                            .with(
-                                    ClientRel.of(
-                                            DeviceKind.PANEL,
-                                            "P-1",
-                                            "C-1",
-                                            Instant.parse("2024-06-01T00:00:00Z"),
-                                            null)));
+                    MemoryCatalog.ownedSince(DeviceKind.PANEL, "P-1", "C-1", installed));
         }
     }
 
