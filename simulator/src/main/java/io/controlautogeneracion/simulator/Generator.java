@@ -3,16 +3,24 @@ package io.controlautogeneracion.simulator;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fleet's messages in event-time order (ties by device order), from a start instant on. Each
  * device reports on a grid of its period aligned to the epoch, offset by a phase of its site (a
  * site's gateway sends its devices' readings together); what it reports is a function of the seed,
  * the device and the instant, except the panels' energy counters, which integrate power from the
- * start (or from a saved {@link SimState}). Not thread-safe.
+ * start (or from a saved {@link SimState}). A device offline in the {@link Outage} holds its
+ * messages ({@link OfflineBuffers}) and sends them just before its first message after the outage:
+ * only then does event time go back. Not thread-safe.
  */
 final class Generator {
+    private static final Logger LOG = LoggerFactory.getLogger(Generator.class);
 
     private static final Malformation[] MALFORMATIONS = Malformation.values();
 
@@ -23,6 +31,10 @@ final class Generator {
     private final long[] next;
     private final int[] heap;
     private final long[] badStream;
+    private final OfflineBuffers buffers;
+    // The last grid instant taken from the heap: every reading before it is made (sent or
+    // buffered), and so are those of this instant up to the device taken.
+    private long instantMs;
 
     Generator(List<SimDevice> fleet, GeneratorConfig config, Instant from, SimState resume) {
         this.devices = fleet.toArray(SimDevice[]::new);
@@ -32,7 +44,9 @@ final class Generator {
         this.next = new long[devices.length];
         this.heap = new int[devices.length];
         this.badStream = new long[devices.length];
+        this.buffers = new OfflineBuffers(config.outage());
         long start = from.toEpochMilli();
+        this.instantMs = start - 1;
         for (int i = 0; i < devices.length; i++) {
             badStream[i] = Noise.stream(devices[i].id(), "malformed");
             next[i] = gridCeil(i, start, config.periodMs(devices[i].kind(), start));
@@ -41,22 +55,39 @@ final class Generator {
         for (int i = devices.length / 2 - 1; i >= 0; i--) {
             siftDown(i);
         }
+        if (resume != null) {
+            restoreBuffers(resume);
+        }
     }
 
-    /** Event time of the next message (ms), or Long.MAX_VALUE for an empty fleet. */
+    /**
+     * Event time (ms) of the next message being released, else of the next reading due (which an
+     * offline device will hold); Long.MAX_VALUE for an empty fleet.
+     */
     long peek() {
+        if (buffers.releasing()) {
+            return buffers.nextReleasedMs();
+        }
         return devices.length == 0 ? Long.MAX_VALUE : next[heap[0]];
     }
 
-    /** The next message with an event time before {@code untilMs}, or null when there is none. */
+    /**
+     * The next message to send: one being released, else the next reading before {@code untilMs} of
+     * a device online; null when there is none.
+     */
     Message next(long untilMs) {
+        Message released = buffers.poll();
+        if (released != null) {
+            return released;
+        }
         while (devices.length > 0 && next[heap[0]] < untilMs) {
             int i = heap[0];
             long t = next[i];
             next[i] = after(i, t);
             siftDown(0);
+            instantMs = t;
             Message m = message(i, t);
-            if (m != null) {
+            if (m != null && (m = buffers.pass(m)) != null) {
                 return m;
             }
         }
@@ -64,21 +95,60 @@ final class Generator {
     }
 
     /**
-     * The messages still due at {@code eventMs} (devices of one site share their instants), so a
-     * state saved after them never splits an instant: a resumed run starts just after it.
+     * The messages still due up to {@code eventMs}, or up to the instant the generator has reached
+     * if later: the rest of a release and of that instant (devices of one site share their
+     * instants), so a state saved after them never splits an instant or a release: a resumed run
+     * starts just after it.
      */
     List<Message> restOf(long eventMs) {
+        long at = Math.max(eventMs, instantMs);
         List<Message> rest = new ArrayList<>();
         Message m;
-        while (peek() == eventMs && (m = next(eventMs + 1)) != null) {
+        while ((m = next(at + 1)) != null) {
             rest.add(m);
         }
         return rest;
     }
 
-    /** Where a resumed run continues: counters and the last event time. */
+    /**
+     * Where a resumed run continues: the last event time (the later of {@code lastEventMs} and the
+     * instant the generator has reached: offline devices may have held readings after the last
+     * message sent), the onsets, the counters and the messages held. Call it after {@link #restOf}
+     * (or after {@link #next} found nothing more), not in the middle of a release.
+     */
     SimState state(long lastEventMs) {
-        return readings.state(lastEventMs);
+        if (buffers.releasing()) {
+            throw new IllegalStateException("messages still being released: send restOf first");
+        }
+        return new SimState(
+                Math.max(lastEventMs, instantMs),
+                epochMilli(config.faults().onset()),
+                epochMilli(config.outage().onset()),
+                readings.counters(),
+                buffers.state());
+    }
+
+    private void restoreBuffers(SimState resume) {
+        Set<String> ids = Arrays.stream(devices).map(SimDevice::id).collect(Collectors.toSet());
+        resume.buffered()
+                .forEach(
+                        (id, held) -> {
+                            if (ids.contains(id)) {
+                                buffers.restore(
+                                        id, held.stream().map(SimState.Buffered::message).toList());
+                            } else if (!held.isEmpty()) {
+                                // The fleet changed between the runs: nobody is left to send them.
+                                LOG.warn(
+                                        "{} buffered {} messages but is not in the fleet any"
+                                                + " more: dropped",
+                                        id,
+                                        held.size());
+                            }
+                        });
+    }
+
+    private static Long epochMilli(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     private Message message(int i, long t) {

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What the generator needs besides the fleet: the seed, the reading period per device kind (a
  * coarser one may apply before {@code liveFrom}, for a lighter back-fill), the share of malformed
- * messages, the faults and the topics.
+ * messages, the faults, the topics and the devices' outage (none when null).
  */
 record GeneratorConfig(
         long seed,
@@ -18,9 +18,11 @@ record GeneratorConfig(
         Instant liveFrom,
         double malformedShare,
         Faults faults,
-        Map<DeviceKind, String> topics) {
+        Map<DeviceKind, String> topics,
+        Outage outage) {
 
     GeneratorConfig {
+        outage = outage == null ? Outage.none() : outage;
         period = enumMap(period);
         backfillPeriod = enumMap(backfillPeriod);
         topics = enumMap(topics);

@@ -179,17 +179,15 @@ final class Readings {
         return f;
     }
 
-    SimState state(long lastEventMs) {
+    /** Each panel's energy counter with its last power and instant, for a {@link SimState}. */
+    Map<String, SimState.Counter> counters() {
         Map<String, SimState.Counter> counters = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
             if (lastMs[i] != Long.MIN_VALUE) {
                 counters.put(ids[i], new SimState.Counter(energy[i], lastPower[i], lastMs[i]));
             }
         }
-        return new SimState(
-                lastEventMs,
-                faults.onset() == null ? null : faults.onset().toEpochMilli(),
-                counters);
+        return counters;
     }
 
     private static int dayOfYear(long ms) {

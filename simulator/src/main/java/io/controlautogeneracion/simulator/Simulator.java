@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
@@ -35,6 +36,7 @@ public final class Simulator {
     private final SentCounts sent = new SentCounts();
 
     Simulator(SimulatorOptions options, List<SimDevice> fleet, MessageSink sink, Clock clock) {
+        options.checkOffline(fleet);
         this.options = options;
         this.fleet = fleet;
         this.sink = sink;
@@ -55,6 +57,13 @@ public final class Simulator {
         try {
             List<SimDevice> fleet =
                     DemoFleet.multiplied(DemoFleet.load(options.fleet()), options.devices());
+            try {
+                options.checkOffline(fleet);
+            } catch (IllegalArgumentException e) {
+                System.err.println("simulator: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
             MessageSink sink =
                     options.dryRun() ? lines(options) : KafkaSink.connect(options.bootstrap());
             simulator = new Simulator(options, fleet, sink, Clock.systemUTC());
@@ -143,7 +152,11 @@ public final class Simulator {
                         String.format(Locale.ROOT, "%.1f", seconds),
                         String.format(Locale.ROOT, "%.0f", total() / Math.max(seconds, 1e-3)));
             }
-            live(g, now);
+            if (stop.getCount() > 0) {
+                // After a stop in the back-fill, its state is saved: the live phase would claim
+                // (and save) the back-fill's end.
+                live(g, now);
+            }
         }
     }
 
@@ -154,6 +167,12 @@ public final class Simulator {
                         : from.plus(options.faultAfter());
         Faults faults =
                 new Faults(onset, options.faultPanel(), options.faultLight(), options.faultWind());
+        Instant offlineOnset =
+                saved != null && saved.offlineOnsetMs() != null
+                        ? Instant.ofEpochMilli(saved.offlineOnsetMs())
+                        : from.plus(options.offlineAfter());
+        Outage outage =
+                new Outage(Set.copyOf(options.offline()), offlineOnset, options.offlineFor());
         GeneratorConfig config =
                 new GeneratorConfig(
                         options.seed(),
@@ -162,7 +181,8 @@ public final class Simulator {
                         liveFrom,
                         options.malformed(),
                         faults,
-                        options.topics());
+                        options.topics(),
+                        outage);
         return new Generator(fleet, config, from, saved);
     }
 
@@ -175,7 +195,8 @@ public final class Simulator {
         Message m;
         while (stop.getCount() > 0 && (m = g.next(untilMs)) != null) {
             send(m);
-            lastEvent = m.eventMs();
+            // Event time goes back while an offline device sends what it buffered.
+            lastEvent = Math.max(lastEvent, m.eventMs());
             if ((++count & 0xfff) == 0 && System.nanoTime() - lastReport > progressNanos()) {
                 lastReport = System.nanoTime();
                 double share =
@@ -220,7 +241,7 @@ public final class Simulator {
             Message m;
             while (stop.getCount() > 0 && (m = g.next(simNow + 1)) != null) {
                 send(m);
-                lastEvent = m.eventMs();
+                lastEvent = Math.max(lastEvent, m.eventMs());
             }
             long wall = clock.millis();
             if (wall - lastReport >= options.progressEvery().toMillis()) {
@@ -255,7 +276,10 @@ public final class Simulator {
         saveAfter(g, lastEvent);
     }
 
-    /** Sends what is left of instant {@code lastEventMs}, then saves the state just after it. */
+    /**
+     * Sends what is left of instant {@code lastEventMs} (or of the later one the generator reached)
+     * and of a release of buffered messages, then saves the state just after it.
+     */
     private void saveAfter(Generator g, long lastEventMs) {
         g.restOf(lastEventMs).forEach(this::send);
         save(g, lastEventMs);

@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The simulator's command line ({@link #USAGE}). */
 record SimulatorOptions(
@@ -28,6 +31,9 @@ record SimulatorOptions(
         String faultPanel,
         String faultLight,
         String faultWind,
+        List<String> offline,
+        Duration offlineAfter,
+        Duration offlineFor,
         Path fleet,
         Path stateFile,
         Duration progressEvery,
@@ -50,8 +56,13 @@ record SimulatorOptions(
               --fault-panel ID         under-producing panel (default P-00026; "none" for none)
               --fault-light ID         frozen light sensor (default L-0003)
               --fault-wind ID          silent anemometer (default W-0005)
+              --offline ID,…           panels and light sensors that go offline for a while, buffer
+                                       their messages and send them all on reconnection (default none)
+              --offline-after D        they go offline D after the first simulated instant (default 12h)
+              --offline-for D          and stay offline for D (default 2h)
               --fleet FILE             fleet document (default: the catalog's demo/fleet.json)
-              --state FILE             resume from / save to this file (counters, last instant)
+              --state FILE             resume from / save to this file (counters, last instant,
+                                       offline devices' buffered messages)
               --progress D             progress line every D of wall time (default 10s)
               --topic K=NAME,…         topic per kind (default panel, sensor-light, sensor-wind)
             durations: 500ms, 30s, 5m, 2h, 1d or ISO-8601 (PT1M)
@@ -92,6 +103,9 @@ record SimulatorOptions(
                         "fault-panel",
                         "fault-light",
                         "fault-wind",
+                        "offline",
+                        "offline-after",
+                        "offline-for",
                         "fleet",
                         "state",
                         "progress",
@@ -132,6 +146,15 @@ record SimulatorOptions(
             throw new IllegalArgumentException(
                     "--speed and --rate must be > 0, --devices >= 1, --malformed within [0, 1]");
         }
+        Duration offlineAfter = duration(a.getOrDefault("offline-after", "12h"));
+        Duration offlineFor = duration(a.getOrDefault("offline-for", "2h"));
+        if (offlineAfter.isNegative()) {
+            throw new IllegalArgumentException(
+                    "--offline-after must not be negative, got " + offlineAfter);
+        }
+        if (offlineFor.isNegative() || offlineFor.isZero()) {
+            throw new IllegalArgumentException("--offline-for must be positive, got " + offlineFor);
+        }
         return new SimulatorOptions(
                 a.get("bootstrap"),
                 a.containsKey("out") ? Path.of(a.get("out")) : null,
@@ -150,6 +173,9 @@ record SimulatorOptions(
                 none(a.getOrDefault("fault-panel", "P-00026")),
                 none(a.getOrDefault("fault-light", "L-0003")),
                 none(a.getOrDefault("fault-wind", "W-0005")),
+                ids(a.getOrDefault("offline", "none")),
+                offlineAfter,
+                offlineFor,
                 a.containsKey("fleet") ? Path.of(a.get("fleet")) : null,
                 a.containsKey("state") ? Path.of(a.get("state")) : null,
                 duration(a.getOrDefault("progress", "10s")),
@@ -158,6 +184,33 @@ record SimulatorOptions(
 
     boolean dryRun() {
         return out != null;
+    }
+
+    /**
+     * Refuses {@code --offline} ids that are not panels or light sensors of the fleet (which is
+     * known only once loaded, after the command line is read).
+     */
+    void checkOffline(List<SimDevice> fleet) {
+        Map<String, DeviceKind> kinds =
+                fleet.stream()
+                        .collect(Collectors.toMap(SimDevice::id, SimDevice::kind, (a, b) -> a));
+        for (String id : offline) {
+            DeviceKind kind = kinds.get(id);
+            if (kind == null) {
+                throw new IllegalArgumentException(
+                        "--offline " + id + ": no such panel or light sensor in the fleet");
+            }
+            if (kind == DeviceKind.WIND) {
+                // Anemometers feed the wind job's one-second windows, which leave out readings
+                // that come after their second is emitted: buffered ones would all be dropped.
+                throw new IllegalArgumentException(
+                        "--offline "
+                                + id
+                                + ": an anemometer; only panels and light sensors can go offline"
+                                + " and send their buffered readings later (the wind job drops"
+                                + " readings hours late: use --fault-wind for a silent one)");
+            }
+        }
     }
 
     /** The periods divided by the rate factor (at least 1 ms). */
@@ -183,6 +236,18 @@ record SimulatorOptions(
 
     private static String none(String id) {
         return id.equalsIgnoreCase("none") ? null : id;
+    }
+
+    /** A comma-separated list of device ids, each once, in order; "none" for none. */
+    private static List<String> ids(String list) {
+        if (list.isBlank() || list.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static <T> Map<DeviceKind, T> kinds(

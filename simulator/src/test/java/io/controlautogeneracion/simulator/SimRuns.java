@@ -31,11 +31,22 @@ final class SimRuns {
 
     static GeneratorConfig config(
             long seed, Duration panel, Duration light, Duration wind, double malformed, Faults f) {
+        return config(seed, panel, light, wind, malformed, f, Outage.none());
+    }
+
+    static GeneratorConfig config(
+            long seed,
+            Duration panel,
+            Duration light,
+            Duration wind,
+            double malformed,
+            Faults f,
+            Outage outage) {
         Map<DeviceKind, Duration> period = new EnumMap<>(DeviceKind.class);
         period.put(DeviceKind.PANEL, panel);
         period.put(DeviceKind.LIGHT, light);
         period.put(DeviceKind.WIND, wind);
-        return new GeneratorConfig(seed, period, Map.of(), null, malformed, f, Map.of());
+        return new GeneratorConfig(seed, period, Map.of(), null, malformed, f, Map.of(), outage);
     }
 
     static List<Message> run(

@@ -3,7 +3,12 @@ package io.controlautogeneracion.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SimulatorOptionsTest {
@@ -33,5 +38,84 @@ class SimulatorOptionsTest {
                                         new String[] {"--dry-run", "--period", "wind=0s"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--period WIND=PT0S: a period must be positive");
+    }
+
+    @Test
+    void shouldTakeNoOfflineDevicesByDefault() {
+        SimulatorOptions options = SimulatorOptions.parse("--dry-run");
+
+        assertThat(options.offline()).isEmpty();
+        assertThat(options.offlineAfter()).isEqualTo(Duration.ofHours(12));
+        assertThat(options.offlineFor()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void shouldAcceptOfflinePanelsAndLightSensorsOfTheFleet() {
+        SimulatorOptions options =
+                SimulatorOptions.parse(
+                        "--dry-run",
+                        "--offline",
+                        "P-00026, L-0002,P-00026",
+                        "--offline-after",
+                        "30m",
+                        "--offline-for",
+                        "PT3H");
+        options.checkOffline(SimRuns.FLEET);
+
+        assertThat(options.offline()).containsExactly("P-00026", "L-0002");
+        assertThat(options.offlineAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(options.offlineFor()).isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test
+    void shouldRefuseAnOfflineDeviceNotInTheFleet() {
+        SimulatorOptions options =
+                SimulatorOptions.parse("--dry-run", "--offline", "P-00026,P-99999");
+
+        assertThatThrownBy(() -> options.checkOffline(SimRuns.FLEET))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "--offline P-99999: no such panel or light sensor in the fleet");
+        // The simulator itself refuses it too.
+        assertThatThrownBy(
+                        () ->
+                                new Simulator(
+                                        options,
+                                        SimRuns.only("P-00026"),
+                                        new JsonLinesSink(new StringWriter()),
+                                        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P-99999");
+    }
+
+    @Test
+    void shouldRefuseAnOfflineAnemometerWithTheReason() {
+        SimulatorOptions options =
+                SimulatorOptions.parse("--dry-run", "--offline", "L-0002,W-0005");
+
+        assertThatThrownBy(() -> options.checkOffline(SimRuns.FLEET))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--offline W-0005: an anemometer")
+                .hasMessageContaining("only panels and light sensors");
+    }
+
+    @Test
+    void shouldRefuseAnOutageThatDoesNotLast() {
+        for (String length : List.of("0s", "-1h")) {
+            assertThatThrownBy(
+                            () ->
+                                    SimulatorOptions.parse(
+                                            "--dry-run",
+                                            "--offline",
+                                            "P-00026",
+                                            "--offline-for",
+                                            length))
+                    .as(length)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--offline-for must be positive");
+        }
+        assertThatThrownBy(() -> SimulatorOptions.parse("--dry-run", "--offline-after", "-2h"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--offline-after must not be negative");
     }
 }
