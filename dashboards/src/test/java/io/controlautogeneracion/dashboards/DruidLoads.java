@@ -34,7 +34,12 @@ final class DruidLoads {
         String rendered =
                 Templates.render(
                         ProjectFiles.read(template),
-                        Map.of("INTERVAL", interval, "BASE_DIR", "/unused", "SUBTASKS", "1"),
+                        Map.of(
+                                "INTERVALS", "[\"" + interval + "\"]",
+                                "SEGMENT_GRANULARITY", "hour",
+                                "BASE_DIR", "/unused",
+                                "SUBTASKS", "1",
+                                "AWAIT_MILLIS", "0"),
                         template.toString());
         ObjectNode task = parse(rendered);
         ObjectNode ioConfig = (ObjectNode) task.path("spec").path("ioConfig");

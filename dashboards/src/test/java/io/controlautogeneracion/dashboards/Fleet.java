@@ -61,18 +61,29 @@ final class Fleet {
                         1430),
                 report("P-2", C2, "SP-400", JUN_1_10H, 200, null, null, null, 200, 200, 200, 200),
                 report("P-2", C2, "SP-400", JUN_1_11H, 250, 50.0, null, null, 450, 450, 450, 450),
+                // 24 readings over 40 % of the hour; 60 Wh across a gap; two counter glitches.
                 quality(
                         report(
                                 "P-2", C2, "SP-400", JUN_2_10H, 100, null, -100.0, null, 100, 550,
                                 550, 550),
                         24,
-                        0.4),
+                        0.4,
+                        60,
+                        0,
+                        2),
                 report("P-2", C2, "SP-400", JUN_2_11H, 120, 20.0, -130.0, null, 220, 670, 670, 670),
                 // P-3 of C-3: one hour in May, one in June compared with it.
                 report("P-3", C3, "SP-300", MAY_1_10H, 500, null, null, null, 500, 500, 500, 500),
-                report(
-                        "P-3", C3, "SP-300", JUN_1_10H, 600, null, null, 100.0, 600, 600, 1100,
-                        1100));
+                // Its counter restarted that hour.
+                quality(
+                        report(
+                                "P-3", C3, "SP-300", JUN_1_10H, 600, null, null, 100.0, 600, 600,
+                                1100, 1100),
+                        60,
+                        1.0,
+                        0,
+                        1,
+                        0));
     }
 
     List<Map<String, Object>> panelAlarm() {
@@ -224,15 +235,29 @@ final class Fleet {
         row.put("acum_quarter", acumQuarter);
         row.put("acum_semestre", acumQuarter);
         row.put("acum_year", acumYear);
+        row.put(
+                "timezone",
+                client.get("postal_code").equals("35001") ? "Atlantic/Canary" : "Europe/Madrid");
         row.put("samples", 60);
         row.put("coverage", 1.0);
+        row.put("gap_filled_wh", 0.0);
+        row.put("counter_resets", 0);
+        row.put("counter_glitches", 0);
         return row;
     }
 
     private static Map<String, Object> quality(
-            Map<String, Object> row, long samples, double coverage) {
+            Map<String, Object> row,
+            long samples,
+            double coverage,
+            double gapFilledWh,
+            int counterResets,
+            int counterGlitches) {
         row.put("samples", samples);
         row.put("coverage", coverage);
+        row.put("gap_filled_wh", gapFilledWh);
+        row.put("counter_resets", counterResets);
+        row.put("counter_glitches", counterGlitches);
         return row;
     }
 

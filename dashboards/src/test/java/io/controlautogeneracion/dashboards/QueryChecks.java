@@ -150,11 +150,16 @@ final class QueryChecks {
                 "panel_data_quality",
                 q -> {
                     List<Map<String, Object>> rows = q.run(0.9, JUNE, JULY, 0.9);
-                    assertThat(strings(rows, "panel_id")).containsExactly("P-2");
+                    // P-2 for its coverage, P-3 for its counter reset; P-1 is fine.
+                    assertThat(strings(rows, "panel_id")).containsExactly("P-2", "P-3");
                     assertThat(num(rows.get(0), "incomplete_hours")).isEqualTo(1.0);
                     assertThat(num(rows.get(0), "hours")).isEqualTo(4.0);
                     assertThat(num(rows.get(0), "min_coverage")).isEqualTo(0.4);
                     assertThat(num(rows.get(0), "samples")).isEqualTo(204.0);
+                    assertThat(num(rows.get(0), "gap_filled_wh")).isEqualTo(60.0);
+                    assertThat(num(rows.get(0), "counter_glitches")).isEqualTo(2.0);
+                    assertThat(num(rows.get(1), "counter_resets")).isEqualTo(1.0);
+                    assertThat(num(rows.get(1), "incomplete_hours")).isEqualTo(0.0);
                 });
         checks.put(
                 "light_potential_by_site",

@@ -1,19 +1,21 @@
 package io.controlautogeneracion.pipelines.batch;
 
-import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What the hourly jobs need from the catalog: the enrichment of a device at an instant (the
- * relation valid then). An interface so tests can answer from memory.
+ * What the hourly jobs need from the catalog: everything it says about a device through time (its
+ * relation periods with their clients, the device and its element type). An interface so tests can
+ * answer from memory.
  */
 public interface BatchCatalog extends AutoCloseable {
 
-    /** The relation, client, device and element valid at {@code at}; a failed future on error. */
-    CompletableFuture<Enrichment> enrich(DeviceKind kind, String deviceId, Instant at);
+    /**
+     * The device's {@link CatalogTimeline}; {@link CatalogFacts#UNKNOWN} throughout for a device
+     * the catalog does not know, a failed future when the catalog cannot answer.
+     */
+    CompletableFuture<CatalogTimeline> timeline(DeviceKind kind, String deviceId);
 
     @Override
     default void close() throws Exception {}

@@ -13,6 +13,7 @@ import java.time.Instant;
 public record BatchSettings(
         Path landingDir,
         Path workDir,
+        Path stateDir,
         Path tasksDir,
         String panelTopic,
         String lightTopic,
@@ -28,6 +29,7 @@ public record BatchSettings(
         Duration catalogTimeout,
         int catalogCapacity,
         Duration maxGap,
+        Duration gapReach,
         double alarmRatio,
         int alarmHistoryDays,
         double alarmMinExpectedWh,
@@ -39,6 +41,7 @@ public record BatchSettings(
         return new BatchSettings(
                 Path.of(p.required("landing.dir")),
                 Path.of(p.get("work.dir", p.required("landing.dir") + "/../batch")),
+                Path.of(p.get("state.dir", p.required("landing.dir") + "/../batch-state")),
                 Path.of(p.get("druid.tasks-dir", "druid/tasks")),
                 p.get("topic.panel", "panel"),
                 p.get("topic.light", "sensor-light"),
@@ -54,6 +57,7 @@ public record BatchSettings(
                 p.getDuration("catalog.timeout", Duration.ofSeconds(30)),
                 p.getInt("catalog.capacity", 500),
                 p.getDuration("max-gap", Duration.ofMinutes(15)),
+                p.getDuration("gap.reach", Duration.ofHours(48)),
                 p.getDouble("alarm.ratio", 0.7),
                 p.getInt("alarm.history-days", 7),
                 p.getDouble("alarm.min-expected-wh", 10.0),

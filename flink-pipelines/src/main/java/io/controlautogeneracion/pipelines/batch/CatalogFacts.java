@@ -12,22 +12,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * What the hourly jobs keep of a device's catalog enrichment, flat and Flink-serialisable (dates as
- * ISO strings): the Druid enrichment columns, the client's zone and location, the device's plane
- * and peak power, and its type's alarm thresholds. Any field is null when the catalog does not know
- * it.
+ * What the hourly jobs keep of a device's catalog enrichment, flat and Flink-serialisable: the
+ * Druid enrichment columns (the same {@link CatalogColumns} the wind job carries), the client's
+ * zone and location, the device's plane and peak power, and its type's alarm thresholds. Any field
+ * is null when the catalog does not know it.
  */
 public record CatalogFacts(
         boolean known,
-        String clientId,
-        String address,
-        String postalCode,
-        String name,
-        String apell1,
-        String apell2,
-        String model,
-        String manufactureDate,
-        String installDate,
+        CatalogColumns catalog,
         String timezone,
         Double latitude,
         Double longitude,
@@ -41,8 +33,13 @@ public record CatalogFacts(
     /** A device the catalog does not know (or could not be asked about). */
     public static final CatalogFacts UNKNOWN =
             new CatalogFacts(
-                    false, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    false, CatalogColumns.NONE, null, null, null, null, null, null, null, null);
+
+    public CatalogFacts {
+        if (catalog == null) {
+            catalog = CatalogColumns.NONE;
+        }
+    }
 
     public static CatalogFacts of(Enrichment e) {
         Client c = e.client();
@@ -64,18 +61,9 @@ public record CatalogFacts(
         if (powerCap == null && el != null) {
             powerCap = el.powerCap();
         }
-        CatalogColumns columns = CatalogColumns.of(e);
         return new CatalogFacts(
                 true,
-                columns.clientId(),
-                columns.address(),
-                columns.postalCode(),
-                columns.name(),
-                columns.apell1(),
-                columns.apell2(),
-                columns.model(),
-                columns.manufactureDate(),
-                columns.installDate(),
+                CatalogColumns.of(e),
                 c == null ? null : c.zone().getId(),
                 c == null ? null : c.latitude(),
                 c == null ? null : c.longitude(),
@@ -84,6 +72,16 @@ public record CatalogFacts(
                 powerCap,
                 el == null || el.thresholds() == null ? null : el.thresholds().minProductionRatio(),
                 el == null || el.thresholds() == null ? null : el.thresholds().luxDropRatio());
+    }
+
+    /** The owner's client id, null without one. */
+    public String clientId() {
+        return catalog.clientId();
+    }
+
+    /** The device's model, null when unknown. */
+    public String model() {
+        return catalog.model();
     }
 
     /** The client's zone; UTC for a device without client (its calendar is the slots' own). */
@@ -97,16 +95,6 @@ public record CatalogFacts(
 
     /** The columns every Druid row carries. */
     public io.controlautogeneracion.model.druid.Enrichment columns() {
-        return new CatalogColumns(
-                        clientId,
-                        address,
-                        postalCode,
-                        name,
-                        apell1,
-                        apell2,
-                        model,
-                        manufactureDate,
-                        installDate)
-                .toEnrichment();
+        return catalog.toEnrichment();
     }
 }

@@ -6,22 +6,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads one directory of JSON-lines rows into a Druid datasource with the task template {@code
- * <tasks-dir>/<datasource>.json}: an {@code index_parallel} task with hourly segments that replaces
- * the run's interval ({@code appendToExisting=false}, {@code dropExisting=true}), so a re-run gives
- * the same rows and an hour that now has none is emptied.
+ * <tasks-dir>/<datasource>.json}: an {@code index_parallel} task that replaces exactly the given
+ * intervals ({@code appendToExisting=false}, {@code dropExisting=true}), so a re-run gives the same
+ * rows, an interval that now has none is emptied, and an hour outside them is left as it was. The
+ * task waits until its segments can be queried, so the next run reads what this one wrote.
  */
 public final class DruidLoad {
     private static final Logger LOG = LoggerFactory.getLogger(DruidLoad.class);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
+
+    /** Segment granularities a load can use. */
+    public enum Granularity {
+        HOUR,
+        DAY
+    }
 
     private final DruidGateway druid;
     private final Path tasksDir;
@@ -36,37 +45,65 @@ public final class DruidLoad {
     }
 
     /**
-     * Replaces {@code range} of {@code datasource} with the rows of {@code *.json} in {@code dir}.
+     * Replaces {@code intervals} of {@code datasource} with the rows of {@code *.json} in {@code
+     * dir}; nothing to do without intervals.
      */
-    public void replace(String datasource, HourRange range, Path dir) {
-        String task =
-                render(
-                        read(tasksDir.resolve(datasource + ".json")),
-                        Map.of(
-                                "INTERVAL", range.interval(),
-                                "BASE_DIR", dir.toAbsolutePath().toString(),
-                                "SUBTASKS", Integer.toString(subTasks)));
-        String id = druid.submitTask(task);
-        LOG.info("druid task {} replaces {} of {} from {}", id, range, datasource, dir);
-        druid.awaitTaskSuccess(id, timeout);
+    public void replace(
+            String datasource, List<HourRange> intervals, Granularity granularity, Path dir) {
+        if (intervals.isEmpty()) {
+            return;
+        }
+        String id = druid.submitTask(task(datasource, intervals, granularity, dir));
+        LOG.info("druid task {} replaces {} of {} from {}", id, intervals, datasource, dir);
+        druid.awaitTaskSuccess(id, timeout.multipliedBy(2));
     }
 
     /**
-     * Writes {@code rows} as JSON lines under {@code workDir/<datasource>/<range>} and replaces
-     * {@code range} of {@code datasource} with them (none empties the range).
+     * The task that replaces {@code intervals} of {@code datasource} with the rows in {@code dir}.
      */
-    public void replaceWith(String datasource, HourRange range, Path workDir, List<?> rows) {
-        Path dir =
-                workDir.resolve(datasource)
-                        .resolve(
-                                range.from().toString().replace(':', '-')
-                                        + "_"
-                                        + range.hours()
-                                        + "h");
-        replace(datasource, range, RowFiles.write(dir, "rows.json", rows));
+    String task(String datasource, List<HourRange> intervals, Granularity granularity, Path dir) {
+        return render(
+                read(tasksDir.resolve(datasource + ".json")),
+                Map.of(
+                        "INTERVALS",
+                        intervals.stream()
+                                .map(r -> "\"" + r.interval() + "\"")
+                                .collect(Collectors.joining(", ", "[", "]")),
+                        "SEGMENT_GRANULARITY",
+                        granularity.name().toLowerCase(java.util.Locale.ROOT),
+                        "BASE_DIR",
+                        json(dir.toAbsolutePath().toString()),
+                        "SUBTASKS",
+                        Integer.toString(subTasks),
+                        "AWAIT_MILLIS",
+                        Long.toString(timeout.toMillis())));
     }
 
-    /** Fills {@code ${KEY}} placeholders; an unknown key is an error. */
+    /**
+     * Writes {@code rows} as JSON lines under {@code workDir/<datasource>/<name>} and replaces the
+     * hours of {@code slots} (merged into ranges) with them (none empties those hours).
+     */
+    public void replaceHours(
+            String datasource, Collection<java.time.Instant> slots, Path workDir, List<?> rows) {
+        List<HourRange> intervals = HourRange.merge(slots);
+        if (intervals.isEmpty()) {
+            return;
+        }
+        Path dir = workDir.resolve(datasource).resolve(name(intervals));
+        replace(datasource, intervals, Granularity.HOUR, RowFiles.write(dir, "rows.json", rows));
+    }
+
+    /** A directory name for a load of {@code intervals}. */
+    public static String name(List<HourRange> intervals) {
+        HourRange first = intervals.get(0);
+        HourRange last = intervals.get(intervals.size() - 1);
+        return first.from().toString().replace(':', '-')
+                + "_"
+                + java.time.Duration.between(first.from(), last.to()).toHours()
+                + "h";
+    }
+
+    /** Fills {@code ${KEY}} placeholders with the values as given; an unknown key is an error. */
     static String render(String template, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
@@ -75,13 +112,15 @@ public final class DruidLoad {
             if (value == null) {
                 throw new BatchException("task template uses ${" + m.group(1) + "}, not set");
             }
-            // Paths go inside a JSON string: escape what JSON would not accept.
-            m.appendReplacement(
-                    out,
-                    Matcher.quoteReplacement(value.replace("\\", "\\\\").replace("\"", "\\\"")));
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A value placed inside a JSON string: escaped as JSON needs. */
+    private static String json(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String read(Path file) {

@@ -27,6 +27,32 @@ public final class HourPartitions {
         return PATH.format(t);
     }
 
+    /** Every hour that has a partition of {@code topic}, in order. */
+    public static java.util.List<Instant> slots(Path base, String topic) {
+        java.util.List<Instant> slots = new java.util.ArrayList<>();
+        Path dir = base.resolve(topic);
+        if (!Files.isDirectory(dir)) {
+            return slots;
+        }
+        try (java.util.stream.Stream<Path> days = Files.list(dir)) {
+            for (Path day : days.sorted().toList()) {
+                try (java.util.stream.Stream<Path> hours = Files.list(day)) {
+                    for (Path hour : hours.sorted().toList()) {
+                        String bucket = day.getFileName() + "/" + hour.getFileName();
+                        try {
+                            slots.add(Instant.from(PATH.parse(bucket)));
+                        } catch (java.time.format.DateTimeParseException e) {
+                            // Not a partition (a stray file or folder): ignored.
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the partitions of " + dir, e);
+        }
+        return slots;
+    }
+
     /** The directory of one topic's hour. */
     public static Path directory(Path base, String topic, Instant slot) {
         return base.resolve(topic).resolve(bucket(slot));

@@ -44,6 +44,20 @@ public record HourRange(Instant from, Instant to) implements Serializable {
         return (int) Duration.between(from, to).toHours();
     }
 
+    /** The slots as ranges of consecutive hours, in order. */
+    public static List<HourRange> merge(java.util.Collection<Instant> slots) {
+        List<Instant> sorted = new ArrayList<>(new java.util.TreeSet<>(slots));
+        List<HourRange> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= sorted.size(); i++) {
+            if (i == sorted.size() || !sorted.get(i).equals(sorted.get(i - 1).plus(HOUR))) {
+                out.add(new HourRange(sorted.get(start), sorted.get(i - 1).plus(HOUR)));
+                start = i;
+            }
+        }
+        return out;
+    }
+
     /** Druid's interval notation. */
     public String interval() {
         return from + "/" + to;

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.batch;
 
 import io.controlautogeneracion.druid.DruidClient;
+import io.controlautogeneracion.model.calendar.SlotCalendar;
 import io.controlautogeneracion.model.druid.LightReportRow;
 import io.controlautogeneracion.model.druid.PanelAlarmRow;
 import io.controlautogeneracion.model.druid.PanelReportRow;
@@ -9,15 +10,19 @@ import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.light.LightBatch;
 import io.controlautogeneracion.pipelines.light.LightSettings;
 import io.controlautogeneracion.pipelines.light.WriteSensorLight;
+import io.controlautogeneracion.pipelines.panel.EdgeStore;
 import io.controlautogeneracion.pipelines.panel.ExpectedEnergy;
+import io.controlautogeneracion.pipelines.panel.FarGaps;
+import io.controlautogeneracion.pipelines.panel.GapWeight;
 import io.controlautogeneracion.pipelines.panel.PanelAlarms;
 import io.controlautogeneracion.pipelines.panel.PanelBatch;
+import io.controlautogeneracion.pipelines.panel.PanelEnergy;
 import io.controlautogeneracion.pipelines.panel.WritePanel;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -32,59 +37,137 @@ import org.slf4j.LoggerFactory;
 /**
  * The hourly batch's command line, for the last closed hour, one {@code --hour}, or a range {@code
  * --from .. --to}: the light batch (RichSensorLight → WriteSensorLight) first, whose hours give the
- * panel alarms their expectations, then the panel batch (RichPanel → WritePanel); prints what each
- * hour produced.
+ * panel alarms their expectations, then the panel batch (RichPanel → WritePanel); records what it
+ * computed in the {@link HourLedger} and prints what each hour produced.
  */
 public final class HourlyBatch {
     private static final Logger LOG = LoggerFactory.getLogger(HourlyBatch.class);
+    private static final Duration HOUR = Duration.ofHours(1);
 
     private HourlyBatch() {}
 
-    public static void main(String[] args) throws Exception {
+    /** How a failed run's last line on standard error starts; the scheduler records the rest. */
+    public static final String FAILED = "hourly batch failed: ";
+
+    public static void main(String[] args) {
+        try {
+            run(args, System.out);
+        } catch (Exception e) {
+            LOG.error("the hourly batch failed", e);
+            System.err.println(FAILED + BatchScheduler.reason(e));
+            System.exit(1);
+        }
+    }
+
+    /** Runs what the command line asks for (its environment too), printing to {@code out}. */
+    public static Report run(String[] args, PrintStream out) throws Exception {
         JobParameters p = new JobParameters(args, System.getenv(), "BATCH");
-        BatchSettings s = BatchSettings.from(p);
-        HourRange range = BatchSettings.range(p, Instant.now());
-        PrintStream out = System.out;
+        return run(
+                BatchSettings.from(p),
+                lightSettings(p),
+                BatchSettings.range(p, Instant.now()),
+                out);
+    }
+
+    /** What a run did, for its caller. */
+    public record Report(LightBatch.Result lights, PanelBatch.Result panels) {}
+
+    /** Runs {@code range} and records it in the ledger; prints one line per hour to {@code out}. */
+    public static Report run(BatchSettings s, LightSettings light, HourRange range, PrintStream out)
+            throws Exception {
         out.printf("hourly batch %s (%d h)%n", range, range.hours());
         long start = System.nanoTime();
-        LightSettings light = lightSettings(p);
         LightBatch.Result lights = lightBatch(s, light).run(range, environment(s));
         PanelBatch.Result panels =
                 panelBatch(s).run(range, environment(s), lights.expectation(light));
+        record(s, range, panels.inputs(), lights.inputs(), panels.gaps());
         printPerHour(out, range, panels, lights);
+        if (panels.carried() > 0) {
+            out.printf(
+                    "  the changed hours carried through %d later rows, up to %s%n",
+                    panels.carried(), panels.written().to());
+        }
+        if (!panels.gaps().isEmpty()) {
+            out.printf(
+                    "  %d counter gap(s) reach beyond the range; the hours they cross are due"
+                            + " again%n",
+                    panels.gaps().size());
+        }
         out.printf("done in %.1f s%n", (System.nanoTime() - start) / 1e9);
-        laterHours(DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker())), range)
-                .ifPresent(out::println);
+        return new Report(lights, panels);
     }
 
     /**
-     * When Druid already holds panel hours after {@code range}, their diffs and running totals were
-     * computed from the rows this run replaced: says so, and which range carries the change
-     * through.
+     * Records the hours the run computed, with the inputs it computed them from, and marks the
+     * hours that newly found counter gaps cross outside the range as dirty.
      */
-    public static Optional<String> laterHours(DruidGateway druid, HourRange range) {
-        if (!DruidSql.exists(druid, "panel_report")) {
-            return Optional.empty();
+    public static void record(
+            BatchSettings s,
+            HourRange range,
+            RunInputs panels,
+            RunInputs lights,
+            List<FarGaps.Gap> gaps) {
+        HourInputs inputs =
+                new HourInputs(s.landingDir(), s.stateDir(), s.panelTopic(), s.lightTopic());
+        Map<Instant, String> panelRead = new TreeMap<>();
+        panels.read().forEach(p -> panelRead.put(p.slot(), p.fingerprint()));
+        Map<Instant, String> lightRead = new TreeMap<>();
+        lights.read().forEach(p -> lightRead.put(p.slot(), p.fingerprint()));
+        Instant now = Instant.now();
+        new HourLedger(s.stateDir())
+                .update(
+                        null,
+                        state -> {
+                            for (Instant slot : range.slots()) {
+                                HourLedger.Hour current = inputs.now(slot, now);
+                                String panel = read(panelRead, slot, current.panel());
+                                String light = read(lightRead, slot, current.light());
+                                if (panel == null || light == null) {
+                                    // A partition of the hour was not read (still open): the
+                                    // hour is not reported.
+                                    continue;
+                                }
+                                if (HourInputs.NONE.equals(panel)
+                                        && HourInputs.NONE.equals(light)) {
+                                    continue;
+                                }
+                                state.hours()
+                                        .put(
+                                                slot,
+                                                HourLedger.Hour.reported(
+                                                        panel,
+                                                        light,
+                                                        current.before(),
+                                                        current.after(),
+                                                        now));
+                            }
+                            for (FarGaps.Gap g : gaps) {
+                                HourLedger.Gap gap =
+                                        new HourLedger.Gap(g.panelId(), g.from(), g.to());
+                                if (state.gaps().contains(gap)) {
+                                    continue;
+                                }
+                                state.gaps().add(gap);
+                                for (Instant h = SlotCalendar.slotOf(g.from());
+                                        !h.isAfter(g.to());
+                                        h = h.plus(HOUR)) {
+                                    if (!range.contains(h)) {
+                                        state.markDirty(h);
+                                    }
+                                }
+                            }
+                        });
+    }
+
+    /**
+     * The fingerprint the run read for the hour: what it read, {@code none} when the topic has no
+     * partition there, or null when a partition exists that the run did not read.
+     */
+    private static String read(Map<Instant, String> read, Instant slot, String now) {
+        if (read.containsKey(slot)) {
+            return read.get(slot);
         }
-        Map<String, Object> row =
-                druid.sql(
-                                // Exact: Druid's COUNT(DISTINCT) is approximate by default.
-                                "SELECT COUNT(*) AS hours, MAX(t) AS last FROM (SELECT __time"
-                                        + " AS t FROM panel_report WHERE __time >= ?"
-                                        + " GROUP BY __time)",
-                                range.to())
-                        .get(0);
-        Double hours = DruidSql.number(row, "hours");
-        if (hours == null || hours == 0) {
-            return Optional.empty();
-        }
-        Instant last = DruidSql.time(row, "last");
-        return Optional.of(
-                String.format(
-                        "note: panel_report holds %d later hour(s), up to %s, whose diff_* and"
-                                + " acum_* were computed before this run; to carry this run's"
-                                + " figures through them, run --from %s --to %s",
-                        hours.longValue(), last, range.from(), last.plus(Duration.ofHours(1))));
+        return HourInputs.NONE.equals(now) ? HourInputs.NONE : null;
     }
 
     static LightSettings lightSettings(JobParameters p) {
@@ -127,7 +210,7 @@ public final class HourlyBatch {
                 s.includeOpen(),
                 s.catalogFactory(),
                 druid,
-                new WritePanel(load, s.workDir()),
+                new WritePanel(load, s.workDir(), druid),
                 new PanelAlarms(
                         s.alarmRatio(),
                         s.alarmHistoryDays(),
@@ -135,7 +218,9 @@ public final class HourlyBatch {
                         s.alarmMinExpectedWh(),
                         s.alarmSilentLookback(),
                         ExpectedEnergy.NONE),
-                s.maxGap(),
+                new PanelEnergy(s.maxGap().toMillis(), GapWeight.CLEAR_SKY),
+                new EdgeStore(s.stateDir(), s.panelTopic()),
+                s.gapReach(),
                 s.catalogTimeout(),
                 s.catalogCapacity());
     }

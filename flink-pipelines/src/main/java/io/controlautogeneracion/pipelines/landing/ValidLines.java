@@ -8,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets through the valid lines whose hour is still open. Invalid messages are counted and logged
- * with their key (ingest-service keeps them in {@code topic_alarm}); a reading for an hour already
- * closed is counted and logged too, since writing it would change a partition the batch may have
- * read.
+ * Lets through the valid lines. Invalid messages are counted and logged with their key
+ * (ingest-service keeps them in {@code topic_alarm}). A reading for an hour already closed (a
+ * gateway that buffered offline and uploads on reconnection, a slow partition) is landed in its
+ * hour all the same, never dropped: it changes that partition's content, so the hourly batch's
+ * scheduler reports the hour again. It is counted ({@code lateReadings}) and logged.
  */
 public final class ValidLines extends ProcessFunction<LandedLine, LandedLine> {
     private static final Logger LOG = LoggerFactory.getLogger(ValidLines.class);
@@ -45,12 +46,12 @@ public final class ValidLines extends ProcessFunction<LandedLine, LandedLine> {
         long hourEnd = Math.floorDiv(line.eventTime(), HOUR_MS) * HOUR_MS + HOUR_MS;
         if (hourEnd + allowedLatenessMs <= ctx.timerService().currentWatermark()) {
             late.inc();
-            LOG.warn(
-                    "reading on {} with key {} at {} arrived after its hour was closed",
+            LOG.info(
+                    "reading on {} with key {} at {} arrived after its hour was closed: landed in"
+                            + " it, the hour is reported again",
                     line.topic(),
                     line.key(),
                     java.time.Instant.ofEpochMilli(line.eventTime()));
-            return;
         }
         out.collect(line);
     }

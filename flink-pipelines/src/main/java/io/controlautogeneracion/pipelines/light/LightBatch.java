@@ -4,8 +4,9 @@ import io.controlautogeneracion.model.druid.LightReportRow;
 import io.controlautogeneracion.model.druid.SensorAlarmRow;
 import io.controlautogeneracion.pipelines.batch.BatchCatalog;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
-import io.controlautogeneracion.pipelines.batch.HourFiles;
+import io.controlautogeneracion.pipelines.batch.HourJob;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.RunInputs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * One light batch run over a range of hours: RichSensorLight on Flink, the rolling window from
- * Druid, then WriteSensorLight (reports, alarms, Druid loads). Its hours also give the panel batch
- * its expectations ({@link SensorLightExpectation}).
+ * One light batch run over a range of hours: RichSensorLight on Flink over the closed partitions of
+ * the range, the rolling window from Druid, then WriteSensorLight (reports, alarms, Druid loads
+ * that replace the hours read and no other). Its hours also give the panel batch its expectations
+ * ({@link SensorLightExpectation}).
  */
 public final class LightBatch {
     private final Path landingDir;
@@ -52,7 +54,10 @@ public final class LightBatch {
 
     /** What a run produced (and loaded), with the hours for the panel alarms. */
     public record Result(
-            List<LightHour> hours, List<LightReportRow> reports, List<SensorAlarmRow> alarms) {
+            List<LightHour> hours,
+            List<LightReportRow> reports,
+            List<SensorAlarmRow> alarms,
+            RunInputs inputs) {
 
         public SensorLightExpectation expectation(LightSettings s) {
             return new SensorLightExpectation(hours, s.estimator());
@@ -60,18 +65,24 @@ public final class LightBatch {
     }
 
     public Result run(HourRange range, StreamExecutionEnvironment env) throws Exception {
-        Optional<FileSource<String>> source =
-                HourFiles.source(landingDir, topic, range, includeOpen);
+        RunInputs inputs = RunInputs.of(landingDir, topic, range, includeOpen);
+        Optional<FileSource<String>> source = RunInputs.source(inputs.files());
         if (source.isEmpty()) {
-            return new Result(List.of(), List.of(), List.of());
+            return new Result(List.of(), List.of(), List.of(), inputs);
         }
         List<LightHour> hours =
-                new LightHourJob(source.get(), catalog, catalogTimeout, catalogCapacity).run(env);
+                new HourJob<>(
+                                List.of(source.get()),
+                                catalog,
+                                new RichSensorLight(range),
+                                catalogTimeout,
+                                HourJob.capacity(catalogCapacity, range, 50_000))
+                        .run(env);
         LightHistory history = LightHistory.fetch(druid, hours, range, settings.windowDays());
         LightReports.addRun(hours, history);
         List<LightReportRow> reports = new LightReports(settings).build(hours, history);
         List<SensorAlarmRow> alarms = new SensorAlarms(settings).build(hours, history);
-        write.write(range, reports, alarms);
-        return new Result(hours, reports, alarms);
+        write.write(inputs.slots(), reports, alarms);
+        return new Result(hours, reports, alarms, inputs);
     }
 }

@@ -5,38 +5,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
-import org.apache.flink.util.Collector;
 
 /**
  * A light sensor's readings of one hour → its {@link LightHour}: statistics over distinct
  * timestamps (a redelivered reading counts once) and the mean lux per 5-minute bin.
  */
-public final class LightOfHour
-        extends ProcessWindowFunction<LightSamples, LightHour, String, TimeWindow> {
-    /** Accumulator of the hours emitted, checked against what the driver collected. */
-    public static final String COUNTER = "hours";
-
-    private transient LongCounter emitted;
-
-    @Override
-    public void open(OpenContext context) {
-        emitted = new LongCounter();
-        getRuntimeContext().addAccumulator(COUNTER, emitted);
-    }
-
-    @Override
-    public void process(
-            String lightId, Context context, Iterable<LightSamples> all, Collector<LightHour> out) {
-        long start = context.window().getStart();
-        for (LightSamples s : all) {
-            emitted.add(1);
-            out.collect(of(lightId, start, s));
-        }
-    }
+final class LightOfHour {
+    private LightOfHour() {}
 
     static LightHour of(String lightId, long start, LightSamples s) {
         double[] sum = new double[LightHour.BINS];

@@ -19,7 +19,9 @@ import java.util.Locale;
  * well above the horizon: readings near zero (below a small share of the Haurwitz clear-sky
  * illuminance), a frozen value (every reading of the hour identical and not zero), or a drop below
  * a share of the median of the same local hour on the previous days. At most one alarm per sensor
- * and hour, the first of those that applies; a drop carries the estimated power lost (W).
+ * and hour, the first of those that applies. Every alarm carries {@code power_low}: the reference
+ * panel's power from what the sensor should have read (the previous days' median, else a clear sky)
+ * minus its power from what it read, in W.
  */
 public final class SensorAlarms {
     private final LightSettings settings;
@@ -53,6 +55,7 @@ public final class SensorAlarms {
         int nearZero = 0;
         double highest = 0;
         double clearLux = 0;
+        double clearSum = 0;
         for (int b = 0; b < LightHour.BINS; b++) {
             if (Double.isNaN(h.binLux()[b])) {
                 continue;
@@ -63,6 +66,7 @@ public final class SensorAlarms {
             }
             sunUp++;
             double clear = ClearSky.haurwitz(sun.zenith()) * settings.luxPerWm2();
+            clearSum += clear;
             if (h.binLux()[b] < settings.nearZeroShare() * clear) {
                 nearZero++;
             }
@@ -74,10 +78,13 @@ public final class SensorAlarms {
         if (sunUp < 2) {
             return null;
         }
+        Median median = median(h, history);
+        // What the sensor should have read: the previous days' median, else a clear sky.
+        double expectedLux = median == null ? clearSum / sunUp : median.lux();
         if (nearZero == sunUp) {
             return alarm(
                     h,
-                    null,
+                    shortfall(h, site, expectedLux),
                     String.format(
                             Locale.ROOT,
                             "light sensor %s read near zero (%.0f lux on average) while the sun"
@@ -90,7 +97,7 @@ public final class SensorAlarms {
         if (h.frozen()) {
             return alarm(
                     h,
-                    null,
+                    shortfall(h, site, expectedLux),
                     String.format(
                             Locale.ROOT,
                             "light sensor %s is frozen at %.0f lux: %d identical readings while"
@@ -100,10 +107,33 @@ public final class SensorAlarms {
                             h.samples(),
                             highest));
         }
-        return drop(h, history, site);
+        if (median == null) {
+            return null;
+        }
+        double ratio =
+                h.facts().luxDropRatio() == null ? settings.dropRatio() : h.facts().luxDropRatio();
+        if (!(h.luxAvg() < ratio * median.lux())) {
+            return null;
+        }
+        return alarm(
+                h,
+                shortfall(h, site, median.lux()),
+                String.format(
+                        Locale.ROOT,
+                        "light sensor %s averaged %.0f lux, %.0f %% of the median %.0f lux of the"
+                                + " same hour on %d previous days (alarm below %.0f %%)",
+                        h.lightId(),
+                        h.luxAvg(),
+                        100 * h.luxAvg() / median.lux(),
+                        median.lux(),
+                        median.days(),
+                        100 * ratio));
     }
 
-    private SensorAlarmRow drop(LightHour h, LightHistory history, Site site) {
+    /** The median lux of the same local hour on the previous days, from 3 days with data. */
+    private record Median(double lux, int days) {}
+
+    private Median median(LightHour h, LightHistory history) {
         double[] previous = new double[settings.historyDays()];
         int n = 0;
         for (int k = 1; k <= settings.historyDays(); k++) {
@@ -118,55 +148,46 @@ public final class SensorAlarms {
             return null;
         }
         Arrays.sort(previous, 0, n);
-        double median = n % 2 == 1 ? previous[n / 2] : (previous[n / 2 - 1] + previous[n / 2]) / 2;
-        double ratio =
-                h.facts().luxDropRatio() == null ? settings.dropRatio() : h.facts().luxDropRatio();
-        if (!(h.luxAvg() < ratio * median)) {
-            return null;
-        }
+        double m = n % 2 == 1 ? previous[n / 2] : (previous[n / 2 - 1] + previous[n / 2]) / 2;
+        return new Median(m, n);
+    }
+
+    /**
+     * The reference panel's power (W) at the hour's middle from {@code expectedLux} minus its power
+     * from what the sensor read, on the flat-to-latitude plane facing the equator; never negative.
+     */
+    private double shortfall(LightHour h, Site site, double expectedLux) {
         double cap =
                 h.facts().powerCap() == null ? settings.referencePowerCap() : h.facts().powerCap();
         Instant middle = h.slot().plusSeconds(1800);
-        double flat = Math.abs(site.latitude());
+        double tilt = Math.abs(site.latitude());
         double azimuth = site.latitude() >= 0 ? 180 : 0;
         double expected =
                 estimator
                         .estimate(
                                 site.latitude(),
                                 site.longitude(),
-                                flat,
+                                tilt,
                                 azimuth,
                                 cap,
                                 middle,
-                                median)
+                                expectedLux)
                         .powerW();
         double actual =
                 estimator
                         .estimate(
                                 site.latitude(),
                                 site.longitude(),
-                                flat,
+                                tilt,
                                 azimuth,
                                 cap,
                                 middle,
                                 h.luxAvg())
                         .powerW();
-        return alarm(
-                h,
-                Math.max(0, expected - actual),
-                String.format(
-                        Locale.ROOT,
-                        "light sensor %s averaged %.0f lux, %.0f %% of the median %.0f lux of the"
-                                + " same hour on %d previous days (alarm below %.0f %%)",
-                        h.lightId(),
-                        h.luxAvg(),
-                        100 * h.luxAvg() / median,
-                        median,
-                        n,
-                        100 * ratio));
+        return Math.max(0, expected - actual);
     }
 
-    private static SensorAlarmRow alarm(LightHour h, Double powerLow, String text) {
+    private static SensorAlarmRow alarm(LightHour h, double powerLow, String text) {
         return new SensorAlarmRow(h.facts().columns(), h.lightId(), h.slot(), powerLow, text);
     }
 }

@@ -3,13 +3,14 @@ package io.controlautogeneracion.pipelines.light;
 import io.controlautogeneracion.model.druid.LightReportRow;
 import io.controlautogeneracion.model.druid.SensorAlarmRow;
 import io.controlautogeneracion.pipelines.batch.DruidLoad;
-import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
  * WriteSensorLight: a run's {@code light_report} and {@code sensor_alarm} rows as JSON-lines files,
- * each loaded by a Druid task that replaces the run's hours.
+ * each loaded by a Druid task that replaces the hours the run read.
  */
 public final class WriteSensorLight {
     private final DruidLoad load;
@@ -20,8 +21,10 @@ public final class WriteSensorLight {
         this.workDir = workDir;
     }
 
-    public void write(HourRange range, List<LightReportRow> reports, List<SensorAlarmRow> alarms) {
-        load.replaceWith("light_report", range, workDir, reports);
-        load.replaceWith("sensor_alarm", range, workDir, alarms);
+    /** Replaces the hours of {@code slots} (those the run read) with the rows. */
+    public void write(
+            Collection<Instant> slots, List<LightReportRow> reports, List<SensorAlarmRow> alarms) {
+        load.replaceHours("light_report", slots, workDir, reports);
+        load.replaceHours("sensor_alarm", slots, workDir, alarms);
     }
 }

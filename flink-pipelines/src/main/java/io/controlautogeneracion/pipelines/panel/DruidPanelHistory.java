@@ -1,9 +1,9 @@
 package io.controlautogeneracion.pipelines.panel;
 
 import io.controlautogeneracion.model.calendar.Period;
+import io.controlautogeneracion.model.druid.PanelReportRow;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
 import io.controlautogeneracion.pipelines.batch.DruidSql;
-import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads the {@link PanelHistory} a run needs from {@code panel_report} through the broker: the
- * generation of the reference slots (and alarm days) that lie before the run, in chunks of
- * timestamps, and each panel's latest report of the past year with its running totals.
+ * Reads the {@link PanelHistory} a stretch of rows needs from {@code panel_report} through the
+ * broker: the generation of the reference slots (and alarm days) that lie before the stretch, in
+ * chunks of timestamps, and each panel and client's latest report of the past year with its running
+ * totals.
  */
 public final class DruidPanelHistory {
     static final String DATASOURCE = "panel_report";
@@ -30,18 +31,22 @@ public final class DruidPanelHistory {
 
     private DruidPanelHistory() {}
 
+    /**
+     * @param rows the stretch's rows (any diffs and totals): their keys, slots and zones
+     * @param from the first slot of the stretch
+     */
     public static PanelHistory fetch(
-            DruidGateway druid, List<PanelHour> hours, HourRange range, int alarmDays) {
-        if (hours.isEmpty() || !DruidSql.exists(druid, DATASOURCE)) {
+            DruidGateway druid, List<PanelReportRow> rows, Instant from, int alarmDays) {
+        if (rows.isEmpty() || !DruidSql.exists(druid, DATASOURCE)) {
             return PanelHistory.NONE;
         }
-        Set<String> panels = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         Set<Instant> slots = new TreeSet<>();
-        for (PanelHour h : hours) {
-            panels.add(h.panelId());
-            slots.addAll(PanelReports.referencesBefore(h, range));
-            for (Instant day : PanelAlarms.previousDays(h.slot(), h.facts().zone(), alarmDays)) {
-                if (day.isBefore(range.from())) {
+        for (PanelReportRow r : rows) {
+            keys.add(PanelReports.key(r.panelId(), r.enrichment().clientId()));
+            slots.addAll(PanelReports.referencesBefore(r.timestamp(), r.zone(), from));
+            for (Instant day : PanelAlarms.previousDays(r.timestamp(), r.zone(), alarmDays)) {
+                if (day.isBefore(from)) {
                     slots.add(day);
                 }
             }
@@ -52,29 +57,29 @@ public final class DruidPanelHistory {
             List<Instant> chunk = all.subList(i, Math.min(all.size(), i + SLOTS_PER_QUERY));
             for (Map<String, Object> row :
                     druid.sql(
-                            "SELECT panel_id, __time, power_gen FROM "
+                            "SELECT panel_id, client_id, __time, power_gen FROM "
                                     + DATASOURCE
                                     + " WHERE __time IN ("
                                     + DruidSql.timestampList(chunk)
                                     + ")")) {
-                String panel = String.valueOf(row.get("panel_id"));
-                if (panels.contains(panel)) {
+                String key = key(row);
+                if (keys.contains(key)) {
                     history.putGeneration(
-                            panel, DruidSql.time(row, "__time"), DruidSql.number(row, "power_gen"));
+                            key, DruidSql.time(row, "__time"), DruidSql.number(row, "power_gen"));
                 }
             }
         }
-        StringBuilder latest = new StringBuilder("SELECT panel_id, MAX(__time) AS t");
+        StringBuilder latest = new StringBuilder("SELECT panel_id, client_id, MAX(__time) AS t");
         for (Period p : Period.values()) {
             latest.append(", LATEST(").append(p.column()).append(") AS ").append(p.column());
         }
         latest.append(" FROM ")
                 .append(DATASOURCE)
-                .append(" WHERE __time >= ? AND __time < ? GROUP BY panel_id");
+                .append(" WHERE __time >= ? AND __time < ? GROUP BY panel_id, client_id");
         for (Map<String, Object> row :
-                druid.sql(latest.toString(), range.from().minus(LAST_LOOKBACK), range.from())) {
-            String panel = String.valueOf(row.get("panel_id"));
-            if (!panels.contains(panel)) {
+                druid.sql(latest.toString(), from.minus(LAST_LOOKBACK), from)) {
+            String key = key(row);
+            if (!keys.contains(key)) {
                 continue;
             }
             Map<Period, Double> acum = new EnumMap<>(Period.class);
@@ -82,8 +87,15 @@ public final class DruidPanelHistory {
                 Double v = DruidSql.number(row, p.column());
                 acum.put(p, v == null ? 0.0 : v);
             }
-            history.putLast(panel, new PanelHistory.Last(DruidSql.time(row, "t"), acum));
+            history.putLast(key, new PanelHistory.Last(DruidSql.time(row, "t"), acum));
         }
         return history;
+    }
+
+    /** The key of an SQL answer row with {@code panel_id} and {@code client_id}. */
+    static String key(Map<String, Object> row) {
+        Object client = row.get("client_id");
+        return PanelReports.key(
+                String.valueOf(row.get("panel_id")), client == null ? null : client.toString());
     }
 }

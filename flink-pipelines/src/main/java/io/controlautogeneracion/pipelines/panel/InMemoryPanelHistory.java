@@ -12,14 +12,14 @@ public final class InMemoryPanelHistory implements PanelHistory {
     private final Map<String, Map<Instant, Double>> generation = new HashMap<>();
     private final Map<String, Last> last = new HashMap<>();
 
-    public InMemoryPanelHistory putGeneration(String panelId, Instant slot, double powerGen) {
-        generation.computeIfAbsent(panelId, k -> new HashMap<>()).put(slot, powerGen);
+    public InMemoryPanelHistory putGeneration(String key, Instant slot, double powerGen) {
+        generation.computeIfAbsent(key, k -> new HashMap<>()).put(slot, powerGen);
         return this;
     }
 
     /** Keeps the later of the known and the given latest report. */
-    public InMemoryPanelHistory putLast(String panelId, Last report) {
-        last.merge(panelId, report, (a, b) -> a.slot().isAfter(b.slot()) ? a : b);
+    public InMemoryPanelHistory putLast(String key, Last report) {
+        last.merge(key, report, (a, b) -> a.slot().isAfter(b.slot()) ? a : b);
         return this;
     }
 
@@ -30,24 +30,25 @@ public final class InMemoryPanelHistory implements PanelHistory {
             if (!r.timestamp().isBefore(before)) {
                 continue;
             }
-            h.putGeneration(r.panelId(), r.timestamp(), r.powerGen());
+            String key = PanelReports.key(r.panelId(), r.enrichment().clientId());
+            h.putGeneration(key, r.timestamp(), r.powerGen());
             Map<Period, Double> acum = new EnumMap<>(Period.class);
             for (Period p : Period.values()) {
                 acum.put(p, r.acum(p));
             }
-            h.putLast(r.panelId(), new Last(r.timestamp(), acum));
+            h.putLast(key, new Last(r.timestamp(), acum));
         }
         return h;
     }
 
     @Override
-    public Double powerGen(String panelId, Instant slot) {
-        Map<Instant, Double> slots = generation.get(panelId);
+    public Double powerGen(String key, Instant slot) {
+        Map<Instant, Double> slots = generation.get(key);
         return slots == null ? null : slots.get(slot);
     }
 
     @Override
-    public Last last(String panelId) {
-        return last.get(panelId);
+    public Last last(String key) {
+        return last.get(key);
     }
 }

@@ -2,7 +2,6 @@ package io.controlautogeneracion.pipelines.panel;
 
 import io.controlautogeneracion.model.calendar.SlotCalendar;
 import io.controlautogeneracion.model.druid.PanelAlarmRow;
-import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,11 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * WritePanel's under-production alarms (SPEC §6): a panel hour whose energy is below the threshold
- * share (the element type's, else the default 0.7) of the expected energy. The expectation comes
- * from the client's light sensor when there is one, else from the median of the same local hour on
- * the previous days that have data (at least {@code minHistoryDays} of them). Expectations below
- * {@code minExpectedWh} (night, dawn) never alarm: a ratio of two tiny numbers means nothing.
+ * WritePanel's under-production alarms (SPEC §6): a panel hour whose measured energy is below the
+ * threshold share (the element type's, else the default 0.7) of the expected energy, both over the
+ * part of the hour the panel's readings cover, so a data gap is never taken for under-production.
+ * The expectation comes from the client's light sensor when there is one, else from the median of
+ * the same local hour on the previous days that have data (at least {@code minHistoryDays} of them)
+ * times the coverage. Expectations below {@code minExpectedWh} (night, dawn, an hour barely
+ * covered) never alarm: a ratio of two tiny numbers means nothing.
  */
 public final class PanelAlarms {
     private final double defaultRatio;
@@ -65,20 +66,23 @@ public final class PanelAlarms {
         return historyDays;
     }
 
-    public List<PanelAlarmRow> build(List<PanelHour> hours, HourRange range, PanelHistory history) {
+    /**
+     * @param from the first hour of the run; earlier days come from {@code history}
+     */
+    public List<PanelAlarmRow> build(List<PanelHour> hours, Instant from, PanelHistory history) {
         Map<String, Map<Instant, Double>> inRun = new HashMap<>();
         for (PanelHour h : hours) {
             // A silent hour measured nothing: it is no reference for the other days.
             if (!h.silent()) {
-                inRun.computeIfAbsent(h.panelId(), k -> new HashMap<>())
-                        .put(h.slot(), h.energyWh());
+                inRun.computeIfAbsent(PanelReports.key(h), k -> new HashMap<>())
+                        .merge(h.slot(), h.energyWh(), Double::sum);
             }
         }
         List<PanelAlarmRow> alarms = new ArrayList<>();
         for (PanelHour h : hours) {
             ExpectedEnergy expected = light.expected(h);
             if (expected == null) {
-                expected = fromHistory(h, range, inRun.get(h.panelId()), history);
+                expected = fromHistory(h, from, inRun.get(PanelReports.key(h)), history);
             }
             if (expected == null || expected.energyWh() < minExpectedWh) {
                 continue;
@@ -87,13 +91,13 @@ public final class PanelAlarms {
                     h.facts().minProductionRatio() == null
                             ? defaultRatio
                             : h.facts().minProductionRatio();
-            if (h.energyWh() < ratio * expected.energyWh()) {
+            if (h.measuredWh() < ratio * expected.energyWh()) {
                 alarms.add(
                         new PanelAlarmRow(
                                 h.facts().columns(),
                                 h.panelId(),
                                 h.slot(),
-                                expected.energyWh() - h.energyWh(),
+                                expected.energyWh() - h.measuredWh(),
                                 h.silent() ? silentText(h, expected) : text(h, expected, ratio)));
             }
         }
@@ -104,11 +108,14 @@ public final class PanelAlarms {
     }
 
     private ExpectedEnergy fromHistory(
-            PanelHour h, HourRange range, Map<Instant, Double> inRun, PanelHistory history) {
+            PanelHour h, Instant from, Map<Instant, Double> inRun, PanelHistory history) {
         double[] values = new double[historyDays];
         int n = 0;
         for (Instant day : previousDays(h.slot(), h.facts().zone(), historyDays)) {
-            Double gen = PanelReports.generation(h.panelId(), day, range, inRun, history);
+            Double gen =
+                    day.isBefore(from)
+                            ? history.powerGen(PanelReports.key(h), day)
+                            : inRun == null ? null : inRun.get(day);
             if (gen != null) {
                 values[n++] = gen;
             }
@@ -119,12 +126,15 @@ public final class PanelAlarms {
         Arrays.sort(values, 0, n);
         double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
         return new ExpectedEnergy(
-                median,
+                median * h.expectedShare(),
                 String.format(
                         Locale.ROOT,
-                        "the median of the same hour on %d of the previous %d days",
+                        "the median of the same hour on %d of the previous %d days (%.1f Wh),"
+                                + " for the %.0f %% of the hour covered",
                         n,
-                        historyDays));
+                        historyDays,
+                        median,
+                        100 * h.expectedShare()));
     }
 
     /** The same local hour on each of the {@code days} previous days, newest first. */
@@ -149,15 +159,15 @@ public final class PanelAlarms {
     private static String text(PanelHour h, ExpectedEnergy expected, double ratio) {
         return String.format(
                 Locale.ROOT,
-                "panel %s generated %.1f Wh in the hour from %s, %.0f %% of the %.1f Wh expected"
-                        + " from %s (alarm below %.0f %%); coverage %.0f %%",
+                "panel %s generated %.1f Wh in the covered part of the hour from %s, %.0f %% of"
+                        + " the %.1f Wh expected from %s (alarm below %.0f %%); coverage %.0f %%",
                 h.panelId(),
-                h.energyWh(),
+                h.measuredWh(),
                 h.slot(),
-                100 * h.energyWh() / expected.energyWh(),
+                100 * h.measuredWh() / expected.energyWh(),
                 expected.energyWh(),
                 expected.basis(),
                 100 * ratio,
-                100 * h.coverage());
+                100 * h.quality().coverage());
     }
 }

@@ -4,98 +4,91 @@ import io.controlautogeneracion.model.calendar.Comparison;
 import io.controlautogeneracion.model.calendar.Period;
 import io.controlautogeneracion.model.calendar.SlotCalendar;
 import io.controlautogeneracion.model.druid.PanelReportRow;
-import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 /**
- * WritePanel's report step (SPEC §6): for every panel hour of a run, the differences with its
- * reference slots and the running totals of its local day, month, quarter, half-year and year.
- * References inside the run come from the run itself, earlier ones from {@link PanelHistory}; a
- * reference without data gives a null difference, never 0. Running totals carry on from the panel's
- * latest stored report when it lies in the same local period, which is exact because no report
- * exists between it and the run.
+ * WritePanel's report step (SPEC §6): rows for panel hours, with the differences with their
+ * reference slots and the running totals of their local day, month, quarter, half-year and year,
+ * per panel and client ({@link ReportChain}). A reference without data gives a null difference,
+ * never 0.
  */
 public final class PanelReports {
     private PanelReports() {}
 
+    /** Rows in the order the chain needs them: time, then panel, then client. */
+    public static final Comparator<PanelReportRow> ORDER =
+            Comparator.comparing(PanelReportRow::timestamp)
+                    .thenComparing(PanelReportRow::panelId)
+                    .thenComparing(r -> Objects.toString(r.enrichment().clientId(), ""));
+
+    /** The key a row's diffs and totals are kept under: its panel and client. */
+    public static String key(String panelId, String clientId) {
+        return panelId + "|" + Objects.toString(clientId, "");
+    }
+
+    /** The key of a panel hour. */
+    public static String key(PanelHour h) {
+        return key(h.panelId(), h.owner());
+    }
+
+    /**
+     * The rows of {@code hours} (not silent ones), none of them before {@code from}, with history
+     * before {@code from}.
+     */
     public static List<PanelReportRow> build(
-            List<PanelHour> hours, HourRange range, PanelHistory history) {
-        Map<String, List<PanelHour>> byPanel =
-                hours.stream().collect(Collectors.groupingBy(PanelHour::panelId));
-        List<PanelReportRow> rows = new ArrayList<>(hours.size());
-        for (Map.Entry<String, List<PanelHour>> e : byPanel.entrySet()) {
-            rows.addAll(panel(e.getKey(), e.getValue(), range, history));
-        }
-        rows.sort(
-                Comparator.comparing(PanelReportRow::timestamp)
-                        .thenComparing(PanelReportRow::panelId));
-        return rows;
-    }
-
-    private static List<PanelReportRow> panel(
-            String panelId, List<PanelHour> hours, HourRange range, PanelHistory history) {
-        List<PanelHour> sorted = new ArrayList<>(hours);
-        sorted.sort(Comparator.comparing(PanelHour::slot));
-        Map<Instant, Double> inRun = new HashMap<>();
-        for (PanelHour h : sorted) {
-            inRun.put(h.slot(), h.energyWh());
-        }
-        PanelHistory.Last previous = history.last(panelId);
-        List<PanelReportRow> rows = new ArrayList<>(sorted.size());
-        for (PanelHour h : sorted) {
-            ZoneId zone = h.facts().zone();
-            Map<Comparison, Double> diffs = new EnumMap<>(Comparison.class);
-            for (Comparison c : Comparison.values()) {
-                Instant ref = SlotCalendar.reference(h.slot(), c, zone);
-                Double refGen = generation(panelId, ref, range, inRun, history);
-                diffs.put(c, refGen == null ? null : h.energyWh() - refGen);
+            List<PanelHour> hours, Instant from, PanelHistory history) {
+        List<PanelReportRow> templates = new ArrayList<>(hours.size());
+        for (PanelHour h : hours) {
+            if (!h.silent()) {
+                templates.add(template(h));
             }
-            Map<Period, Double> acum = new EnumMap<>(Period.class);
-            for (Period p : Period.values()) {
-                boolean carries =
-                        previous != null
-                                && SlotCalendar.samePeriod(previous.slot(), h.slot(), p, zone);
-                acum.put(p, (carries ? previous.acum().get(p) : 0.0) + h.energyWh());
-            }
-            previous = new PanelHistory.Last(h.slot(), acum);
-            rows.add(
-                    PanelReportRow.of(
-                            h.facts().columns(),
-                            panelId,
-                            h.slot(),
-                            h.energyWh(),
-                            diffs,
-                            acum,
-                            h.samples(),
-                            h.coverage()));
         }
-        return rows;
+        return chain(templates, from, history);
     }
 
-    /** A slot's generation: from the run when the slot lies in it, else from history. */
-    static Double generation(
-            String panelId,
-            Instant slot,
-            HourRange range,
-            Map<Instant, Double> inRun,
-            PanelHistory history) {
-        return range.contains(slot) ? inRun.get(slot) : history.powerGen(panelId, slot);
+    /** The rows with their diffs and totals; any order in, time order out. */
+    public static List<PanelReportRow> chain(
+            List<PanelReportRow> rows, Instant from, PanelHistory history) {
+        List<PanelReportRow> sorted = new ArrayList<>(rows);
+        sorted.sort(ORDER);
+        ReportChain chain = new ReportChain(history, from);
+        List<PanelReportRow> out = new ArrayList<>(sorted.size());
+        for (PanelReportRow r : sorted) {
+            out.add(chain.next(r));
+        }
+        return out;
     }
 
-    /** The reference slots of a panel hour that lie before the run: what history must provide. */
-    public static List<Instant> referencesBefore(PanelHour h, HourRange range) {
+    /** A panel hour as a row without diffs and totals yet. */
+    public static PanelReportRow template(PanelHour h) {
+        Map<Period, Double> zero = new EnumMap<>(Period.class);
+        for (Period p : Period.values()) {
+            zero.put(p, 0.0);
+        }
+        return PanelReportRow.of(
+                h.facts().columns(),
+                h.panelId(),
+                h.slot(),
+                h.energyWh(),
+                Map.of(),
+                zero,
+                h.facts().timezone(),
+                h.quality());
+    }
+
+    /** The reference slots of a slot in a zone that lie before {@code from}. */
+    public static List<Instant> referencesBefore(Instant slot, ZoneId zone, Instant from) {
         List<Instant> refs = new ArrayList<>();
         for (Comparison c : Comparison.values()) {
-            Instant ref = SlotCalendar.reference(h.slot(), c, h.facts().zone());
-            if (ref.isBefore(range.from())) {
+            Instant ref = SlotCalendar.reference(slot, c, zone);
+            if (ref.isBefore(from)) {
                 refs.add(ref);
             }
         }

@@ -1,29 +1,128 @@
 package io.controlautogeneracion.pipelines.panel;
 
 import io.controlautogeneracion.model.reading.DeviceKind;
-import io.controlautogeneracion.pipelines.batch.BatchCatalog;
-import io.controlautogeneracion.pipelines.batch.CatalogEnrichment;
-import io.controlautogeneracion.pipelines.batch.CatalogFacts;
-import java.time.Instant;
+import io.controlautogeneracion.model.reading.PanelReading;
+import io.controlautogeneracion.pipelines.batch.CatalogTimeline;
+import io.controlautogeneracion.pipelines.batch.HourJob;
+import io.controlautogeneracion.pipelines.batch.HourRange;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 
-/** RichPanel: a panel's hour enriched with the catalog relation valid in that hour. */
-public final class RichPanel extends CatalogEnrichment<PanelHour> {
-    public RichPanel(BatchCatalog.Factory catalog) {
-        super(catalog, DeviceKind.PANEL);
+/**
+ * RichPanel, the panel kind of the {@link HourJob}: a panel's readings of the run (its hours and
+ * the edge readings of the hours around them) with its catalog timeline → {@link PanelEnergy} per
+ * hour and owner, the edges of the hours read in full, and the boundary readings whose neighbour
+ * lies further away.
+ */
+public final class RichPanel implements HourJob.Kind<PanelReading, PanelSamples, PanelSpan> {
+    private static final long serialVersionUID = 1L;
+    private static final long HOUR_MS = 3_600_000L;
+
+    private final long fromMs;
+    private final long toMs;
+    private final long[] fullHours;
+    private final PanelEnergy energy;
+
+    /**
+     * @param fullHours the hours whose partitions the run reads in full, whose edges it keeps
+     */
+    public RichPanel(HourRange range, List<Long> fullHours, PanelEnergy energy) {
+        this.fromMs = range.from().toEpochMilli();
+        this.toMs = range.to().toEpochMilli();
+        this.fullHours = fullHours.stream().mapToLong(Long::longValue).sorted().toArray();
+        this.energy = energy;
     }
 
     @Override
-    protected String deviceId(PanelHour hour) {
-        return hour.panelId();
+    public DeviceKind deviceKind() {
+        return DeviceKind.PANEL;
     }
 
     @Override
-    protected Instant slot(PanelHour hour) {
-        return hour.slot();
+    public TypeInformation<PanelReading> readingType() {
+        return TypeInformation.of(PanelReading.class);
     }
 
     @Override
-    protected PanelHour withFacts(PanelHour hour, CatalogFacts facts) {
-        return hour.withFacts(facts);
+    public TypeInformation<PanelSamples> samplesType() {
+        return TypeInformation.of(PanelSamples.class);
+    }
+
+    @Override
+    public TypeInformation<PanelSpan> outputType() {
+        return TypeInformation.of(PanelSpan.class);
+    }
+
+    @Override
+    public PanelSamples newSamples() {
+        return new PanelSamples();
+    }
+
+    @Override
+    public void add(PanelSamples samples, PanelReading r) {
+        samples.add(r.timestamp().toEpochMilli(), r.powerW(), r.energyWh());
+    }
+
+    @Override
+    public List<PanelSpan> outputs(String panelId, PanelSamples samples, CatalogTimeline timeline) {
+        PanelSamples s = samples.sortedDistinct();
+        List<PanelHour> hours = energy.hours(panelId, s, fromMs, toMs, timeline);
+        List<EdgeReading> edges = new ArrayList<>();
+        double highest = Double.NaN;
+        EdgeReading[] all = new EdgeReading[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            if (s.hasCounter(i)) {
+                highest = Double.isNaN(highest) ? s.counter(i) : Math.max(highest, s.counter(i));
+            }
+            all[i] = new EdgeReading(s.time(i), s.power(i), s.counter(i), highest);
+        }
+        int i = 0;
+        while (i < all.length) {
+            long hour = Math.floorDiv(all[i].time(), HOUR_MS) * HOUR_MS;
+            int j = i;
+            while (j < all.length && all[j].time() < hour + HOUR_MS) {
+                j++;
+            }
+            if (Arrays.binarySearch(fullHours, hour) >= 0) {
+                edges.addAll(edgesOf(all, i, j));
+            }
+            i = j;
+        }
+        EdgeReading first = null;
+        EdgeReading last = null;
+        if (all.length > 0) {
+            EdgeReading a = all[0];
+            EdgeReading b = all[all.length - 1];
+            first = a.time() >= fromMs && a.time() < toMs && a.hasCounter() ? a : null;
+            last = b.time() >= fromMs && b.time() < toMs && b.hasCounter() ? b : null;
+        }
+        return List.of(
+                new PanelSpan(
+                        panelId,
+                        hours.toArray(PanelHour[]::new),
+                        edges.toArray(EdgeReading[]::new),
+                        first,
+                        last));
+    }
+
+    /** The first and last readings of {@code [i, j)} and the one with the highest counter. */
+    static List<EdgeReading> edgesOf(EdgeReading[] all, int i, int j) {
+        List<EdgeReading> out = new ArrayList<>(3);
+        out.add(all[i]);
+        int top = -1;
+        for (int k = i; k < j; k++) {
+            if (all[k].hasCounter() && (top < 0 || all[k].counter() > all[top].counter())) {
+                top = k;
+            }
+        }
+        if (top > i && top < j - 1) {
+            out.add(all[top]);
+        }
+        if (j - 1 > i) {
+            out.add(all[j - 1]);
+        }
+        return out;
     }
 }

@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * Panels that fell silent. A panel that reported within {@code lookback} before an hour of the run
  * and is still installed at a client, but sent no reading in that hour, gets a silent {@link
  * PanelHour} (no energy, no samples): no report row, since nothing was measured, but an alarm when
- * the hour should have produced (daylight). After {@code lookback} without a reading the panel is
- * no longer expected, so a removed panel does not alarm for ever.
+ * the hour should have produced (daylight). A panel whose hour has energy from a counter gap that
+ * later readings closed is not silent: it sent nothing, but what it made is known. After {@code
+ * lookback} without a reading the panel is no longer expected, so a removed panel does not alarm
+ * for ever.
  */
 public final class SilentPanels {
     private static final Logger LOG = LoggerFactory.getLogger(SilentPanels.class);
@@ -53,9 +55,10 @@ public final class SilentPanels {
         try (BatchCatalog catalog = catalogFactory.open()) {
             List<CompletableFuture<CatalogFacts>> lookups = new ArrayList<>();
             for (Map.Entry<String, Instant> s : silent) {
+                Instant slot = s.getValue();
                 lookups.add(
-                        catalog.enrich(DeviceKind.PANEL, s.getKey(), s.getValue())
-                                .thenApply(CatalogFacts::of));
+                        catalog.timeline(DeviceKind.PANEL, s.getKey())
+                                .thenApply(t -> t.at(slot.toEpochMilli())));
             }
             // One deadline for all the lookups, so a hung catalog costs one timeout, not one each.
             try {
@@ -80,7 +83,7 @@ public final class SilentPanels {
                 CatalogFacts facts = lookup.join();
                 // No owner then: uninstalled or between clients, not expected to report.
                 if (facts.clientId() != null) {
-                    out.add(new PanelHour(panelId, slot, 0.0, 0, 0.0, 0, facts));
+                    out.add(PanelHour.silent(panelId, slot, facts));
                 }
             }
         }
@@ -138,7 +141,8 @@ public final class SilentPanels {
         for (Map<String, Object> row :
                 druid.sql(
                         "SELECT panel_id, MAX(__time) AS \"last\" FROM panel_report"
-                                + " WHERE __time >= ? AND __time < ? GROUP BY panel_id",
+                                + " WHERE __time >= ? AND __time < ? AND samples > 0"
+                                + " GROUP BY panel_id",
                         range.from().minus(lookback),
                         range.from())) {
             last.put((String) row.get("panel_id"), DruidSql.time(row, "last"));

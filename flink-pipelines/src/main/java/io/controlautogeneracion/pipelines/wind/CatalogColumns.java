@@ -8,8 +8,7 @@ import java.time.LocalDate;
 /**
  * The catalog columns every Druid row carries (the model's {@link Enrichment}), as Flink moves them
  * between operators: dates as ISO strings, because Flink would hand {@link LocalDate} fields to
- * Kryo. The wind job's records carry it; the hourly batch's {@code CatalogFacts} flattens and turns
- * its columns back through it.
+ * Kryo. The wind job's records carry it, and so do the hourly batch's {@code CatalogFacts}.
  */
 public record CatalogColumns(
         String clientId,

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.pipelines.JobParameters;
-import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,24 +45,37 @@ class BatchSettingsTest {
     }
 
     @Test
-    void shouldRenderEveryTaskTemplateIntoAReplacingHourlyTask() throws Exception {
+    void shouldRenderEveryTaskTemplateIntoATaskThatReplacesExactlyItsIntervals() throws Exception {
+        DruidLoad load = new DruidLoad(null, ProjectFiles.tasksDir(), Duration.ofMinutes(5), 1);
+        List<HourRange> intervals =
+                HourRange.merge(
+                        List.of(
+                                Instant.parse("2026-06-01T10:00:00Z"),
+                                Instant.parse("2026-06-01T11:00:00Z"),
+                                Instant.parse("2026-06-01T14:00:00Z")));
         for (String ds :
                 new String[] {"panel_report", "panel_alarm", "light_report", "sensor_alarm"}) {
             String task =
-                    DruidLoad.render(
-                            Files.readString(ProjectFiles.tasksDir().resolve(ds + ".json")),
-                            Map.of(
-                                    "INTERVAL", "2026-06-01T10:00:00Z/2026-06-01T11:00:00Z",
-                                    "BASE_DIR", "/data/batch/" + ds,
-                                    "SUBTASKS", "1"));
+                    load.task(
+                            ds,
+                            intervals,
+                            DruidLoad.Granularity.HOUR,
+                            java.nio.file.Path.of("/data/batch/" + ds));
             JsonNode spec = new ObjectMapper().readTree(task).path("spec");
             assertThat(spec.at("/dataSchema/dataSource").asText()).isEqualTo(ds);
             assertThat(spec.at("/dataSchema/granularitySpec/intervals/0").asText())
-                    .isEqualTo("2026-06-01T10:00:00Z/2026-06-01T11:00:00Z");
+                    .isEqualTo("2026-06-01T10:00:00Z/2026-06-01T12:00:00Z");
+            assertThat(spec.at("/dataSchema/granularitySpec/intervals/1").asText())
+                    .isEqualTo("2026-06-01T14:00:00Z/2026-06-01T15:00:00Z");
+            assertThat(spec.at("/dataSchema/granularitySpec/segmentGranularity").asText())
+                    .isEqualTo("hour");
             assertThat(spec.at("/ioConfig/appendToExisting").asBoolean()).isFalse();
             assertThat(spec.at("/ioConfig/dropExisting").asBoolean()).isTrue();
             assertThat(spec.at("/ioConfig/inputSource/baseDir").asText())
                     .isEqualTo("/data/batch/" + ds);
+            // The next run reads the reports back: their loads wait until Druid serves them.
+            assertThat(spec.at("/tuningConfig/awaitSegmentAvailabilityTimeoutMillis").asLong())
+                    .isEqualTo(ds.endsWith("_report") ? 300_000 : 0);
         }
     }
 }

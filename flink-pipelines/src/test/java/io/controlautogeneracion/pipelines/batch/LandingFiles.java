@@ -46,11 +46,16 @@ public final class LandingFiles {
 
     /** A raw line in the hour of {@code t} (a damaged file, for instance). */
     public LandingFiles line(String topic, Instant t, String line) {
+        return line(topic, t, line, "part-0.json");
+    }
+
+    /** A raw line in the hour of {@code t}, in the given file (a late file, for instance). */
+    public LandingFiles line(String topic, Instant t, String line, String file) {
         Path dir = HourPartitions.directory(base, topic, t);
         try {
             Files.createDirectories(dir);
             Files.writeString(
-                    dir.resolve("part-0.json"),
+                    dir.resolve(file),
                     line + "\n",
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,

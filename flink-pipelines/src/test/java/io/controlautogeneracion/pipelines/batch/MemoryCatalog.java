@@ -5,7 +5,6 @@ import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Device;
-import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.catalog.SensorLight;
 import io.controlautogeneracion.model.reading.DeviceKind;
@@ -17,11 +16,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A catalog held in memory for the batch job tests: devices owned by one client each since the
- * epoch. Serialisable, so the Flink job carries it to every parallel instance.
+ * epoch, or with a relation history of their own. Serialisable, so the Flink job carries it to
+ * every parallel instance.
  */
 public final class MemoryCatalog implements BatchCatalog, BatchCatalog.Factory {
     // Documents as their catalog JSON: the model records are not serialisable.
-    private final Map<String, byte[]> owners = new HashMap<>();
+    private final Map<String, byte[]> clients = new HashMap<>();
+    private final Map<String, byte[]> relations = new HashMap<>();
     private final Map<String, byte[]> devices = new HashMap<>();
 
     public static Client client(String clientId, String zone, double lat, double lon) {
@@ -81,30 +82,50 @@ public final class MemoryCatalog implements BatchCatalog, BatchCatalog.Factory {
 
     public MemoryCatalog panel(String panelId, Client owner, double powerCap) {
         devices.put(panelId, CatalogDocuments.write(panelDocument(panelId, powerCap)));
-        owners.put(panelId, CatalogDocuments.write(owner));
-        return this;
+        return owned(DeviceKind.PANEL, panelId, owner);
     }
 
     public MemoryCatalog light(String lightId, Client owner) {
         devices.put(lightId, CatalogDocuments.write(lightDocument(lightId, null)));
-        owners.put(lightId, CatalogDocuments.write(owner));
+        return owned(DeviceKind.LIGHT, lightId, owner);
+    }
+
+    /** A panel with its own relation history, over the given clients. */
+    public MemoryCatalog panel(
+            String panelId, double powerCap, ClientRelHistory history, Client... owners) {
+        devices.put(panelId, CatalogDocuments.write(panelDocument(panelId, powerCap)));
+        relations.put(panelId, CatalogDocuments.write(history));
+        for (Client c : owners) {
+            clients.put(c.clientId(), CatalogDocuments.write(c));
+        }
+        return this;
+    }
+
+    private MemoryCatalog owned(DeviceKind kind, String deviceId, Client owner) {
+        clients.put(owner.clientId(), CatalogDocuments.write(owner));
+        relations.put(
+                deviceId,
+                CatalogDocuments.write(
+                        ownedSince(kind, deviceId, owner.clientId(), Instant.EPOCH)));
         return this;
     }
 
     @Override
-    public CompletableFuture<Enrichment> enrich(DeviceKind kind, String deviceId, Instant at) {
+    public CompletableFuture<CatalogTimeline> timeline(DeviceKind kind, String deviceId) {
         byte[] device = devices.get(deviceId);
-        if (device == null) {
-            return CompletableFuture.completedFuture(Enrichment.unknown(kind, deviceId, at));
-        }
         Device d =
-                kind == DeviceKind.PANEL
-                        ? CatalogDocuments.read(device, Panel.class)
-                        : CatalogDocuments.read(device, SensorLight.class);
-        Client c = CatalogDocuments.read(owners.get(deviceId), Client.class);
-        ClientRel rel = ClientRel.of(kind, deviceId, c.clientId(), Instant.EPOCH, null);
+                device == null
+                        ? null
+                        : kind == DeviceKind.PANEL
+                                ? CatalogDocuments.read(device, Panel.class)
+                                : CatalogDocuments.read(device, SensorLight.class);
+        byte[] rels = relations.get(deviceId);
+        ClientRelHistory history =
+                rels == null ? null : CatalogDocuments.read(rels, ClientRelHistory.class);
+        Map<String, Client> byId = new HashMap<>();
+        clients.forEach((id, c) -> byId.put(id, CatalogDocuments.read(c, Client.class)));
         return CompletableFuture.completedFuture(
-                new Enrichment(kind, deviceId, at, rel, c, d, null));
+                CatalogTimeline.of(kind, deviceId, history, byId, d, null));
     }
 
     @Override

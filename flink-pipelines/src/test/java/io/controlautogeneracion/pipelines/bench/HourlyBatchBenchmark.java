@@ -10,22 +10,24 @@ import io.controlautogeneracion.catalog.client.CatalogKeys;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.reading.DeviceKind;
-import io.controlautogeneracion.pipelines.batch.CouchbaseBatchCatalog;
-import io.controlautogeneracion.pipelines.batch.DruidGateway;
-import io.controlautogeneracion.pipelines.batch.DruidLoad;
+import io.controlautogeneracion.pipelines.batch.BatchAudit;
+import io.controlautogeneracion.pipelines.batch.BatchSettings;
 import io.controlautogeneracion.pipelines.batch.HourPartitions;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.HourlyBatch;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
-import io.controlautogeneracion.pipelines.batch.ProjectFiles;
+import io.controlautogeneracion.pipelines.batch.StackBatch;
+import io.controlautogeneracion.pipelines.light.LightSettings;
 import io.controlautogeneracion.pipelines.panel.ExpectedEnergy;
-import io.controlautogeneracion.pipelines.panel.PanelAlarms;
 import io.controlautogeneracion.pipelines.panel.PanelBatch;
-import io.controlautogeneracion.pipelines.panel.WritePanel;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +115,9 @@ class HourlyBatchBenchmark {
                     "year back-fill month %d/%d: %,d lines written in %.1f s, month done in %.1f s,"
                             + " %,d rows so far in %.1f s",
                     month + 1, months, lines, written, secs(t0), rows, secs(total));
-            deleteTree(dir);
+            // The month's raw files go; the batch's state (the hours' edge readings) stays.
+            deleteTree(dir.resolve("landing"));
+            deleteTree(dir.resolve("work"));
         }
         long inDruid =
                 ((Number)
@@ -131,6 +135,62 @@ class HourlyBatchBenchmark {
         report(
                 "year back-fill: %d panels x %d months, %,d panel_report rows in Druid in %.1f s",
                 panels, months, inDruid, secs(total));
+        correctJanuary(stack, dir, panels, start, months);
+    }
+
+    /**
+     * A January hour corrected after the year is in: its files are landed again (the panels made
+     * half of what they first said), the batch runs that hour, which carries the change through
+     * every later row of the year; then the audit checks the whole year.
+     */
+    private static void correctJanuary(
+            RunningStack stack, Path dir, int panels, Instant start, int months) throws Exception {
+        Instant hour = Instant.parse("2025-01-15T11:00:00Z");
+        writeHours(dir.resolve("landing"), panels, hour, 1, 0.5);
+        BatchSettings settings = settings(stack, dir.resolve("landing"), dir.resolve("work"));
+        long t0 = System.nanoTime();
+        HourlyBatch.Report r =
+                HourlyBatch.run(
+                        settings,
+                        LightSettings.defaults(),
+                        HourRange.hour(hour),
+                        new PrintStream(OutputStream.nullOutputStream()));
+        double ran = secs(t0);
+        report(
+                "correcting %s for %d panels: %,d later rows up to %s carried through, the year"
+                        + " consistent in Druid after %.1f s",
+                hour, panels, r.panels().carried(), r.panels().written().to(), ran);
+        t0 = System.nanoTime();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int violations =
+                BatchAudit.audit(
+                        settings,
+                        new HourRange(
+                                start, start.atZone(ZoneOffset.UTC).plusMonths(months).toInstant()),
+                        new PrintStream(printed, true, StandardCharsets.UTF_8));
+        report(
+                "audit of the year after the correction: %d violation(s) in %.1f s (%s)",
+                violations,
+                secs(t0),
+                printed.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElse(""));
+    }
+
+    private static BatchSettings settings(RunningStack stack, Path landing, Path work) {
+        return StackBatch.settings(
+                stack,
+                work.getParent(),
+                "--landing.dir",
+                landing.toString(),
+                "--work.dir",
+                work.toString(),
+                "--state.dir",
+                work.resolveSibling("state").toString(),
+                "--druid.task-timeout",
+                "30 min",
+                "--catalog.capacity",
+                "1000",
+                "--catalog.timeout",
+                "60 s");
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -146,29 +206,7 @@ class HourlyBatchBenchmark {
 
     private static void run(RunningStack stack, Path landing, HourRange range, long rows, Path work)
             throws Exception {
-        DruidGateway druid = DruidGateway.over(stack.druid());
-        PanelBatch batch =
-                new PanelBatch(
-                        landing,
-                        "panel",
-                        false,
-                        new CouchbaseBatchCatalog.Factory(
-                                stack.couchbaseConnectionString(),
-                                stack.couchbaseBucket(),
-                                stack.couchbasePassword(),
-                                stack.couchbaseBucket(),
-                                500_000,
-                                Duration.ofMinutes(30),
-                                Duration.ofSeconds(10)),
-                        druid,
-                        new WritePanel(
-                                new DruidLoad(
-                                        druid, ProjectFiles.tasksDir(), Duration.ofMinutes(30), 1),
-                                work),
-                        PanelAlarms.defaults(),
-                        Duration.ofMinutes(15),
-                        Duration.ofSeconds(60),
-                        1000);
+        PanelBatch batch = HourlyBatch.panelBatch(settings(stack, landing, work));
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -194,6 +232,12 @@ class HourlyBatchBenchmark {
     /** One file per panel group and hour, every panel reading once a minute. */
     private static long writeHours(Path base, int panels, Instant from, int hours)
             throws Exception {
+        return writeHours(base, panels, from, hours, 1.0);
+    }
+
+    /** One file per panel group and hour, every panel reading once a minute, power × scale. */
+    private static long writeHours(Path base, int panels, Instant from, int hours, double scale)
+            throws Exception {
         long lines = 0;
         int files = 4;
         for (int h = 0; h < hours; h++) {
@@ -208,7 +252,7 @@ class HourlyBatchBenchmark {
                     for (int m = 0; m < 60; m++) {
                         String t = hour.plusSeconds(60L * m).toString();
                         for (int p = f; p < panels; p += files) {
-                            double watts = 100 + (p % 300) + m;
+                            double watts = (100 + (p % 300) + m) * scale;
                             sb.setLength(0);
                             sb.append("{\"panel_id\":\"P-")
                                     .append(p)

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The landing job at parallelism 2 from a real in-JVM Kafka broker: valid readings land in their
- * event hour's partition, invalid ones nowhere, and an hour is closed once the watermark passed it
- * plus the allowed lateness and its files are committed.
+ * event hour's partition, invalid ones nowhere, an hour is closed once the watermark passed it plus
+ * the allowed lateness and its files are committed, and a reading that comes after its hour was
+ * closed still lands in it.
  */
 class LandingJobTest {
     @RegisterExtension
@@ -92,11 +93,20 @@ class LandingJobTest {
                                                         base, "panel", h.plusSeconds(3600))
                                                 && HourPartitions.isClosed(
                                                         base, "sensor-light", h));
+                // A gateway uploads what it buffered: a reading of the first, closed hour.
+                KafkaTestBroker.produce(
+                        kafka.bootstrap(),
+                        "panel",
+                        List.of(reading("P-1", h.plusSeconds(60L * 55), 400)));
+                await().atMost(Duration.ofMinutes(2))
+                        .until(() -> lines(HourPartitions.directory(base, "panel", h)).size() == 7);
             } finally {
                 job.cancel().get();
             }
             List<String> first = lines(HourPartitions.directory(base, "panel", h));
-            assertThat(first).hasSize(6).allMatch(l -> l.contains("\"panel_id\":\"P-1\""));
+            assertThat(first).hasSize(7).allMatch(l -> l.contains("\"panel_id\":\"P-1\""));
+            assertThat(first).anyMatch(l -> l.contains(h.plusSeconds(60L * 55).toString()));
+            assertThat(HourPartitions.isClosed(base, "panel", h)).isTrue();
             assertThat(lines(HourPartitions.directory(base, "panel", h.plusSeconds(3600))))
                     .hasSize(6)
                     .allMatch(l -> l.contains("\"P-2\""));

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.light;
 
 import io.controlautogeneracion.pipelines.batch.CatalogFacts;
+import io.controlautogeneracion.pipelines.wind.CatalogColumns;
 import io.controlautogeneracion.solar.ClearSky;
 import io.controlautogeneracion.solar.Site;
 import io.controlautogeneracion.solar.Spa;
@@ -17,15 +18,7 @@ final class LightFixtures {
     static CatalogFacts madridPanel(String clientId) {
         return new CatalogFacts(
                 true,
-                clientId,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "PV",
-                null,
-                null,
+                new CatalogColumns(clientId, null, null, null, null, null, "PV", null, null),
                 "Europe/Madrid",
                 LAT,
                 LON,
@@ -39,15 +32,8 @@ final class LightFixtures {
     static CatalogFacts madrid(String clientId) {
         return new CatalogFacts(
                 true,
-                clientId,
-                "Calle 1",
-                "28013",
-                "Ana",
-                "Uno",
-                "Dos",
-                "LUX-1",
-                null,
-                null,
+                new CatalogColumns(
+                        clientId, "Calle 1", "28013", "Ana", "Uno", "Dos", "LUX-1", null, null),
                 "Europe/Madrid",
                 LAT,
                 LON,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.controlautogeneracion.model.druid.LightReportRow;
+import io.controlautogeneracion.model.druid.PanelQuality;
 import io.controlautogeneracion.pipelines.batch.CatalogFacts;
 import io.controlautogeneracion.pipelines.panel.ExpectedEnergy;
 import io.controlautogeneracion.pipelines.panel.PanelHour;
@@ -62,11 +63,16 @@ class LightReportsTest {
         SensorLightExpectation expectation =
                 new SensorLightExpectation(List.of(light), LightSettings.defaults().estimator());
         CatalogFacts panel = LightFixtures.madridPanel("C-1");
-        ExpectedEnergy e = expectation.expected(new PanelHour("P-1", NOON, 100, 60, 1.0, 0, panel));
+        ExpectedEnergy e =
+                expectation.expected(
+                        new PanelHour("P-1", NOON, 100, PanelQuality.complete(60), panel));
         assertThat(e.basis()).isEqualTo("light sensor L-1");
         assertThat(e.energyWh()).isBetween(250.0, 400.0);
         CatalogFacts otherClient = LightFixtures.madridPanel("C-2");
-        assertThat(expectation.expected(new PanelHour("P-2", NOON, 100, 60, 1.0, 0, otherClient)))
+        assertThat(
+                        expectation.expected(
+                                new PanelHour(
+                                        "P-2", NOON, 100, PanelQuality.complete(60), otherClient)))
                 .isNull();
     }
 
@@ -80,7 +86,13 @@ class LightReportsTest {
         assertThat(
                         new SensorLightExpectation(
                                         List.of(frozen), LightSettings.defaults().estimator())
-                                .expected(new PanelHour("P-1", NOON, 100, 60, 1.0, 0, panel)))
+                                .expected(
+                                        new PanelHour(
+                                                "P-1",
+                                                NOON,
+                                                100,
+                                                PanelQuality.complete(60),
+                                                panel)))
                 .isNull();
 
         // 21:00 UTC in June at Madrid, after sunset: a street lamp's 300 lux expect nothing.
@@ -92,7 +104,8 @@ class LightReportsTest {
         LightHour night = LightFixtures.hour("L-1", evening, madrid("C-1"), lamp);
         ExpectedEnergy e =
                 new SensorLightExpectation(List.of(night), LightSettings.defaults().estimator())
-                        .expected(new PanelHour("P-1", evening, 0, 60, 1.0, 0, panel));
+                        .expected(
+                                new PanelHour("P-1", evening, 0, PanelQuality.complete(60), panel));
         assertThat(e.energyWh()).isZero();
     }
 }

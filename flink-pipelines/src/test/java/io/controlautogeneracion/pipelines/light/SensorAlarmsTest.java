@@ -25,7 +25,9 @@ class SensorAlarmsTest {
                 judge(hour("L-1", NOON, madrid("C-1"), constant(5)), new LightHistory());
         assertThat(alarms).hasSize(1);
         assertThat(alarms.get(0).textAlarm()).contains("near zero", "L-1");
-        assertThat(alarms.get(0).powerLow()).isNull();
+        // A clear midsummer noon in Madrid gives the 1 kWp reference panel well over half its
+        // peak (lux / 120 ≈ 900 W/m² on the plane, × 0.8); 5 lux gives it nothing.
+        assertThat(alarms.get(0).powerLow()).isBetween(500.0, 1000.0);
         assertThat(alarms.get(0).enrichment().clientId()).isEqualTo("C-1");
     }
 
@@ -42,6 +44,8 @@ class SensorAlarmsTest {
                 judge(hour("L-1", NOON, madrid("C-1"), constant(42_000)), new LightHistory());
         assertThat(alarms).hasSize(1);
         assertThat(alarms.get(0).textAlarm()).contains("frozen at 42000 lux", "12 identical");
+        // 42 000 lux is 350 W/m², well under a clear noon's light: a shortfall.
+        assertThat(alarms.get(0).powerLow()).isPositive();
     }
 
     @Test

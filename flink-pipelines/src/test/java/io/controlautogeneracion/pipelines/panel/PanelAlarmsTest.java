@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.controlautogeneracion.model.druid.PanelAlarmRow;
+import io.controlautogeneracion.model.druid.PanelQuality;
 import io.controlautogeneracion.pipelines.batch.CatalogFacts;
-import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.wind.CatalogColumns;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,16 @@ class PanelAlarmsTest {
     private static final CatalogFacts MADRID = PanelFixtures.client("C-1", "Europe/Madrid");
 
     private static PanelHour hour(double wh, CatalogFacts facts) {
-        return new PanelHour("P-1", H, wh, 60, 1.0, 0, facts);
+        return new PanelHour("P-1", H, wh, PanelQuality.complete(60), facts);
     }
 
     private static InMemoryPanelHistory history(double... previousDays) {
         InMemoryPanelHistory h = new InMemoryPanelHistory();
         for (int d = 0; d < previousDays.length; d++) {
-            h.putGeneration("P-1", H.minusSeconds(86_400L * (d + 1)), previousDays[d]);
+            h.putGeneration(
+                    PanelReports.key("P-1", "C-1"),
+                    H.minusSeconds(86_400L * (d + 1)),
+                    previousDays[d]);
         }
         return h;
     }
@@ -30,10 +34,7 @@ class PanelAlarmsTest {
     void shouldRaiseAnAlarmBelowSeventyPercentOfTheMedianOfPreviousDays() {
         List<PanelAlarmRow> alarms =
                 PanelAlarms.defaults()
-                        .build(
-                                List.of(hour(100, MADRID)),
-                                HourRange.hour(H),
-                                history(300, 310, 900, 290, 305));
+                        .build(List.of(hour(100, MADRID)), H, history(300, 310, 900, 290, 305));
         assertThat(alarms).hasSize(1);
         PanelAlarmRow a = alarms.get(0);
         assertThat(a.powerLow()).isCloseTo(305 - 100, within(1e-9));
@@ -46,10 +47,7 @@ class PanelAlarmsTest {
     void shouldStayQuietAtSeventyPercentOrMore() {
         assertThat(
                         PanelAlarms.defaults()
-                                .build(
-                                        List.of(hour(214, MADRID)),
-                                        HourRange.hour(H),
-                                        history(300, 300, 300)))
+                                .build(List.of(hour(214, MADRID)), H, history(300, 300, 300)))
                 .isEmpty();
     }
 
@@ -58,15 +56,7 @@ class PanelAlarmsTest {
         CatalogFacts strict =
                 new CatalogFacts(
                         true,
-                        "C-1",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "PV",
-                        null,
-                        null,
+                        new CatalogColumns("C-1", null, null, null, null, null, "PV", null, null),
                         "Europe/Madrid",
                         40.4,
                         -3.7,
@@ -77,10 +67,7 @@ class PanelAlarmsTest {
                         null);
         assertThat(
                         PanelAlarms.defaults()
-                                .build(
-                                        List.of(hour(250, strict)),
-                                        HourRange.hour(H),
-                                        history(300, 300, 300)))
+                                .build(List.of(hour(250, strict)), H, history(300, 300, 300)))
                 .hasSize(1);
     }
 
@@ -90,10 +77,7 @@ class PanelAlarmsTest {
         List<PanelAlarmRow> alarms =
                 PanelAlarms.defaults()
                         .withLight(sensor)
-                        .build(
-                                List.of(hour(500, MADRID)),
-                                HourRange.hour(H),
-                                history(400, 400, 400));
+                        .build(List.of(hour(500, MADRID)), H, history(400, 400, 400));
         assertThat(alarms).hasSize(1);
         assertThat(alarms.get(0).powerLow()).isCloseTo(500, within(1e-9));
         assertThat(alarms.get(0).textAlarm()).contains("light sensor L-1");
@@ -101,35 +85,25 @@ class PanelAlarmsTest {
 
     @Test
     void shouldNotJudgeWithoutEnoughHistoryOrAtNight() {
-        assertThat(
-                        PanelAlarms.defaults()
-                                .build(
-                                        List.of(hour(0, MADRID)),
-                                        HourRange.hour(H),
-                                        history(300, 300)))
+        assertThat(PanelAlarms.defaults().build(List.of(hour(0, MADRID)), H, history(300, 300)))
                 .isEmpty();
-        assertThat(
-                        PanelAlarms.defaults()
-                                .build(
-                                        List.of(hour(0, MADRID)),
-                                        HourRange.hour(H),
-                                        history(5, 6, 4, 5)))
+        assertThat(PanelAlarms.defaults().build(List.of(hour(0, MADRID)), H, history(5, 6, 4, 5)))
                 .isEmpty();
     }
 
     @Test
     void shouldRaiseAnAlarmForASilentHourOfDaylightAndLeaveItOutOfTheMedians() {
-        PanelHour silent = new PanelHour("P-1", H, 0.0, 0, 0.0, 0, MADRID);
+        PanelHour silent = PanelHour.silent("P-1", H, MADRID);
         List<PanelAlarmRow> alarms =
-                PanelAlarms.defaults()
-                        .build(List.of(silent), HourRange.hour(H), history(300, 310, 290));
+                PanelAlarms.defaults().build(List.of(silent), H, history(300, 310, 290));
         assertThat(alarms).hasSize(1);
         assertThat(alarms.get(0).powerLow()).isCloseTo(300, within(1e-9));
         assertThat(alarms.get(0).textAlarm())
                 .isEqualTo(
                         "panel P-1 sent no reading in the hour from 2026-06-10T10:00:00Z; 300.0 Wh"
                                 + " were expected from the median of the same hour on 3 of the"
-                                + " previous 7 days");
+                                + " previous 7 days (300.0 Wh), for the 100 % of the hour"
+                                + " covered");
 
         // Days later in the same run: the silent day is no reference (the median stays 300).
         Instant later = H.plusSeconds(86_400);
@@ -138,8 +112,13 @@ class PanelAlarmsTest {
                         .build(
                                 List.of(
                                         silent,
-                                        new PanelHour("P-1", later, 100, 60, 1.0, 0, MADRID)),
-                                new HourRange(H, later.plusSeconds(3600)),
+                                        new PanelHour(
+                                                "P-1",
+                                                later,
+                                                100,
+                                                PanelQuality.complete(60),
+                                                MADRID)),
+                                H,
                                 history(300, 310, 290));
         assertThat(next).extracting(PanelAlarmRow::textAlarm).anyMatch(t -> t.contains("100.0 Wh"));
         assertThat(next)
@@ -149,11 +128,45 @@ class PanelAlarmsTest {
     }
 
     @Test
-    void shouldNotAlarmForASilentHourAtNight() {
-        PanelHour silent = new PanelHour("P-1", H, 0.0, 0, 0.0, 0, MADRID);
+    void shouldNotTakeATwentyMinuteGapForUnderProduction() {
+        // Readings cover 40 minutes of the hour; in them the panel made 200 Wh, as it should:
+        // 300 Wh a full hour on the previous days, so 200 Wh for two thirds of it.
+        PanelHour gappy =
+                new PanelHour("P-1", H, 200, new PanelQuality(40, 40.0 / 60, 0, 0, 0), MADRID);
+        assertThat(PanelAlarms.defaults().build(List.of(gappy), H, history(300, 300, 300)))
+                .isEmpty();
+        ExpectedEnergy.Source sensor =
+                h -> new ExpectedEnergy(300 * h.expectedShare(), "light sensor L-1");
+        assertThat(PanelAlarms.defaults().withLight(sensor).build(List.of(gappy), H, history()))
+                .isEmpty();
+        // The same 200 Wh over a full hour is two thirds of 300: an alarm.
         assertThat(
                         PanelAlarms.defaults()
-                                .build(List.of(silent), HourRange.hour(H), history(2, 3, 1)))
+                                .build(
+                                        List.of(
+                                                new PanelHour(
+                                                        "P-1",
+                                                        H,
+                                                        200,
+                                                        PanelQuality.complete(60),
+                                                        MADRID)),
+                                        H,
+                                        history(300, 300, 300)))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldJudgeOnlyTheMeasuredPartAgainstTheCoveredExpectation() {
+        // 150 Wh measured over half the hour, plus 100 Wh a counter gap gave the other half:
+        // against 300 × 0.5 = 150 Wh expected, nothing is missing.
+        PanelHour half = new PanelHour("P-1", H, 250, new PanelQuality(30, 0.5, 100, 0, 0), MADRID);
+        assertThat(PanelAlarms.defaults().build(List.of(half), H, history(300, 300, 300)))
                 .isEmpty();
+    }
+
+    @Test
+    void shouldNotAlarmForASilentHourAtNight() {
+        PanelHour silent = PanelHour.silent("P-1", H, MADRID);
+        assertThat(PanelAlarms.defaults().build(List.of(silent), H, history(2, 3, 1))).isEmpty();
     }
 }

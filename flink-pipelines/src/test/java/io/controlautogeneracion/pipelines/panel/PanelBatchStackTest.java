@@ -3,27 +3,14 @@ package io.controlautogeneracion.pipelines.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.couchbase.client.java.Collection;
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
-import io.controlautogeneracion.catalog.client.CatalogClientSettings;
-import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.catalog.client.CatalogDocuments;
-import io.controlautogeneracion.catalog.client.CatalogKeys;
-import io.controlautogeneracion.model.catalog.Client;
-import io.controlautogeneracion.model.reading.DeviceKind;
-import io.controlautogeneracion.pipelines.batch.CouchbaseBatchCatalog;
-import io.controlautogeneracion.pipelines.batch.DruidGateway;
-import io.controlautogeneracion.pipelines.batch.DruidLoad;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import io.controlautogeneracion.pipelines.batch.HourlyBatch;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
-import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
-import io.controlautogeneracion.pipelines.batch.ProjectFiles;
+import io.controlautogeneracion.pipelines.batch.StackBatch;
+import io.controlautogeneracion.pipelines.testing.CatalogSeed;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
-import io.controlautogeneracion.stack.parts.DruidService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The panel batch through the local stack's real Druid and the catalog in the Couchbase stand-in:
  * landed files for three hours, each hour run on its own (history from Druid SQL), then the middle
- * hour again: the rows carry the right diffs and running totals and the re-run changes nothing. The
- * command line over a four-hour range: light reports, and panel alarms whose expectation comes from
- * the client's light sensor (under-production, then a silent hour), which a re-run over corrected
- * files takes away again.
+ * hour again: the rows carry the right diffs and running totals and the re-run changes nothing;
+ * late readings landed in the middle hour change it, and its re-run carries the change through the
+ * later hour's diff and totals. The command line over a four-hour range: light reports, and panel
+ * alarms whose expectation comes from the client's light sensor (under-production, then a silent
+ * hour), which a re-run over corrected files takes away again.
  */
 @WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
 class PanelBatchStackTest {
@@ -62,6 +50,10 @@ class PanelBatchStackTest {
                             .build());
 
     private static final Duration DRUID_WAIT = Duration.ofMinutes(3);
+    // The stack's Druid is shared by the module's test classes: every query keeps to its days.
+    private static final String DAY2 =
+            " WHERE __time >= TIMESTAMP '2026-06-02 00:00:00'"
+                    + " AND __time < TIMESTAMP '2026-06-03 00:00:00'";
     private static final Instant H0 = Instant.parse("2026-06-01T08:00:00Z");
     private static final String ROWS =
             "SELECT __time AS t, panel_id, client_id, power_gen, diff_last_hour, diff_last_day,"
@@ -69,7 +61,7 @@ class PanelBatchStackTest {
                     + " WHERE __time < TIMESTAMP '2026-06-02 00:00:00' ORDER BY __time";
 
     @Test
-    void shouldLoadHourlyReportsWithHistoryFromDruidAndReplaceThemOnARerun(
+    void shouldLoadHourlyReportsWithHistoryFromDruidAndCarryACorrectionThrough(
             RunningStack stack, @TempDir Path dir) throws Exception {
         seedCatalog(stack);
         LandingFiles files = new LandingFiles(dir.resolve("landing"));
@@ -82,8 +74,9 @@ class PanelBatchStackTest {
             }
             files.close("panel", hour);
         }
-        DruidGateway druid = DruidGateway.over(stack.druid());
-        PanelBatch batch = batch(stack, druid, files.base(), dir.resolve("work"));
+        files.panel("P-1", H0.plusSeconds(3 * 3600), 900, null);
+        files.panel("P-X", H0.plusSeconds(3 * 3600), 60, null);
+        PanelBatch batch = HourlyBatch.panelBatch(StackBatch.settings(stack, dir));
 
         for (int h = 0; h < 3; h++) {
             Instant hour = H0.plusSeconds(3600L * h);
@@ -93,31 +86,53 @@ class PanelBatchStackTest {
             rows(stack, r -> r.size() == expected);
         }
         List<Map<String, Object>> first = rows(stack, r -> true);
+        // The hours are exact at their bounds: 8:59–9:00 ramps from 300 W to 600 W (7.5 Wh to
+        // hour 8), 9:59–10:00 from 600 W to 900 W (12.5 Wh to hour 9), and 10:59–11:00 is read
+        // from the next hour's first reading.
+        assertThat(number(first.get(0), "power_gen")).isCloseTo(302.5, within(1e-6));
+        assertThat(number(first.get(2), "power_gen")).isCloseTo(602.5, within(1e-6));
         Map<String, Object> last = first.get(4);
         assertThat(last.get("panel_id")).isEqualTo("P-1");
         assertThat(last.get("client_id")).isEqualTo("C-1");
         assertThat(number(last, "power_gen")).isCloseTo(900, within(1e-6));
-        assertThat(number(last, "diff_last_hour")).isCloseTo(300, within(1e-6));
+        assertThat(number(last, "diff_last_hour")).isCloseTo(900 - 602.5, within(1e-6));
         assertThat(last.get("diff_last_day")).isNull();
         // 10:00 UTC is noon in Madrid: the day's total holds all three hours.
-        assertThat(number(last, "acum_day")).isCloseTo(1800, within(1e-6));
-        assertThat(number(last, "acum_year")).isCloseTo(1800, within(1e-6));
+        assertThat(number(last, "acum_day")).isCloseTo(302.5 + 602.5 + 900, within(1e-6));
         assertThat(number(last, "samples")).isEqualTo(60.0);
         assertThat(first.get(5).get("client_id")).isNull();
         assertThat(number(first.get(5), "acum_day")).isCloseTo(180, within(1e-6));
 
+        // A re-run with the same files changes nothing.
         batch.run(HourRange.hour(H0.plusSeconds(3600)), environment(), ExpectedEnergy.NONE);
         assertThat(stack.druid().awaitSql(ROWS, r -> r.size() == 6, DRUID_WAIT)).isEqualTo(first);
-        // A re-run of an hour before the last says which range carries a change through.
-        assertThat(HourlyBatch.laterHours(druid, HourRange.hour(H0.plusSeconds(3600))))
-                .hasValueSatisfying(
-                        note ->
-                                assertThat(note)
-                                        .contains("1 later hour(s), up to 2026-06-01T10:00:00Z")
-                                        .endsWith(
-                                                "--from 2026-06-01T09:00:00Z"
-                                                        + " --to 2026-06-01T11:00:00Z"));
-        assertThat(HourlyBatch.laterHours(druid, HourRange.hour(H0.plusSeconds(7200)))).isEmpty();
+
+        // Late readings land in the middle hour: P-1 read 1200 W at every half minute from 9:30.
+        // 9:30–10:00 now averages 900 W on 29.5 min plus 1050 W on the last half minute:
+        // 451.25 Wh instead of 302.5, so the hour is 751.25 Wh. Re-running that hour alone
+        // carries the change through the later hour's diff and running totals.
+        for (int m = 30; m < 60; m++) {
+            Instant t = H0.plusSeconds(3600 + 60L * m + 30);
+            files.line(
+                    "panel",
+                    t,
+                    "{\"panel_id\":\"P-1\",\"timestamp\":\"" + t + "\",\"power_w\":1200.0}",
+                    "part-late.json");
+        }
+        batch.run(HourRange.hour(H0.plusSeconds(3600)), environment(), ExpectedEnergy.NONE);
+        List<Map<String, Object>> after =
+                rows(
+                        stack,
+                        r ->
+                                r.size() == 6
+                                        && Math.abs(number(r.get(2), "power_gen") - 751.25) < 1e-6);
+        Map<String, Object> later = after.get(4);
+        assertThat(number(later, "power_gen")).isCloseTo(900, within(1e-6));
+        assertThat(number(later, "diff_last_hour")).isCloseTo(900 - 751.25, within(1e-6));
+        assertThat(number(later, "acum_day")).isCloseTo(302.5 + 751.25 + 900, within(1e-6));
+        assertThat(number(later, "acum_year")).isCloseTo(302.5 + 751.25 + 900, within(1e-6));
+        assertThat(after.get(0)).isEqualTo(first.get(0));
+        assertThat(after.get(5)).isEqualTo(first.get(5));
     }
 
     @Test
@@ -127,14 +142,16 @@ class PanelBatchStackTest {
         Instant day2 = H0.plusSeconds(86_400);
         // The client's light sensor sees sun; the panel makes next to nothing, then falls silent.
         LandingFiles files = landLightAndPanel(dir.resolve("landing"), day2, 5, 3);
-        runCommandLine(stack, files, dir.resolve("work"), day2, 4);
+        runCommandLine(stack, files, dir, day2, 4);
 
         List<Map<String, Object>> rows =
                 stack.druid()
                         .awaitSql(
                                 "SELECT __time, light_id, client_id, lux_avg, irradiance_wm2,"
                                         + " estimated_power_w, optimal_tilt, optimal_azimuth,"
-                                        + " samples FROM light_report ORDER BY __time",
+                                        + " samples FROM light_report WHERE __time >= TIMESTAMP"
+                                        + " '2026-06-02 00:00:00' AND __time < TIMESTAMP"
+                                        + " '2026-06-03 00:00:00' ORDER BY __time",
                                 r -> r.size() == 4,
                                 DRUID_WAIT);
         assertThat(rows.get(0).get("client_id")).isEqualTo("C-1");
@@ -147,6 +164,7 @@ class PanelBatchStackTest {
                 stack.druid()
                         .awaitSql(
                                 "SELECT __time, panel_id, power_low, text_alarm FROM panel_alarm"
+                                        + DAY2
                                         + " ORDER BY __time",
                                 r -> r.size() == 4,
                                 DRUID_WAIT);
@@ -163,17 +181,16 @@ class PanelBatchStackTest {
         // The panel was fine after all (the files are landed again): a re-run of the range
         // leaves no alarm behind, and the reports carry the new figures.
         LandingFiles fixed = landLightAndPanel(dir.resolve("landing-fixed"), day2, 300, 4);
-        runCommandLine(stack, fixed, dir.resolve("work"), day2, 4);
+        runCommandLine(stack, fixed, dir, day2, 4);
         stack.druid()
                 .awaitSql(
-                        "SELECT COUNT(*) AS n, MIN(power_gen) AS low FROM panel_report"
-                                + " WHERE __time >= TIMESTAMP '2026-06-02 08:00:00'",
+                        "SELECT COUNT(*) AS n, MIN(power_gen) AS low FROM panel_report" + DAY2,
                         r -> number(r.get(0), "n") == 4 && number(r.get(0), "low") > 250,
                         DRUID_WAIT);
         assertThat(
                         stack.druid()
                                 .awaitSql(
-                                        "SELECT __time, panel_id FROM panel_alarm",
+                                        "SELECT __time, panel_id FROM panel_alarm" + DAY2,
                                         List::isEmpty,
                                         DRUID_WAIT))
                 .isEmpty();
@@ -200,22 +217,19 @@ class PanelBatchStackTest {
     }
 
     private static void runCommandLine(
-            RunningStack stack, LandingFiles files, Path work, Instant from, int hours)
+            RunningStack stack, LandingFiles files, Path base, Instant from, int hours)
             throws Exception {
-        HourlyBatch.main(
-                new String[] {
-                    "--landing.dir", files.base().toString(),
-                    "--work.dir", work.toString(),
-                    "--druid.tasks-dir", ProjectFiles.tasksDir().toString(),
-                    "--druid.overlord", DruidService.url(stack.context(), "coordinator"),
-                    "--druid.broker", DruidService.url(stack.context(), "broker"),
-                    "--couchbase.connection-string", stack.couchbaseConnectionString(),
-                    "--couchbase.bucket", stack.couchbaseBucket(),
-                    "--couchbase.password", stack.couchbasePassword(),
-                    "--from", from.toString(),
-                    "--to", from.plusSeconds(hours * 3600L).toString(),
-                    "--parallelism", "2"
-                });
+        HourlyBatch.run(
+                StackBatch.args(
+                        stack,
+                        base,
+                        "--landing.dir",
+                        files.base().toString(),
+                        "--from",
+                        from.toString(),
+                        "--to",
+                        from.plusSeconds(hours * 3600L).toString()),
+                System.out);
     }
 
     /** The rows in time and panel order (Druid orders a scan by time only). */
@@ -233,29 +247,6 @@ class PanelBatchStackTest {
         return ((Number) row.get(column)).doubleValue();
     }
 
-    private static PanelBatch batch(
-            RunningStack stack, DruidGateway druid, Path landing, Path work) {
-        String bucket = stack.couchbaseBucket();
-        return new PanelBatch(
-                landing,
-                "panel",
-                false,
-                new CouchbaseBatchCatalog.Factory(
-                        stack.couchbaseConnectionString(),
-                        bucket,
-                        stack.couchbasePassword(),
-                        bucket,
-                        1000,
-                        Duration.ofMinutes(5),
-                        Duration.ofSeconds(5)),
-                druid,
-                new WritePanel(new DruidLoad(druid, ProjectFiles.tasksDir(), DRUID_WAIT, 1), work),
-                PanelAlarms.defaults(),
-                Duration.ofMinutes(15),
-                Duration.ofSeconds(30),
-                100);
-    }
-
     private static StreamExecutionEnvironment environment() {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
@@ -266,40 +257,12 @@ class PanelBatchStackTest {
     }
 
     private static void seedCatalog(RunningStack stack) {
-        CatalogClientSettings settings =
-                CatalogClientSettings.of(
-                        stack.couchbaseConnectionString(),
-                        stack.couchbaseBucket(),
-                        stack.couchbasePassword(),
-                        stack.couchbaseBucket());
-        try (CatalogConnection connection = CatalogConnection.open(settings)) {
-            Collection c = connection.collection();
-            Client ana = MemoryCatalog.client("C-1", "Europe/Madrid", 40.4, -3.7);
-            put(c, CatalogKeys.client("C-1"), ana);
-            Instant installed = Instant.parse("2024-06-01T00:00:00Z");
-            put(
-                    c,
-                    CatalogKeys.device(DeviceKind.PANEL, "P-1"),
-                    MemoryCatalog.panelDocument("P-1", 400.0));
-            put(
-                    c,
-                    CatalogKeys.device(DeviceKind.LIGHT, "L-1"),
-                    MemoryCatalog.lightDocument("L-1", 400.0));
-            put(
-                    c,
-                    CatalogKeys.relations(DeviceKind.LIGHT, "L-1"),
-                    MemoryCatalog.ownedSince(DeviceKind.LIGHT, "L-1", "C-1", installed));
-            put(
-                    c,
-                    CatalogKeys.relations(DeviceKind.PANEL, "P-1"),
-                    MemoryCatalog.ownedSince(DeviceKind.PANEL, "P-1", "C-1", installed));
-        }
-    }
-
-    private static void put(Collection c, String key, Object document) {
-        c.upsert(
-                key,
-                CatalogDocuments.write(document),
-                UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
+        Instant installed = Instant.parse("2024-06-01T00:00:00Z");
+        CatalogSeed.into(
+                stack,
+                seed ->
+                        seed.madrid("C-1")
+                                .panel("P-1", 400.0, "C-1", installed)
+                                .light("L-1", 400.0, "C-1", installed));
     }
 }

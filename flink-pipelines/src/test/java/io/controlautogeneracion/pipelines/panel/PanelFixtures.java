@@ -1,7 +1,9 @@
 package io.controlautogeneracion.pipelines.panel;
 
+import io.controlautogeneracion.model.druid.PanelQuality;
 import io.controlautogeneracion.pipelines.batch.CatalogFacts;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.wind.CatalogColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +15,16 @@ final class PanelFixtures {
     static CatalogFacts client(String clientId, String zone) {
         return new CatalogFacts(
                 true,
-                clientId,
-                "Calle 1",
-                "28013",
-                "Ana",
-                "Uno",
-                "Dos",
-                "PV-400",
-                "2024-01-01",
-                "2024-06-01",
+                new CatalogColumns(
+                        clientId,
+                        "Calle 1",
+                        "28013",
+                        "Ana",
+                        "Uno",
+                        "Dos",
+                        "PV-400",
+                        "2024-01-01",
+                        "2024-06-01"),
                 zone,
                 40.4,
                 -3.7,
@@ -39,7 +42,7 @@ final class PanelFixtures {
     }
 
     static PanelHour hour(String panelId, Instant slot, CatalogFacts facts) {
-        return new PanelHour(panelId, slot, wh(panelId, slot), 60, 1.0, 0, facts);
+        return new PanelHour(panelId, slot, wh(panelId, slot), PanelQuality.complete(60), facts);
     }
 
     /** One hour per slot of {@code range}, except the slots in {@code missing}. */

@@ -36,7 +36,7 @@ class PanelReportsTest {
     static void runTheWholeRange() {
         hours = new ArrayList<>(PanelFixtures.hours(MADRID, ALL, MADRID_CLIENT, List.of(GAP)));
         hours.addAll(PanelFixtures.hours(CANARY, ALL, CANARY_CLIENT, List.of()));
-        rows = index(PanelReports.build(hours, ALL, PanelHistory.NONE));
+        rows = index(PanelReports.build(hours, ALL.from(), PanelHistory.NONE));
     }
 
     @Test
@@ -125,21 +125,19 @@ class PanelReportsTest {
                 InMemoryPanelHistory.of(
                         PanelReports.build(
                                 hours.stream().filter(h -> h.slot().isBefore(tail.from())).toList(),
-                                ALL,
+                                ALL.from(),
                                 PanelHistory.NONE),
                         tail.from());
         Map<Instant, List<PanelHour>> bySlot = new HashMap<>();
         hours.forEach(h -> bySlot.computeIfAbsent(h.slot(), k -> new ArrayList<>()).add(h));
         List<PanelReportRow> chained = new ArrayList<>();
         for (Instant slot : tail.slots()) {
-            List<PanelReportRow> hourRows =
-                    PanelReports.build(bySlot.get(slot), HourRange.hour(slot), history);
+            List<PanelReportRow> hourRows = PanelReports.build(bySlot.get(slot), slot, history);
             for (PanelReportRow r : hourRows) {
-                history.putGeneration(r.panelId(), r.timestamp(), r.powerGen());
+                String key = PanelReports.key(r.panelId(), r.enrichment().clientId());
+                history.putGeneration(key, r.timestamp(), r.powerGen());
                 history.putLast(
-                        r.panelId(),
-                        InMemoryPanelHistory.of(List.of(r), slot.plusSeconds(3600))
-                                .last(r.panelId()));
+                        key, InMemoryPanelHistory.of(List.of(r), slot.plusSeconds(3600)).last(key));
             }
             chained.addAll(hourRows);
         }

@@ -2,6 +2,7 @@ package io.controlautogeneracion.pipelines.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.controlautogeneracion.model.druid.PanelQuality;
 import io.controlautogeneracion.pipelines.batch.CatalogFacts;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.time.Duration;
@@ -18,7 +19,11 @@ class SilentPanelsTest {
 
     private static PanelHour reported(String panel, int hour) {
         return new PanelHour(
-                panel, H0.plusSeconds(3600L * hour), 100, 60, 1.0, 0, CatalogFacts.UNKNOWN);
+                panel,
+                H0.plusSeconds(3600L * hour),
+                100,
+                PanelQuality.complete(60),
+                CatalogFacts.UNKNOWN);
     }
 
     private static Set<Instant> landed(int... hours) {

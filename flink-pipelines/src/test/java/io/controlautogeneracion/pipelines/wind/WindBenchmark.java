@@ -4,9 +4,9 @@ import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.model.reading.WindReading;
 import io.controlautogeneracion.pipelines.JobParameters;
+import io.controlautogeneracion.pipelines.testing.CatalogSeed;
 import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
-import io.controlautogeneracion.pipelines.testing.WindCatalogSeed;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
@@ -75,8 +75,8 @@ class WindBenchmark {
                                 bucket,
                                 stack.couchbasePassword(),
                                 bucket))) {
-            WindCatalogSeed seed =
-                    new WindCatalogSeed(catalog.collection())
+            CatalogSeed seed =
+                    new CatalogSeed(catalog.collection())
                             .element("B-ANEMO", 15, 25)
                             .client("B-C", "Bench", "28013");
             for (int i = 0; i < SENSORS; i++) {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
+import io.controlautogeneracion.pipelines.testing.CatalogSeed;
 import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
-import io.controlautogeneracion.pipelines.testing.WindCatalogSeed;
 import io.controlautogeneracion.pipelines.testing.WindScript;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
@@ -167,7 +167,7 @@ class WindToDruidTest {
                                 bucket,
                                 stack.couchbasePassword(),
                                 bucket))) {
-            new WindCatalogSeed(catalog.collection())
+            new CatalogSeed(catalog.collection())
                     .element("IT-ANEMO", 12, 20)
                     .client("IT-C-A", "Ana", "28013")
                     .client("IT-C-B", "Blas", "35001")

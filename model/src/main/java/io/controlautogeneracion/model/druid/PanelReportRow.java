@@ -13,7 +13,9 @@ import java.util.Objects;
 /**
  * One row of {@code panel_report}: the energy a panel generated in one UTC hour, its differences
  * with the reference slots (null when a reference has no data, never 0) and its running totals over
- * the local periods, plus data-quality columns.
+ * the local periods, plus the data-quality columns of {@link PanelQuality}. A panel whose owner
+ * changed within the hour has one row per owner; {@code timezone} is the owner's (IANA id, null for
+ * UTC), the calendar its periods and references were taken in.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonDeserialize(using = PanelReportRow.Json.class)
@@ -33,8 +35,8 @@ public record PanelReportRow(
         @JsonProperty("acum_quarter") double acumQuarter,
         @JsonProperty("acum_semestre") double acumSemestre,
         @JsonProperty("acum_year") double acumYear,
-        @JsonProperty("samples") int samples,
-        @JsonProperty("coverage") double coverage) {
+        @JsonProperty("timezone") String timezone,
+        @JsonUnwrapped PanelQuality quality) {
 
     public PanelReportRow {
         Objects.requireNonNull(panelId, "panelId");
@@ -42,9 +44,7 @@ public record PanelReportRow(
         if (enrichment == null) {
             enrichment = Enrichment.none();
         }
-        if (!(coverage >= 0 && coverage <= 1)) {
-            throw new IllegalArgumentException("coverage must be within 0..1, got " + coverage);
-        }
+        Objects.requireNonNull(quality, "quality");
     }
 
     /**
@@ -58,8 +58,8 @@ public record PanelReportRow(
             double powerGen,
             Map<Comparison, Double> diffs,
             Map<Period, Double> acum,
-            int samples,
-            double coverage) {
+            String timezone,
+            PanelQuality quality) {
         return new PanelReportRow(
                 enrichment,
                 panelId,
@@ -76,8 +76,18 @@ public record PanelReportRow(
                 required(acum, Period.QUARTER),
                 required(acum, Period.SEMESTER),
                 required(acum, Period.YEAR),
-                samples,
-                coverage);
+                timezone,
+                quality);
+    }
+
+    /** The same row with other differences and running totals. */
+    public PanelReportRow withTotals(Map<Comparison, Double> diffs, Map<Period, Double> acum) {
+        return of(enrichment, panelId, timestamp, powerGen, diffs, acum, timezone, quality);
+    }
+
+    /** The client's zone the row's calendar is taken in (UTC without a client). */
+    public java.time.ZoneId zone() {
+        return timezone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timezone);
     }
 
     /** The {@link Comparison#column()} value of this row. */
@@ -135,8 +145,8 @@ public record PanelReportRow(
                 row.requiredNumber("acum_quarter"),
                 row.requiredNumber("acum_semestre"),
                 row.requiredNumber("acum_year"),
-                (int) row.requiredInteger("samples"),
-                row.requiredNumber("coverage"));
+                row.text("timezone"),
+                PanelQuality.fromRow(row));
     }
 
     private static double required(Map<Period, Double> acum, Period p) {

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * One row of {@code sensor_alarm}: a light sensor looked wrong (near zero or frozen in daylight, or
  * a drop against previous days) in the hour starting at {@code timestamp}. {@code power_low} is the
- * shortfall of the estimated power in W, null when the alarm is not about a shortfall.
+ * shortfall in W of the reference panel's estimated power: what the sensor's site should have given
+ * it minus what the readings give it, never negative.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonDeserialize(using = SensorAlarmRow.Json.class)
@@ -18,13 +19,16 @@ public record SensorAlarmRow(
         @JsonUnwrapped Enrichment enrichment,
         @JsonProperty("light_id") String lightId,
         @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
-        @JsonProperty("power_low") Double powerLow,
+        @JsonProperty("power_low") double powerLow,
         @JsonProperty("text_alarm") String textAlarm) {
 
     public SensorAlarmRow {
         Objects.requireNonNull(lightId, "lightId");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(textAlarm, "textAlarm");
+        if (!(powerLow >= 0)) {
+            throw new IllegalArgumentException("power_low must not be negative, got " + powerLow);
+        }
         if (enrichment == null) {
             enrichment = Enrichment.none();
         }
@@ -35,7 +39,7 @@ public record SensorAlarmRow(
                 row.enrichment(),
                 row.text("light_id"),
                 row.instant("timestamp"),
-                row.number("power_low"),
+                row.requiredNumber("power_low"),
                 row.text("text_alarm"));
     }
 

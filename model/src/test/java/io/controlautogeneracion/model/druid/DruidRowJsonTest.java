@@ -86,8 +86,8 @@ class DruidRowJsonTest {
                 3000,
                 4000,
                 5000,
-                720,
-                0.98);
+                "Europe/Madrid",
+                new PanelQuality(720, 0.98, 12.5, 1, 2));
     }
 
     static Stream<Arguments> rows() {
@@ -109,8 +109,12 @@ class DruidRowJsonTest {
                                 "acum_quarter",
                                 "acum_semestre",
                                 "acum_year",
+                                "timezone",
                                 "samples",
-                                "coverage")),
+                                "coverage",
+                                "gap_filled_wh",
+                                "counter_resets",
+                                "counter_glitches")),
                 Arguments.of(
                         new PanelAlarmRow(
                                 ENRICHMENT,
@@ -124,7 +128,7 @@ class DruidRowJsonTest {
                                 Enrichment.none(),
                                 "L-1",
                                 HOUR,
-                                null,
+                                41.5,
                                 "lux frozen at 1234.0 for 2 h"),
                         enriched("light_id", "timestamp", "power_low", "text_alarm")),
                 Arguments.of(
@@ -290,7 +294,16 @@ class DruidRowJsonTest {
                         Period.SEMESTER, 4.0,
                         Period.YEAR, 5.0);
 
-        PanelReportRow row = PanelReportRow.of(ENRICHMENT, "P-1", HOUR, 80, diffs, acum, 60, 0.5);
+        PanelReportRow row =
+                PanelReportRow.of(
+                        ENRICHMENT,
+                        "P-1",
+                        HOUR,
+                        80,
+                        diffs,
+                        acum,
+                        "Europe/Madrid",
+                        PanelQuality.complete(60));
 
         assertThat(row.diff(Comparison.LAST_HOUR)).isEqualTo(12.0);
         assertThat(row.diff(Comparison.LAST_YEAR)).isEqualTo(-4.0);
@@ -316,30 +329,13 @@ class DruidRowJsonTest {
                                         80,
                                         Map.of(),
                                         Map.of(Period.DAY, 1.0),
-                                        60,
-                                        0.5))
+                                        null,
+                                        PanelQuality.complete(60)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("acum_month");
-        assertThatThrownBy(
-                        () ->
-                                new PanelReportRow(
-                                        ENRICHMENT,
-                                        "P-1",
-                                        HOUR,
-                                        1,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        1,
-                                        1,
-                                        1,
-                                        1,
-                                        1,
-                                        1,
-                                        1.5))
+        assertThatThrownBy(() -> new PanelQuality(1, 1.5, 0, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PanelQuality(1, 1, -1, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
