@@ -1,27 +1,26 @@
 #!/usr/bin/env bash
-# Runs the hourly batch (RichPanel -> WritePanel, RichSensorLight -> WriteSensorLight) for the last
-# closed hour at minute ${BATCH_MINUTE:-20} of every hour, as a local Flink execution (the batch
-# collects its rows in the driver, then hands them to Druid index_parallel tasks that replace the
-# hour: a re-run is idempotent). Settings come from the environment: BATCH_* (see flink-pipelines).
-# With arguments, runs once with them (e.g. --from 2026-11-28T00:00:00Z --to 2026-11-28T12:00:00Z);
-# with BATCH_ONCE=true, runs once for the last closed hour (a Kubernetes CronJob does the timing).
+# The hourly batch (RichPanel -> WritePanel, RichSensorLight -> WriteSensorLight) in production, the
+# same as in the local stack:
+#   hourly-batch.sh                   the scheduler (io.controlautogeneracion.pipelines.batch.BatchScheduler):
+#                                     every minute it reports each closed hour that is due (never
+#                                     reported, changed by late readings, dirty, failed and past its
+#                                     backoff), oldest first, each run in a JVM of its own; its ledger
+#                                     lives in BATCH_STATE_DIR, its metrics on BATCH_METRICS_PORT
+#   hourly-batch.sh run --from F --to T   one run now (io.controlautogeneracion.pipelines.batch.HourlyBatch)
+#   hourly-batch.sh audit [--from F --to T]   the audit (io.controlautogeneracion.pipelines.batch.BatchAudit),
+#                                     exit 1 on any violation
+# Settings come from the environment: BATCH_* (see flink-pipelines/README.md).
 set -euo pipefail
 CP="/opt/flink/lib/*:/opt/flink/usrlib/*"
-MAIN=io.controlautogeneracion.pipelines.batch.HourlyBatch
 LOG_CONF=/opt/flink/conf/log4j-console.properties
 # BATCH_JAVA_OPTS holds several options: split on purpose.
 # shellcheck disable=SC2086
-run() { java ${BATCH_JAVA_OPTS:--Xmx1g} -Dlog4j.configurationFile="$LOG_CONF" -cp "$CP" "$MAIN" "$@"; }
+java_with() { exec java ${BATCH_JAVA_OPTS:--Xmx1g} -Dlog4j.configurationFile="$LOG_CONF" -cp "$CP" "$@"; }
 
-if [ "$#" -gt 0 ] || [ "${BATCH_ONCE:-false}" = true ]; then
-  run "$@"
-  exit
-fi
-MINUTE="${BATCH_MINUTE:-20}"
-while true; do
-  now=$(date -u +%s)
-  next=$(( now - now % 3600 + MINUTE * 60 ))
-  [ "$next" -le "$now" ] && next=$(( next + 3600 ))
-  sleep $(( next - now ))
-  run || echo "hourly batch failed (exit $?); re-run it with --hour" >&2
-done
+case "${1:-}" in
+  run) shift; java_with io.controlautogeneracion.pipelines.batch.HourlyBatch "$@" ;;
+  audit) shift; java_with io.controlautogeneracion.pipelines.batch.BatchAudit "$@" ;;
+  "") BATCH_JAVA_OPTS="${BATCH_SCHEDULER_JAVA_OPTS:--Xmx128m}" \
+        java_with io.controlautogeneracion.pipelines.batch.BatchScheduler ;;
+  *) echo "usage: hourly-batch.sh [run --from F --to T | audit [--from F --to T]]" >&2; exit 2 ;;
+esac

@@ -33,12 +33,24 @@ public final class StackCli {
     }
 
     /**
-     * Runs the hourly batch now, in the foreground, for the hours given (default: the last closed).
+     * Runs the hourly batch now, in the foreground, for the hours given (default: the last closed),
+     * or its audit (default: every landed hour).
      */
     private static int batch(StackConfig config, String[] args) {
+        StackContext ctx = new StackContext(config);
+        List<String> extra = List.of(args).subList(1, args.length);
         List<String> command =
-                io.controlautogeneracion.stack.batch.HourlyBatchCommand.build(
-                        new StackContext(config), List.of(args).subList(1, args.length));
+                switch (args[0]) {
+                    case "audit" ->
+                            io.controlautogeneracion.stack.batch.HourlyBatchCommand.audit(
+                                    ctx, extra);
+                    case "energy" ->
+                            io.controlautogeneracion.stack.batch.HourlyBatchCommand.energy(
+                                    ctx, extra);
+                    default ->
+                            io.controlautogeneracion.stack.batch.HourlyBatchCommand.build(
+                                    ctx, extra);
+                };
         try {
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (java.io.IOException e) {
@@ -52,13 +64,14 @@ public final class StackCli {
     public static void main(String[] args) {
         PrintStream out = System.out;
         if (args.length == 0
-                || !Set.of("up", "down", "status", "samples", "batch", "figures")
+                || !Set.of("up", "down", "status", "samples", "batch", "audit", "energy", "figures")
                         .contains(args[0])) {
             out.println(
                     "usage: stack up"
                         + " [kafka|druid|mongodb|couchbase|ingest|catalog|wind-job|landing-job|hourly-batch|simulator"
                         + " …] | down | status | figures | samples [readings per device] | batch"
-                        + " [--hour H | --from F --to T]");
+                        + " [--hour H | --from F --to T] | audit [--hour H | --from F --to T] |"
+                        + " energy [--from F --to T]");
             System.exit(2);
         }
         try {
@@ -90,7 +103,7 @@ public final class StackCli {
                     stack.down();
                 }
                 case "samples" -> samples(config, args, out);
-                case "batch" -> System.exit(batch(config, args));
+                case "batch", "audit", "energy" -> System.exit(batch(config, args));
                 case "figures" -> StackFigures.lines(stack.context()).forEach(out::println);
                 default -> stack.status().forEach(out::println);
             }

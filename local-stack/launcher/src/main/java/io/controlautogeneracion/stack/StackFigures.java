@@ -60,7 +60,51 @@ public final class StackFigures {
                         URI.create(DruidService.url(ctx, "broker")));
         lines.add("  wind alarms         " + windAlarms(druid));
         lines.add("  panel_report        " + panelReport(druid));
+        lines.add("  hourly batch        " + batch(ctx));
         return lines;
+    }
+
+    /** The scheduler's ledger: hours reported, due again, failed (with their next attempt). */
+    static String batch(StackContext ctx) {
+        java.nio.file.Path ledger =
+                io.controlautogeneracion.stack.batch.HourlyBatchCommand.stateDir(ctx)
+                        .resolve("hours.json");
+        if (!java.nio.file.Files.isRegularFile(ledger)) {
+            return "no hour reported yet";
+        }
+        try {
+            JsonNode hours = JSON.readTree(ledger.toFile()).path("hours");
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            String latest = null;
+            String failed = null;
+            for (var it = hours.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String status = e.getValue().path("status").asText();
+                counts.merge(status, 1, Integer::sum);
+                if (status.equals("reported")) {
+                    latest = e.getKey();
+                }
+                if (status.equals("failed") && failed == null) {
+                    failed =
+                            e.getKey()
+                                    + " ("
+                                    + e.getValue().path("error").asText()
+                                    + "; next attempt "
+                                    + e.getValue().path("next_attempt").asText()
+                                    + ")";
+                }
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "%d hours reported (latest %s), %d due again, %d failed%s",
+                    counts.getOrDefault("reported", 0),
+                    latest,
+                    counts.getOrDefault("dirty", 0),
+                    counts.getOrDefault("failed", 0),
+                    failed == null ? "" : ", first failed " + failed);
+        } catch (IOException e) {
+            return "ledger not readable: " + e.getMessage();
+        }
     }
 
     /** Readings per second over the last minute, per topic, with the invalid ones. */

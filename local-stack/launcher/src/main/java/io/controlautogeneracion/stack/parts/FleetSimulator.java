@@ -68,6 +68,9 @@ public final class FleetSimulator implements Part {
         args.addAll(List.of("--backfill-period", ctx.config().get("simulator.backfill-period")));
         args.addAll(List.of("--malformed", ctx.config().get("simulator.malformed")));
         args.addAll(List.of("--devices", ctx.config().get("simulator.devices")));
+        args.addAll(List.of("--offline", ctx.config().get("simulator.offline")));
+        args.addAll(List.of("--offline-after", ctx.config().get("simulator.offline-after")));
+        args.addAll(List.of("--offline-for", ctx.config().get("simulator.offline-for")));
         args.addAll(List.of("--state", stateFile(ctx).toString()));
         return JavaCommand.using(ctx, NAME)
                 .heap(ctx.config().heap(NAME))

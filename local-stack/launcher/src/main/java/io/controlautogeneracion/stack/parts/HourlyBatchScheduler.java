@@ -2,13 +2,17 @@ package io.controlautogeneracion.stack.parts;
 
 import io.controlautogeneracion.stack.JavaCommand;
 import io.controlautogeneracion.stack.Part;
-import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
-import io.controlautogeneracion.stack.batch.BatchScheduler;
+import io.controlautogeneracion.stack.batch.HourlyBatchCommand;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The process that runs the hourly batch every hour (see {@link BatchScheduler}). */
+/**
+ * The hourly batch's scheduler (flink-pipelines' {@code BatchScheduler}, the same as in
+ * production): reports every closed hour that is due, oldest first, each run in a process of its
+ * own.
+ */
 public final class HourlyBatchScheduler implements Part {
     public static final String NAME = "hourly-batch";
 
@@ -19,27 +23,37 @@ public final class HourlyBatchScheduler implements Part {
 
     @Override
     public List<Integer> ports(StackContext ctx) {
-        return List.of();
+        return List.of(ctx.config().port("hourly-batch.metrics"));
     }
 
     @Override
     public void prepare(StackContext ctx) throws IOException {
         FlinkJob.writeLog4j(ctx);
-        // Fail now, not at the first tick, when the jobs are not built.
+        // Fail now, not at the first check, when the jobs are not built.
         FlinkJob.classpath(ctx);
     }
 
     @Override
     public List<String> command(StackContext ctx) {
-        JavaCommand command =
-                JavaCommand.using(ctx, NAME)
-                        .heap("64m")
-                        .jvm("-XX:+UseSerialGC")
-                        .property("stack.project.dir", ctx.config().projectDir());
-        // The scheduler sees exactly this stack's settings (the tests' free ports included).
-        ctx.config().asMap().forEach((key, value) -> command.property("stack." + key, value));
-        return command.classpath(ProjectLayout.launcherClasspath(ctx.config().projectDir()))
-                .main(BatchScheduler.class.getName())
+        List<String> args = new ArrayList<>(HourlyBatchCommand.arguments(ctx));
+        args.addAll(
+                List.of(
+                        "--scheduler.settle",
+                        ctx.config().get("hourly-batch.settle.seconds") + " s",
+                        "--scheduler.horizon",
+                        ctx.config().get("hourly-batch.horizon.hours") + " h",
+                        "--scheduler.run-java-options",
+                        "-Xmx" + ctx.config().heap("hourly-batch") + " -XX:+UseSerialGC",
+                        "--metrics.host",
+                        ctx.config().host(),
+                        "--metrics.port",
+                        Integer.toString(ctx.config().port("hourly-batch.metrics"))));
+        return JavaCommand.using(ctx, NAME)
+                .heap("96m")
+                .jvm("-XX:+UseSerialGC")
+                .property("log4j.configurationFile", FlinkJob.log4j(ctx).toString())
+                .classpath(FlinkJob.classpath(ctx))
+                .main(HourlyBatchCommand.SCHEDULER, args.toArray(String[]::new))
                 .build();
     }
 
@@ -50,9 +64,11 @@ public final class HourlyBatchScheduler implements Part {
 
     @Override
     public String endpoint(StackContext ctx) {
-        return "every hour at minute "
-                + ctx.config().get("hourly-batch.delay.minutes")
-                + ", log "
+        return "closed hours checked every minute, metrics http://"
+                + ctx.config().host()
+                + ":"
+                + ctx.config().port("hourly-batch.metrics")
+                + "/metrics, log "
                 + ctx.logFile(NAME);
     }
 }
