@@ -1,16 +1,20 @@
 package io.controlautogeneracion.druid;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +32,9 @@ public final class DruidClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final ObjectMapper JSON = new ObjectMapper();
+    // Druid's load status answers NaN for a datasource without segments.
+    private static final ObjectMapper LENIENT =
+            JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final URI overlord;
     private final URI broker;
@@ -115,11 +122,36 @@ public final class DruidClient {
         }
     }
 
-    /** Share of each datasource's segments loaded on historicals, in percent. */
-    public Map<String, Double> loadStatus() {
-        return JSON.convertValue(
-                get(overlord.resolve("/druid/coordinator/v1/loadstatus")),
-                new TypeReference<Map<String, Double>>() {});
+    /**
+     * Waits until every used segment of {@code datasource} is served by historicals, so a query
+     * reads what the last load wrote. The coordinator first refreshes its view of the metadata
+     * store (a just-published segment counts); a datasource without segments is served.
+     */
+    public void awaitServed(String datasource, Duration timeout) {
+        // Every interval (the default is the last two weeks only); a datasource with no segment
+        // there answers NaN, which standard JSON does not allow.
+        URI status =
+                overlord.resolve(
+                        "/druid/coordinator/v1/datasources/"
+                                + URLEncoder.encode(datasource, StandardCharsets.UTF_8)
+                                + "/loadstatus?forceMetadataRefresh=true&interval="
+                                + URLEncoder.encode(
+                                        "1000-01-01/3000-01-01", StandardCharsets.UTF_8));
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        boolean served =
+                until(
+                        () -> {
+                            JsonNode answer = get(status, LENIENT);
+                            last.set(answer);
+                            double loaded = answer.path(datasource).asDouble(100);
+                            return answer.isNull() || Double.isNaN(loaded) || loaded >= 100;
+                        },
+                        timeout,
+                        Duration.ofMillis(200));
+        if (!served) {
+            throw new DruidException(
+                    datasource + " not served within " + timeout + ": load status " + last.get());
+        }
     }
 
     /** Runs a Druid SQL query with positional parameters ({@code ?}); rows as column → value. */
@@ -196,7 +228,11 @@ public final class DruidClient {
     }
 
     private JsonNode get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build());
+        return get(uri, JSON);
+    }
+
+    private JsonNode get(URI uri, ObjectMapper mapper) {
+        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(), mapper);
     }
 
     private JsonNode post(URI uri, String body) {
@@ -209,6 +245,10 @@ public final class DruidClient {
     }
 
     private JsonNode send(HttpRequest request) {
+        return send(request, JSON);
+    }
+
+    private JsonNode send(HttpRequest request, ObjectMapper mapper) {
         try {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -223,7 +263,7 @@ public final class DruidClient {
                                 + response.body());
             }
             String body = response.body();
-            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            return body == null || body.isBlank() ? mapper.nullNode() : mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw new DruidException("Druid answered " + request.uri() + " with invalid JSON", e);
         } catch (IOException e) {

@@ -42,6 +42,7 @@ public final class BatchAudit {
         List<String> violations = new ArrayList<>();
         violations.addAll(ledger(s, range));
         DruidGateway druid = DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker()));
+        druid.awaitServed("panel_report", s.druidTaskTimeout());
         ReportAudit.Findings f =
                 new ReportAudit(
                                 druid,

@@ -23,6 +23,12 @@ public interface DruidGateway {
      */
     List<Map<String, Object>> sql(String query, Object... parameters);
 
+    /**
+     * Waits until every segment of {@code datasource} is served, so a query reads what the last
+     * load wrote (a run reads its predecessor's rows back).
+     */
+    void awaitServed(String datasource, Duration timeout);
+
     /** The gateway over Druid's HTTP APIs. */
     static DruidGateway over(DruidClient client) {
         return new DruidGateway() {
@@ -39,6 +45,11 @@ public interface DruidGateway {
             @Override
             public List<Map<String, Object>> sql(String query, Object... parameters) {
                 return client.sql(query, parameters);
+            }
+
+            @Override
+            public void awaitServed(String datasource, Duration timeout) {
+                client.awaitServed(datasource, timeout);
             }
         };
     }

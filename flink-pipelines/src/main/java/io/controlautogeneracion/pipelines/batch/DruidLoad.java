@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Loads one directory of JSON-lines rows into a Druid datasource with the task template {@code
  * <tasks-dir>/<datasource>.json}: an {@code index_parallel} task that replaces exactly the given
  * intervals ({@code appendToExisting=false}, {@code dropExisting=true}), so a re-run gives the same
- * rows, an interval that now has none is emptied, and an hour outside them is left as it was. The
- * task waits until its segments can be queried, so the next run reads what this one wrote.
+ * rows, an interval that now has none is emptied, and an hour outside them is left as it was. A run
+ * that reads rows back first waits until Druid serves them ({@link DruidGateway#awaitServed}).
  */
 public final class DruidLoad {
     private static final Logger LOG = LoggerFactory.getLogger(DruidLoad.class);
@@ -55,7 +55,7 @@ public final class DruidLoad {
         }
         String id = druid.submitTask(task(datasource, intervals, granularity, dir));
         LOG.info("druid task {} replaces {} of {} from {}", id, intervals, datasource, dir);
-        druid.awaitTaskSuccess(id, timeout.multipliedBy(2));
+        druid.awaitTaskSuccess(id, timeout);
     }
 
     /**

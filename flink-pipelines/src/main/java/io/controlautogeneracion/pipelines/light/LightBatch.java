@@ -70,6 +70,8 @@ public final class LightBatch {
         if (source.isEmpty()) {
             return new Result(List.of(), List.of(), List.of(), inputs);
         }
+        // The last run's reports are the rolling window of this one: they must be served.
+        druid.awaitServed("light_report", Duration.ofMinutes(10));
         List<LightHour> hours =
                 new HourJob<>(
                                 List.of(source.get()),

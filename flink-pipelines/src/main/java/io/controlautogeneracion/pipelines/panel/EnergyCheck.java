@@ -49,6 +49,7 @@ public final class EnergyCheck {
             return;
         }
         DruidGateway druid = DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker()));
+        druid.awaitServed("panel_report", s.druidTaskTimeout());
         List<Panel> panels =
                 check(
                         druid,

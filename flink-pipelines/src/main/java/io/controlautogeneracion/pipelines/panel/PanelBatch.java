@@ -28,7 +28,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * (reports, carried through the later rows that depend on them, and alarms).
  */
 public final class PanelBatch {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PanelBatch.class);
     private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration SERVED = Duration.ofMinutes(10);
 
     private final Path landingDir;
     private final String topic;
@@ -92,6 +94,8 @@ public final class PanelBatch {
         if (inputs.read().isEmpty()) {
             return new Result(List.of(), List.of(), inputs, List.of(), null, 0);
         }
+        // The rows the last run loaded are read back (history, carries): they must be served.
+        druid.awaitServed(DruidPanelHistory.DATASOURCE, SERVED);
         List<Path> full = new ArrayList<>();
         List<Path> edgeFiles = new ArrayList<>();
         List<Long> fullHours = new ArrayList<>();
@@ -129,6 +133,7 @@ public final class PanelBatch {
         List<Source<String, ?, ?>> sources = new ArrayList<>();
         RunInputs.source(full).ifPresent(sources::add);
         RunInputs.source(edgeFiles).ifPresent(sources::add);
+        Steps steps = new Steps();
         List<PanelSpan> spans =
                 new HourJob<>(
                                 sources,
@@ -137,10 +142,13 @@ public final class PanelBatch {
                                 catalogTimeout,
                                 HourJob.capacity(catalogCapacity, range, 50_000))
                         .run(env);
+        steps.done("Flink (readings, catalog, energy)");
         keepEdges(spans, inputs, neighbours, fullHours);
+        steps.done("edges kept");
         FarGaps.Result completed =
                 new FarGaps(landingDir, topic, edges, gapReach, energy, catalog, catalogTimeout)
                         .complete(range, spans);
+        steps.done("far gaps");
         SortedSet<Instant> computed = new TreeSet<>(inputs.slots());
         List<PanelHour> hours = new ArrayList<>();
         for (PanelHour h : completed.hours()) {
@@ -158,6 +166,7 @@ public final class PanelBatch {
                         computed,
                         alarms.silentLookback(),
                         catalogTimeout));
+        steps.done("silent panels");
         List<PanelReportRow> templates = new ArrayList<>();
         for (PanelHour h : hours) {
             templates.add(PanelReports.template(h));
@@ -172,7 +181,10 @@ public final class PanelBatch {
                 DruidPanelHistory.fetch(druid, forHistory, range.from(), alarms.historyDays());
         List<PanelAlarmRow> alarmRows =
                 alarms.withLight(light).build(withSilent, range.from(), history);
+        steps.done("history and alarms");
         WritePanel.Written written = write.write(range, computed, templates, history, alarmRows);
+        steps.done("Druid loads");
+        LOG.info("{}: {}", range, steps);
         return new Result(
                 written.reports(),
                 alarmRows,
@@ -180,6 +192,25 @@ public final class PanelBatch {
                 completed.gaps(),
                 written.span(),
                 written.carried());
+    }
+
+    /** How long each step of a run took, for its log line. */
+    private static final class Steps {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            text.append(text.length() == 0 ? "" : ", ")
+                    .append(step)
+                    .append(String.format(java.util.Locale.ROOT, " %.1f s", (now - last) / 1e9));
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** Keeps the edges of every partition the run read in full, for the runs next to it. */

@@ -222,7 +222,8 @@ public final class PanelEnergy implements Serializable {
         final long from;
         final long to;
         final CatalogTimeline timeline;
-        final Map<String, Row> rows = new LinkedHashMap<>();
+        // By slot, then owner: one row per client in the hour, almost always one.
+        final Map<Long, List<Row>> rows = new LinkedHashMap<>();
 
         Rows(String panelId, long from, long to, CatalogTimeline timeline) {
             this.panelId = panelId;
@@ -234,13 +235,20 @@ public final class PanelEnergy implements Serializable {
         Row at(long t, int stretch) {
             long slot = Math.floorDiv(t, HOUR_MS) * HOUR_MS;
             CatalogFacts facts = timeline.facts(stretch);
-            return rows.computeIfAbsent(
-                    slot + "|" + Objects.toString(facts.clientId(), ""), k -> new Row(slot, facts));
+            List<Row> owners = rows.computeIfAbsent(slot, k -> new ArrayList<>(1));
+            for (Row r : owners) {
+                if (Objects.equals(r.facts.clientId(), facts.clientId())) {
+                    return r;
+                }
+            }
+            Row row = new Row(slot, facts);
+            owners.add(row);
+            return row;
         }
 
         List<PanelHour> toHours() {
             List<PanelHour> out = new ArrayList<>(rows.size());
-            for (Row r : rows.values()) {
+            for (Row r : rows.values().stream().flatMap(List::stream).toList()) {
                 if (r.samples == 0 && r.energy == 0 && r.coveredMs == 0) {
                     continue;
                 }

@@ -30,6 +30,21 @@ public final class PanelSamples {
         size++;
     }
 
+    private boolean inOrder() {
+        for (int i = 1; i < size; i++) {
+            if (times[i] < times[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether reading {@code i} sorts before reading {@code j} of {@code other} at one instant. */
+    private boolean lower(int i, PanelSamples other, int j) {
+        int c = Double.compare(powers[i], other.powers[j]);
+        return c < 0 || (c == 0 && Double.compare(counters[i], other.counters[j]) < 0);
+    }
+
     public PanelSamples merge(PanelSamples other) {
         for (int i = 0; i < other.size; i++) {
             add(other.times[i], other.powers[i], other.hasCounter(i) ? other.counters[i] : null);
@@ -62,6 +77,23 @@ public final class PanelSamples {
      * result does not depend on the order the readings arrived in.
      */
     public PanelSamples sortedDistinct() {
+        if (inOrder()) {
+            // The usual case: a device's readings arrive in time order; equal instants are next
+            // to each other, and the lowest of them is kept.
+            PanelSamples out = new PanelSamples();
+            for (int i = 0; i < size; i++) {
+                int last = out.size - 1;
+                if (last >= 0 && out.times[last] == times[i]) {
+                    if (lower(i, out, last)) {
+                        out.powers[last] = powers[i];
+                        out.counters[last] = counters[i];
+                    }
+                    continue;
+                }
+                out.add(times[i], powers[i], hasCounter(i) ? counters[i] : null);
+            }
+            return out;
+        }
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;

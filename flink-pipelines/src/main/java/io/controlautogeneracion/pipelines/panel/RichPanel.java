@@ -71,40 +71,56 @@ public final class RichPanel implements HourJob.Kind<PanelReading, PanelSamples,
         List<PanelHour> hours = energy.hours(panelId, s, fromMs, toMs, timeline);
         List<EdgeReading> edges = new ArrayList<>();
         double highest = Double.NaN;
-        EdgeReading[] all = new EdgeReading[s.size()];
-        for (int i = 0; i < s.size(); i++) {
-            if (s.hasCounter(i)) {
-                highest = Double.isNaN(highest) ? s.counter(i) : Math.max(highest, s.counter(i));
-            }
-            all[i] = new EdgeReading(s.time(i), s.power(i), s.counter(i), highest);
-        }
-        int i = 0;
-        while (i < all.length) {
-            long hour = Math.floorDiv(all[i].time(), HOUR_MS) * HOUR_MS;
-            int j = i;
-            while (j < all.length && all[j].time() < hour + HOUR_MS) {
-                j++;
-            }
-            if (Arrays.binarySearch(fullHours, hour) >= 0) {
-                edges.addAll(edgesOf(all, i, j));
-            }
-            i = j;
-        }
         EdgeReading first = null;
         EdgeReading last = null;
-        if (all.length > 0) {
-            EdgeReading a = all[0];
-            EdgeReading b = all[all.length - 1];
-            first = a.time() >= fromMs && a.time() < toMs && a.hasCounter() ? a : null;
-            last = b.time() >= fromMs && b.time() < toMs && b.hasCounter() ? b : null;
+        int i = 0;
+        while (i < s.size()) {
+            long hour = Math.floorDiv(s.time(i), HOUR_MS) * HOUR_MS;
+            boolean keep = Arrays.binarySearch(fullHours, hour) >= 0;
+            int top = -1;
+            int j = i;
+            for (; j < s.size() && s.time(j) < hour + HOUR_MS; j++) {
+                if (s.hasCounter(j)) {
+                    highest =
+                            Double.isNaN(highest) ? s.counter(j) : Math.max(highest, s.counter(j));
+                    if (top < 0 || s.counter(j) > s.counter(top)) {
+                        top = j;
+                    }
+                }
+                if (j == 0) {
+                    first = edge(s, j, highest);
+                }
+                if (j == s.size() - 1) {
+                    last = edge(s, j, highest);
+                }
+            }
+            if (keep) {
+                edges.add(edge(s, i, Double.NaN));
+                if (top > i && top < j - 1) {
+                    edges.add(edge(s, top, Double.NaN));
+                }
+                if (j - 1 > i) {
+                    edges.add(edge(s, j - 1, Double.NaN));
+                }
+            }
+            i = j;
         }
         return List.of(
                 new PanelSpan(
                         panelId,
                         hours.toArray(PanelHour[]::new),
                         edges.toArray(EdgeReading[]::new),
-                        first,
-                        last));
+                        boundary(first),
+                        boundary(last)));
+    }
+
+    private static EdgeReading edge(PanelSamples s, int i, double highest) {
+        return new EdgeReading(s.time(i), s.power(i), s.counter(i), highest);
+    }
+
+    /** A boundary reading that lies in the run's hours and has a counter, else null. */
+    private EdgeReading boundary(EdgeReading r) {
+        return r != null && r.time() >= fromMs && r.time() < toMs && r.hasCounter() ? r : null;
     }
 
     /** The first and last readings of {@code [i, j)} and the one with the highest counter. */
