@@ -144,7 +144,19 @@ public final class DruidClient {
                             JsonNode answer = get(status, LENIENT);
                             last.set(answer);
                             double loaded = answer.path(datasource).asDouble(100);
-                            return answer.isNull() || Double.isNaN(loaded) || loaded >= 100;
+                            if (answer.isNull() || Double.isNaN(loaded)) {
+                                return true;
+                            }
+                            // Loaded on the historicals, and the broker knows the datasource
+                            // (right after the first load it may not yet).
+                            return loaded >= 100
+                                    && !sql(
+                                                    "SELECT TABLE_NAME FROM"
+                                                            + " INFORMATION_SCHEMA.TABLES WHERE"
+                                                            + " TABLE_SCHEMA = 'druid' AND"
+                                                            + " TABLE_NAME = ?",
+                                                    datasource)
+                                            .isEmpty();
                         },
                         timeout,
                         Duration.ofMillis(200));

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * SchedulerMetrics}. Everything it knows lives in the {@link HourLedger}, so a restart picks up
  * where it stopped. Hours whose partitions are still open wait; so do hours that changed less than
  * the settle time ago (a back-fill closes hours one after another: they run together once it
- * pauses).
+ * pauses); the others go on. A stretch that keeps failing is halved at each attempt, down to the
+ * hour that fails.
  */
 public final class BatchScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(BatchScheduler.class);
@@ -96,48 +97,70 @@ public final class BatchScheduler {
     private void passSafely() {
         try {
             pass();
-        } catch (RuntimeException e) {
-            // One bad check (an unreadable partition, a full disk) must not end the schedule.
+        } catch (Throwable e) {
+            // One bad check (an unreadable partition, a full disk, an error) must not end the
+            // schedule: an exception out of a fixed-delay task would cancel every later check.
             LOG.error("hourly batch check failed; trying again at the next check", e);
         }
     }
 
-    /** What a check found. */
-    public record Due(List<Instant> hours, int open, int waiting, boolean settled) {}
+    /**
+     * What a check found: the hours due now, and those still open, waiting for a retry, or changed
+     * too recently (settling).
+     */
+    public record Due(List<Instant> hours, int open, int waiting, int settling) {}
 
     /**
-     * One check: runs every due stretch, oldest first, until nothing is due, a run fails, or the
-     * bound of runs per check is reached. Returns the number of runs that succeeded.
+     * One check: runs every due stretch, oldest first, until nothing is due or the bound of runs
+     * per check is reached (a failed stretch is not due until its backoff has passed). Returns the
+     * number of runs that succeeded.
      */
     public int pass() {
+        Instant oldest = horizonStart(clock.instant());
+        // Hours past the horizon are no longer watched: the ledger forgets them (and their gaps).
+        ledger.update(oldest, state -> {});
         int done = 0;
         for (int i = 0; i < settings.maxRunsPerCheck(); i++) {
             Due due = due();
             metrics.due(due.hours().size(), due.waiting());
-            if (due.hours().isEmpty() || !due.settled()) {
+            if (due.hours().isEmpty()) {
                 break;
             }
-            HourRange stretch = firstStretch(due.hours(), settings.maxHoursPerRun());
-            if (!run(stretch)) {
-                break;
+            HourRange stretch = firstStretch(due.hours(), stretchBound(due.hours().get(0)));
+            // A failed stretch waits for its backoff; the hours after it go on.
+            if (run(stretch)) {
+                done++;
             }
-            done++;
         }
         metrics.ledger(ledger.read());
         return done;
+    }
+
+    private Instant horizonStart(Instant now) {
+        return now.truncatedTo(ChronoUnit.HOURS).minus(settings.horizon());
+    }
+
+    /**
+     * The longest stretch to run from {@code first}: halved after each failure of it, so a stretch
+     * that keeps failing narrows down to the hour that fails.
+     */
+    private int stretchBound(Instant first) {
+        HourLedger.Hour h = ledger.read().hours().get(first);
+        int failures = h == null || h.status() != HourLedger.Status.FAILED ? 0 : h.attempts();
+        return Math.max(1, settings.maxHoursPerRun() >> Math.min(30, failures));
     }
 
     /** The closed hours due now, oldest first. */
     public Due due() {
         Instant now = clock.instant();
         Instant newest = now.truncatedTo(ChronoUnit.HOURS).minus(HOUR);
-        Instant oldest = now.truncatedTo(ChronoUnit.HOURS).minus(settings.horizon());
+        Instant oldest = horizonStart(now);
         Map<Instant, HourLedger.Hour> known = ledger.read().hours();
         inputs.fresh();
         List<Instant> hours = new ArrayList<>();
         int open = 0;
         int waiting = 0;
-        long lastChange = Long.MIN_VALUE;
+        int settling = 0;
         for (Instant h = oldest; !h.isAfter(newest); h = h.plus(HOUR)) {
             Optional<Partition> panel = inputs.panel(h);
             Optional<Partition> light = inputs.light(h);
@@ -161,14 +184,17 @@ public final class BatchScheduler {
             } else {
                 due = HourInputs.changed(recorded, inputs.now(h, now));
             }
-            if (due) {
+            if (!due) {
+                continue;
+            }
+            if (now.toEpochMilli() - changedAt(panel, light) < settings.settle().toMillis()) {
+                // Still changing (a back-fill closing hour after hour, an upload under way).
+                settling++;
+            } else {
                 hours.add(h);
-                lastChange = Math.max(lastChange, changedAt(panel, light));
             }
         }
-        boolean settled =
-                hours.isEmpty() || now.toEpochMilli() - lastChange >= settings.settle().toMillis();
-        return new Due(hours, open, waiting, settled);
+        return new Due(hours, open, waiting, settling);
     }
 
     /** The first run of consecutive due hours, at most {@code max} of them. */

@@ -14,9 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -79,19 +80,43 @@ public final class HourLedger {
         FAILED
     }
 
-    /** A counter gap a run found, by panel and the times of its two readings. */
+    /**
+     * A counter gap a run found: a panel's two consecutive readings further apart than the hours
+     * next to a run, by their times. The hours between them get its energy.
+     */
     public record Gap(
-            @JsonProperty("panel") String panel,
+            @JsonProperty("panel") String panelId,
             @JsonProperty("from") Instant from,
-            @JsonProperty("to") Instant to) {}
+            @JsonProperty("to") Instant to) {
+
+        /** Whether the two gaps are of one panel and share some time. */
+        boolean overlaps(Gap other) {
+            return panelId.equals(other.panelId)
+                    && from.isBefore(other.to)
+                    && other.from.isBefore(to);
+        }
+    }
 
     /** The ledger's content. */
     public record State(
             @JsonProperty("hours") TreeMap<Instant, Hour> hours,
-            @JsonProperty("gaps") List<Gap> gaps) {
+            @JsonProperty("gaps") Set<Gap> gaps) {
         public State {
             hours = hours == null ? new TreeMap<>() : new TreeMap<>(hours);
-            gaps = gaps == null ? new ArrayList<>() : new ArrayList<>(gaps);
+            gaps = gaps == null ? new LinkedHashSet<>() : new LinkedHashSet<>(gaps);
+        }
+
+        /**
+         * Records a gap a run found, in place of the panel's gaps it overlaps (a reading landed
+         * late inside an older gap splits it); true when it is new.
+         */
+        public boolean addGap(Gap gap) {
+            if (gaps.contains(gap)) {
+                return false;
+            }
+            gaps.removeIf(gap::overlaps);
+            gaps.add(gap);
+            return true;
         }
 
         /** Marks an hour dirty (due again), if the ledger knows it. */
@@ -187,7 +212,7 @@ public final class HourLedger {
 
     private State load() throws IOException {
         if (!Files.isRegularFile(file)) {
-            return new State(new TreeMap<>(), new ArrayList<>());
+            return new State(new TreeMap<>(), new LinkedHashSet<>());
         }
         return JSON.readValue(file.toFile(), State.class);
     }

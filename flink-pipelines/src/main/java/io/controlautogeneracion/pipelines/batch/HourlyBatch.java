@@ -12,7 +12,6 @@ import io.controlautogeneracion.pipelines.light.LightSettings;
 import io.controlautogeneracion.pipelines.light.WriteSensorLight;
 import io.controlautogeneracion.pipelines.panel.EdgeStore;
 import io.controlautogeneracion.pipelines.panel.ExpectedEnergy;
-import io.controlautogeneracion.pipelines.panel.FarGaps;
 import io.controlautogeneracion.pipelines.panel.GapWeight;
 import io.controlautogeneracion.pipelines.panel.PanelAlarms;
 import io.controlautogeneracion.pipelines.panel.PanelBatch;
@@ -106,7 +105,7 @@ public final class HourlyBatch {
             HourRange range,
             RunInputs panels,
             RunInputs lights,
-            List<FarGaps.Gap> gaps) {
+            List<HourLedger.Gap> gaps) {
         HourInputs inputs =
                 new HourInputs(s.landingDir(), s.stateDir(), s.panelTopic(), s.lightTopic());
         Map<Instant, String> panelRead = new TreeMap<>();
@@ -141,13 +140,10 @@ public final class HourlyBatch {
                                                         current.after(),
                                                         now));
                             }
-                            for (FarGaps.Gap g : gaps) {
-                                HourLedger.Gap gap =
-                                        new HourLedger.Gap(g.panelId(), g.from(), g.to());
-                                if (state.gaps().contains(gap)) {
+                            for (HourLedger.Gap g : gaps) {
+                                if (!state.addGap(g)) {
                                     continue;
                                 }
-                                state.gaps().add(gap);
                                 for (Instant h = SlotCalendar.slotOf(g.from());
                                         !h.isAfter(g.to());
                                         h = h.plus(HOUR)) {
@@ -220,6 +216,7 @@ public final class HourlyBatch {
                         ExpectedEnergy.NONE),
                 new PanelEnergy(s.maxGap().toMillis(), GapWeight.CLEAR_SKY),
                 new EdgeStore(s.stateDir(), s.panelTopic()),
+                new HourLedger(s.stateDir()),
                 s.gapReach(),
                 s.catalogTimeout(),
                 s.catalogCapacity());

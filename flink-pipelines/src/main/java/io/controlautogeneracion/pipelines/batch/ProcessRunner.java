@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs each range of the hourly batch in a process of its own, on the scheduler's own Java and
@@ -57,21 +59,42 @@ final class ProcessRunner implements BatchScheduler.Runner {
                         .redirectError(ProcessBuilder.Redirect.PIPE)
                         .start();
         // The run's errors go to the scheduler's own log, and its last word is why it failed.
-        String why = null;
-        try (BufferedReader err =
-                new BufferedReader(
-                        new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = err.readLine(); line != null; line = err.readLine()) {
-                System.err.println(line);
-                if (line.startsWith(HourlyBatch.FAILED)) {
-                    why = line.substring(HourlyBatch.FAILED.length());
-                }
-            }
+        AtomicReference<String> why = new AtomicReference<>();
+        Thread drain =
+                new Thread(
+                        () -> {
+                            try (BufferedReader err =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    process.getErrorStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                for (String line = err.readLine();
+                                        line != null;
+                                        line = err.readLine()) {
+                                    System.err.println(line);
+                                    if (line.startsWith(HourlyBatch.FAILED)) {
+                                        why.set(line.substring(HourlyBatch.FAILED.length()));
+                                    }
+                                }
+                            } catch (IOException e) {
+                                // The process ended: nothing more to read.
+                            }
+                        },
+                        "hourly-batch-run-stderr");
+        drain.setDaemon(true);
+        drain.start();
+        if (!process.waitFor(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new BatchException(
+                    "the run did not end within " + settings.runTimeout() + ": killed");
         }
-        int exit = process.waitFor();
+        drain.join(TimeUnit.SECONDS.toMillis(10));
+        int exit = process.exitValue();
         if (exit != 0) {
             throw new BatchException(
-                    why != null ? why : "the run's process ended with exit code " + exit);
+                    why.get() != null
+                            ? why.get()
+                            : "the run's process ended with exit code " + exit);
         }
     }
 }

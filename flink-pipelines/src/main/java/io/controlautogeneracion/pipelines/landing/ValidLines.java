@@ -21,6 +21,7 @@ public final class ValidLines extends ProcessFunction<LandedLine, LandedLine> {
     private final long allowedLatenessMs;
     private transient Counter invalid;
     private transient Counter late;
+    private transient java.util.Set<String> loggedLateHours;
 
     public ValidLines(long allowedLatenessMs) {
         this.allowedLatenessMs = allowedLatenessMs;
@@ -30,6 +31,16 @@ public final class ValidLines extends ProcessFunction<LandedLine, LandedLine> {
     public void open(OpenContext context) {
         invalid = getRuntimeContext().getMetricGroup().counter("invalidMessages");
         late = getRuntimeContext().getMetricGroup().counter("lateReadings");
+        // The closed hours already logged, the most recent thousand.
+        loggedLateHours =
+                java.util.Collections.newSetFromMap(
+                        new java.util.LinkedHashMap<>() {
+                            @Override
+                            protected boolean removeEldestEntry(
+                                    java.util.Map.Entry<String, Boolean> eldest) {
+                                return size() > 1000;
+                            }
+                        });
     }
 
     @Override
@@ -46,12 +57,15 @@ public final class ValidLines extends ProcessFunction<LandedLine, LandedLine> {
         long hourEnd = Math.floorDiv(line.eventTime(), HOUR_MS) * HOUR_MS + HOUR_MS;
         if (hourEnd + allowedLatenessMs <= ctx.timerService().currentWatermark()) {
             late.inc();
-            LOG.info(
-                    "reading on {} with key {} at {} arrived after its hour was closed: landed in"
-                            + " it, the hour is reported again",
-                    line.topic(),
-                    line.key(),
-                    java.time.Instant.ofEpochMilli(line.eventTime()));
+            // Once per closed hour: a fleet reconnecting sends thousands of late readings.
+            if (loggedLateHours.add(line.topic() + "@" + (hourEnd - HOUR_MS))) {
+                LOG.info(
+                        "readings on {} for the hour from {} arrive after it was closed (the"
+                                + " first with key {}): landed in it, the hour is reported again",
+                        line.topic(),
+                        java.time.Instant.ofEpochMilli(hourEnd - HOUR_MS),
+                        line.key());
+            }
         }
         out.collect(line);
     }

@@ -76,6 +76,23 @@ public final class EdgeStore {
         return kept(slot).map(Edges::read);
     }
 
+    /**
+     * The partition's edges without keeping anything: kept ones, else read from the whole
+     * partition. For the checks, which must not change what the scheduler compares.
+     */
+    public Edges peek(Partition p) {
+        return file(p).map(Edges::read).orElseGet(() -> Edges.summarise(p));
+    }
+
+    /** The edges of an hour for the checks: its partition's ({@link #peek}), or those kept. */
+    public Optional<Edges> peekAt(Path landingDir, String topic, Instant slot) {
+        Optional<Partition> p = Partition.of(landingDir, topic, slot);
+        if (p.isPresent()) {
+            return Optional.of(peek(p.get()));
+        }
+        return kept(slot).map(Edges::read);
+    }
+
     /** The partition's edges: kept ones, else read from the whole partition (and kept). */
     public Edges edges(Partition p) {
         Optional<Path> kept = file(p);

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +29,6 @@ import java.util.TreeMap;
  */
 public final class Edges {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Comparator<EdgeReading> BY_TIME =
-            Comparator.comparingLong(EdgeReading::time);
 
     private final Map<String, List<EdgeReading>> byPanel;
 
@@ -39,17 +36,25 @@ public final class Edges {
         this.byPanel = byPanel;
     }
 
-    /** The edges of the given readings (any order) of one hour, grouped by panel. */
+    /**
+     * The edges of the given readings (any order, duplicates allowed) of one hour, grouped by
+     * panel: one reading per instant, the lowest, as the energy takes them ({@link
+     * PanelSamples#sortedDistinct()}).
+     */
     public static Edges of(Map<String, List<EdgeReading>> readings) {
         Map<String, List<EdgeReading>> out = new TreeMap<>();
         readings.forEach(
                 (panel, list) -> {
-                    List<EdgeReading> sorted = new ArrayList<>(list);
-                    sorted.sort(BY_TIME);
-                    out.put(
-                            panel,
-                            RichPanel.edgesOf(
-                                    sorted.toArray(EdgeReading[]::new), 0, sorted.size()));
+                    PanelSamples s = new PanelSamples();
+                    list.forEach(
+                            r -> s.add(r.time(), r.power(), r.hasCounter() ? r.counter() : null));
+                    PanelSamples distinct = s.sortedDistinct();
+                    EdgeReading[] sorted = new EdgeReading[distinct.size()];
+                    for (int i = 0; i < sorted.length; i++) {
+                        double c = distinct.counter(i);
+                        sorted[i] = new EdgeReading(distinct.time(i), distinct.power(i), c, c);
+                    }
+                    out.put(panel, RichPanel.edgesOf(sorted, 0, sorted.length));
                 });
         return new Edges(out);
     }

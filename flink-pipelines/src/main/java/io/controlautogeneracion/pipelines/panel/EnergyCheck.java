@@ -7,7 +7,6 @@ import io.controlautogeneracion.pipelines.batch.DruidGateway;
 import io.controlautogeneracion.pipelines.batch.DruidSql;
 import io.controlautogeneracion.pipelines.batch.HourPartitions;
 import io.controlautogeneracion.pipelines.batch.HourRange;
-import io.controlautogeneracion.pipelines.batch.Partition;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,8 +117,8 @@ public final class EnergyCheck {
      */
     static Map<String, Double> counters(
             EdgeStore edges, java.nio.file.Path landing, String topic, Instant at) {
-        Optional<Edges> before = Partition.of(landing, topic, at.minus(HOUR)).map(edges::edges);
-        Optional<Edges> after = Partition.of(landing, topic, at).map(edges::edges);
+        Optional<Edges> before = edges.peekAt(landing, topic, at.minus(HOUR));
+        Optional<Edges> after = edges.peekAt(landing, topic, at);
         Map<String, Double> out = new HashMap<>();
         if (before.isEmpty() || after.isEmpty()) {
             return out;

@@ -5,17 +5,24 @@ import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.pipelines.batch.BatchCatalog;
 import io.controlautogeneracion.pipelines.batch.BatchException;
 import io.controlautogeneracion.pipelines.batch.CatalogTimeline;
+import io.controlautogeneracion.pipelines.batch.HourLedger;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Completes a run's panel hours with the energy of counter gaps whose other end lies beyond the
@@ -28,14 +35,11 @@ import java.util.concurrent.TimeUnit;
 public final class FarGaps {
     private static final long HOUR_MS = 3_600_000L;
 
-    /** A counter gap between two readings of a panel, found by a run. */
-    public record Gap(String panelId, Instant from, Instant to) {}
-
     /** A gap's two readings, with the highest counter seen before the first of them. */
-    private record Series(PanelSamples readings, double highestBefore) {}
+    private record Series(String panelId, PanelSamples readings, double highestBefore) {}
 
     /** The completed hours and the gaps found. */
-    public record Result(List<PanelHour> hours, List<Gap> gaps) {}
+    public record Result(List<PanelHour> hours, List<HourLedger.Gap> gaps) {}
 
     private final Path landingDir;
     private final String topic;
@@ -62,11 +66,20 @@ public final class FarGaps {
         this.catalogTimeout = catalogTimeout;
     }
 
-    public Result complete(HourRange range, List<PanelSpan> spans) throws Exception {
+    /**
+     * @param recorded the counter gaps earlier runs found (the ledger's): those that cross the
+     *     range, of panels this run saw no reading of, give the range's hours their share too (a
+     *     panel silent for hours has no reading in a run of one of them)
+     */
+    public Result complete(
+            HourRange range, List<PanelSpan> spans, Collection<HourLedger.Gap> recorded)
+            throws Exception {
         Map<String, EdgeReading> needBefore = new HashMap<>();
         Map<String, EdgeReading> needAfter = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         List<PanelHour> hours = new ArrayList<>();
         for (PanelSpan s : spans) {
+            seen.add(s.panelId());
             hours.addAll(List.of(s.hours()));
             if (s.first() != null) {
                 needBefore.put(s.panelId(), s.first());
@@ -78,52 +91,95 @@ public final class FarGaps {
         long from = range.from().toEpochMilli();
         long to = range.to().toEpochMilli();
         long reachMs = reach.toMillis();
-        // Series of [earlier readings..., run's reading] per panel.
+        // The two readings of each gap (and the highest counter before it), by panel and side.
         Map<String, Series> series = new LinkedHashMap<>();
-        List<Gap> gaps = new ArrayList<>();
+        List<HourLedger.Gap> gaps = new ArrayList<>();
+        long lowest = needBefore.values().stream().mapToLong(EdgeReading::time).min().orElse(0);
         for (long k = from - 2 * HOUR_MS;
-                k >= from - reachMs && !needBefore.isEmpty();
+                !needBefore.isEmpty() && k + HOUR_MS > lowest - reachMs;
                 k -= HOUR_MS) {
             Edges found = edgesAt(k);
-            if (found == null) {
-                continue;
-            }
             for (String panel : List.copyOf(needBefore.keySet())) {
-                List<EdgeReading> there = found.of(panel);
-                EdgeReading pred = latestWithCounter(there);
-                if (pred == null) {
+                EdgeReading first = needBefore.get(panel);
+                if (k + HOUR_MS <= first.time() - reachMs) {
+                    // Further back than a gap is bridged: the energy before it is unknown.
+                    needBefore.remove(panel);
                     continue;
                 }
-                EdgeReading first = needBefore.remove(panel);
+                List<EdgeReading> there = found == null ? List.of() : found.of(panel);
+                EdgeReading pred = latestWithCounter(there);
+                if (pred == null || first.time() - pred.time() > reachMs) {
+                    continue;
+                }
+                needBefore.remove(panel);
                 PanelSamples s = new PanelSamples();
                 s.add(pred.time(), pred.power(), pred.counter());
                 s.add(first.time(), first.power(), first.counter());
-                series.put(panel + "<", new Series(s, highestWithCounter(there).counter()));
+                series.put(panel + "<", new Series(panel, s, highestWithCounter(there).counter()));
                 gaps.add(gap(panel, pred.time(), first.time()));
             }
         }
-        for (long k = to + HOUR_MS; k < to + reachMs && !needAfter.isEmpty(); k += HOUR_MS) {
+        long highestEnd = needAfter.values().stream().mapToLong(EdgeReading::time).max().orElse(0);
+        for (long k = to + HOUR_MS;
+                !needAfter.isEmpty() && k < highestEnd + reachMs;
+                k += HOUR_MS) {
             Edges found = edgesAt(k);
             if (found == null) {
                 continue;
             }
             for (String panel : List.copyOf(needAfter.keySet())) {
+                EdgeReading last = needAfter.get(panel);
                 EdgeReading succ = earliestWithCounter(found.of(panel));
-                if (succ == null) {
+                if (succ == null || succ.time() - last.time() > reachMs) {
                     continue;
                 }
-                EdgeReading last = needAfter.remove(panel);
+                needAfter.remove(panel);
                 PanelSamples s = new PanelSamples();
                 s.add(last.time(), last.power(), last.counter());
                 s.add(succ.time(), succ.power(), succ.counter());
-                series.put(panel + ">", new Series(s, last.highest()));
+                series.put(panel + ">", new Series(panel, s, last.highest()));
                 gaps.add(gap(panel, last.time(), succ.time()));
             }
+        }
+        int n = 0;
+        for (HourLedger.Gap g : recorded) {
+            boolean crosses = g.from().toEpochMilli() < to && g.to().toEpochMilli() > from;
+            if (!crosses || seen.contains(g.panelId())) {
+                continue;
+            }
+            Edges atFrom = edgesAt(hourOf(g.from().toEpochMilli()));
+            Edges atTo = edgesAt(hourOf(g.to().toEpochMilli()));
+            EdgeReading pred = atFrom == null ? null : at(atFrom.of(g.panelId()), g.from());
+            EdgeReading succ = atTo == null ? null : at(atTo.of(g.panelId()), g.to());
+            if (pred == null || succ == null) {
+                continue;
+            }
+            PanelSamples s = new PanelSamples();
+            s.add(pred.time(), pred.power(), pred.counter());
+            s.add(succ.time(), succ.power(), succ.counter());
+            series.put(
+                    g.panelId() + "#" + n++,
+                    new Series(
+                            g.panelId(), s, highestWithCounter(atFrom.of(g.panelId())).counter()));
         }
         if (series.isEmpty()) {
             return new Result(hours, gaps);
         }
         return new Result(merge(hours, shares(range, series)), gaps);
+    }
+
+    private static long hourOf(long t) {
+        return Math.floorDiv(t, HOUR_MS) * HOUR_MS;
+    }
+
+    /** The reading at {@code t} with a counter, or null. */
+    private static EdgeReading at(List<EdgeReading> readings, Instant t) {
+        for (EdgeReading r : readings) {
+            if (r.time() == t.toEpochMilli() && r.hasCounter()) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private Edges edgesAt(long hour) {
@@ -134,29 +190,31 @@ public final class FarGaps {
     private List<PanelHour> shares(HourRange range, Map<String, Series> series) throws Exception {
         List<PanelHour> out = new ArrayList<>();
         try (BatchCatalog c = catalog.open()) {
-            Map<String, CatalogTimeline> timelines = new HashMap<>();
-            for (String key : series.keySet()) {
-                String panel = key.substring(0, key.length() - 1);
-                if (!timelines.containsKey(panel)) {
-                    try {
-                        timelines.put(
-                                panel,
-                                c.timeline(DeviceKind.PANEL, panel)
-                                        .get(catalogTimeout.toMillis(), TimeUnit.MILLISECONDS));
-                    } catch (Exception e) {
-                        throw new BatchException(
-                                "the catalog could not say what panel " + panel + " is", e);
-                    }
+            // Every panel's timeline asked for at once, then used.
+            Map<String, CompletableFuture<CatalogTimeline>> timelines = new HashMap<>();
+            for (Series gap : series.values()) {
+                timelines.computeIfAbsent(
+                        gap.panelId(), panel -> c.timeline(DeviceKind.PANEL, panel));
+            }
+            for (Series gap : series.values()) {
+                CatalogTimeline timeline;
+                try {
+                    timeline =
+                            timelines
+                                    .get(gap.panelId())
+                                    .get(catalogTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new BatchException(
+                            "the catalog could not say what panel " + gap.panelId() + " is", e);
                 }
-                Series s = series.get(key);
                 out.addAll(
                         energy.hours(
-                                panel,
-                                s.readings(),
+                                gap.panelId(),
+                                gap.readings(),
                                 range.from().toEpochMilli(),
                                 range.to().toEpochMilli(),
-                                timelines.get(panel),
-                                s.highestBefore()));
+                                timeline,
+                                gap.highestBefore()));
             }
         }
         return out;
@@ -217,8 +275,8 @@ public final class FarGaps {
         return h.panelId() + "|" + h.slot() + "|" + Objects.toString(h.owner(), "");
     }
 
-    private static Gap gap(String panel, long from, long to) {
-        return new Gap(panel, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
+    private static HourLedger.Gap gap(String panel, long from, long to) {
+        return new HourLedger.Gap(panel, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to));
     }
 
     private static EdgeReading latestWithCounter(List<EdgeReading> readings) {

@@ -5,6 +5,7 @@ import io.controlautogeneracion.model.druid.PanelReportRow;
 import io.controlautogeneracion.pipelines.batch.BatchCatalog;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
 import io.controlautogeneracion.pipelines.batch.HourJob;
+import io.controlautogeneracion.pipelines.batch.HourLedger;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import io.controlautogeneracion.pipelines.batch.Partition;
 import io.controlautogeneracion.pipelines.batch.RunInputs;
@@ -41,6 +42,7 @@ public final class PanelBatch {
     private final PanelAlarms alarms;
     private final PanelEnergy energy;
     private final EdgeStore edges;
+    private final HourLedger ledger;
     private final Duration gapReach;
     private final Duration catalogTimeout;
     private final int catalogCapacity;
@@ -55,6 +57,7 @@ public final class PanelBatch {
             PanelAlarms alarms,
             PanelEnergy energy,
             EdgeStore edges,
+            HourLedger ledger,
             Duration gapReach,
             Duration catalogTimeout,
             int catalogCapacity) {
@@ -67,6 +70,7 @@ public final class PanelBatch {
         this.alarms = alarms;
         this.energy = energy;
         this.edges = edges;
+        this.ledger = ledger;
         this.gapReach = gapReach;
         this.catalogTimeout = catalogTimeout;
         this.catalogCapacity = catalogCapacity;
@@ -80,7 +84,7 @@ public final class PanelBatch {
             List<PanelReportRow> reports,
             List<PanelAlarmRow> alarms,
             RunInputs inputs,
-            List<FarGaps.Gap> gaps,
+            List<HourLedger.Gap> gaps,
             HourRange written,
             long carried) {}
 
@@ -147,7 +151,7 @@ public final class PanelBatch {
         steps.done("edges kept");
         FarGaps.Result completed =
                 new FarGaps(landingDir, topic, edges, gapReach, energy, catalog, catalogTimeout)
-                        .complete(range, spans);
+                        .complete(range, spans, ledger.read().gaps());
         steps.done("far gaps");
         SortedSet<Instant> computed = new TreeSet<>(inputs.slots());
         List<PanelHour> hours = new ArrayList<>();

@@ -134,7 +134,7 @@ public final class PanelEnergy implements Serializable {
                 row.glitches += glitches;
             }
             if (accepted) {
-                spreadCounter(rows, ta, t, delta, facts);
+                spreadCounter(rows, ta, t, longestStep(series, previous, i), delta, facts);
                 highest = c;
                 previous = i;
             }
@@ -150,12 +150,30 @@ public final class PanelEnergy implements Serializable {
         return rows.toHours();
     }
 
-    private void spreadCounter(Rows rows, long ta, long tb, double delta, CatalogFacts facts) {
+    /**
+     * The longest step between consecutive readings (any: a reading left out of the count still
+     * shows the device was there) from reading {@code a} to reading {@code b}.
+     */
+    private static long longestStep(PanelSamples s, int a, int b) {
+        long longest = 0;
+        for (int k = a; k < b; k++) {
+            longest = Math.max(longest, s.time(k + 1) - s.time(k));
+        }
+        return longest;
+    }
+
+    /**
+     * Spreads a counter delta over {@code [ta, tb)}: evenly in time when the readings within are
+     * never further apart than the integration limit ({@code longestStep}), else by {@link
+     * GapWeight} as a gap.
+     */
+    private void spreadCounter(
+            Rows rows, long ta, long tb, long longestStep, double delta, CatalogFacts facts) {
         if (tb <= rows.from || ta >= rows.to) {
             return;
         }
         long gap = tb - ta;
-        if (gap <= maxGapMs) {
+        if (longestStep <= maxGapMs) {
             for (long x = Math.max(ta, rows.from), end = Math.min(tb, rows.to); x < end; ) {
                 int stretch = rows.timeline.indexAt(x);
                 long y = pieceEnd(x, end, stretch, rows.timeline);

@@ -3,11 +3,13 @@ package io.controlautogeneracion.pipelines.panel;
 /**
  * What a run learns about one panel ({@link RichPanel}): its rows for the run's hours, the edge
  * readings (first, last and highest counter of each hour) of the partitions the run read in full,
- * and, where the panel's earliest or latest reading of the run carries a counter and no reading of
- * the neighbouring hours was seen, that reading: the neighbour lies further away ({@link FarGaps}).
+ * and the panel's earliest and latest readings when they carry a counter and the run saw nothing
+ * beyond them: the neighbour lies further away ({@link FarGaps}).
  *
- * @param first the earliest reading, when it lies in the run's hours and has a counter; or null
- * @param last the latest reading, when it lies in the run's hours and has a counter; or null
+ * @param first the earliest reading seen, when it has a counter and is not before the run's hours
+ *     (nothing before it was seen); or null
+ * @param last the latest reading seen, when it has a counter and is before the run's end (nothing
+ *     after it was seen); or null
  */
 public record PanelSpan(
         String panelId,

@@ -80,7 +80,7 @@ public final class ReportAudit {
                         .filter(Partition::closed)
                         .ifPresent(
                                 p -> {
-                                    for (String panel : edges.edges(p).panels()) {
+                                    for (String panel : edges.peek(p).panels()) {
                                         if (!present.contains(panel + "@" + s)) {
                                             report.accept(
                                                     String.format(

@@ -110,17 +110,14 @@ public final class RichPanel implements HourJob.Kind<PanelReading, PanelSamples,
                         panelId,
                         hours.toArray(PanelHour[]::new),
                         edges.toArray(EdgeReading[]::new),
-                        boundary(first),
-                        boundary(last)));
+                        first != null && first.time() >= fromMs && first.hasCounter()
+                                ? first
+                                : null,
+                        last != null && last.time() < toMs && last.hasCounter() ? last : null));
     }
 
     private static EdgeReading edge(PanelSamples s, int i, double highest) {
         return new EdgeReading(s.time(i), s.power(i), s.counter(i), highest);
-    }
-
-    /** A boundary reading that lies in the run's hours and has a counter, else null. */
-    private EdgeReading boundary(EdgeReading r) {
-        return r != null && r.time() >= fromMs && r.time() < toMs && r.hasCounter() ? r : null;
     }
 
     /** The first and last readings of {@code [i, j)} and the one with the highest counter. */

@@ -34,6 +34,7 @@ class BatchSchedulerTest {
     private final List<HourRange> runs = new ArrayList<>();
     private final List<String> failWith = new ArrayList<>();
     private Instant now = NOW;
+    private Instant failing;
 
     @BeforeEach
     void land() {
@@ -52,8 +53,8 @@ class BatchSchedulerTest {
         }
     }
 
-    private SchedulerSettings settings(String settle) {
-        String[] args = {
+    private SchedulerSettings settings(String settle, String... extra) {
+        String[] base = {
             "--landing.dir", dir.resolve("landing").toString(),
             "--state.dir", dir.resolve("state").toString(),
             "--druid.overlord", "http://127.0.0.1:1",
@@ -62,7 +63,10 @@ class BatchSchedulerTest {
             "--couchbase.password", "unused",
             "--scheduler.settle", settle
         };
-        return SchedulerSettings.from(new JobParameters(args, Map.of(), "BATCH"));
+        List<String> args = new ArrayList<>(List.of(base));
+        args.addAll(List.of(extra));
+        return SchedulerSettings.from(
+                new JobParameters(args.toArray(String[]::new), Map.of(), "BATCH"));
     }
 
     private BatchScheduler scheduler() {
@@ -75,6 +79,9 @@ class BatchSchedulerTest {
         runs.add(range);
         if (!failWith.isEmpty()) {
             throw new BatchException(failWith.remove(0));
+        }
+        if (failing != null && range.contains(failing)) {
+            throw new BatchException("an unreadable file in " + failing);
         }
         BatchSettings s = settings.batch();
         RunInputs panels = RunInputs.of(s.landingDir(), s.panelTopic(), range, false);
@@ -159,6 +166,47 @@ class BatchSchedulerTest {
     }
 
     @Test
+    void shouldNarrowAStretchThatKeepsFailingDownToTheHourThatFails() {
+        settings = settings("0 s", "--scheduler.max-hours", "4");
+        failing = H.plus(HOUR.multipliedBy(2));
+        for (int check = 0; check < 6; check++) {
+            scheduler().pass();
+            now = now.plus(Duration.ofHours(1));
+        }
+        // 4 hours fail, then 2, then 1 at a time: the three good hours get reported.
+        assertThat(runs.subList(0, 2))
+                .containsExactly(
+                        new HourRange(H, H.plus(HOUR.multipliedBy(4))),
+                        new HourRange(H, H.plus(HOUR.multipliedBy(2))));
+        Map<Instant, HourLedger.Hour> hours =
+                new HourLedger(settings.batch().stateDir()).read().hours();
+        assertThat(hours.get(H).status()).isEqualTo(HourLedger.Status.REPORTED);
+        assertThat(hours.get(H.plus(HOUR)).status()).isEqualTo(HourLedger.Status.REPORTED);
+        assertThat(hours.get(H.plus(HOUR.multipliedBy(3))).status())
+                .isEqualTo(HourLedger.Status.REPORTED);
+        assertThat(hours.get(failing).status()).isEqualTo(HourLedger.Status.FAILED);
+        assertThat(hours.get(failing).error()).isEqualTo("an unreadable file in " + failing);
+    }
+
+    @Test
+    void shouldRunTheSettledHoursWhileAnotherIsStillChanging() throws Exception {
+        settings = settings("10 min");
+        Instant nine = H.plus(HOUR.multipliedBy(3));
+        try (var all = java.nio.file.Files.walk(dir.resolve("landing"))) {
+            for (Path f : all.filter(java.nio.file.Files::isRegularFile).toList()) {
+                boolean recent = f.toString().contains(HourPartitions.bucket(nine));
+                java.nio.file.Files.setLastModifiedTime(
+                        f,
+                        java.nio.file.attribute.FileTime.from(
+                                NOW.minus(Duration.ofMinutes(recent ? 1 : 30))));
+            }
+        }
+        assertThat(scheduler().due().hours())
+                .containsExactly(H, H.plus(HOUR), H.plus(HOUR.multipliedBy(2)));
+        assertThat(scheduler().due().settling()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRunAnHourARunMarkedDirty() {
         scheduler().pass();
         runs.clear();
@@ -178,8 +226,8 @@ class BatchSchedulerTest {
                         f, java.nio.file.attribute.FileTime.from(NOW.minusSeconds(60)));
             }
         }
-        assertThat(scheduler().due().hours()).hasSize(4);
-        assertThat(scheduler().due().settled()).isFalse();
+        assertThat(scheduler().due().hours()).isEmpty();
+        assertThat(scheduler().due().settling()).isEqualTo(4);
         assertThat(scheduler().pass()).isZero();
         now = NOW.plus(Duration.ofMinutes(9));
         assertThat(scheduler().pass()).isEqualTo(1);

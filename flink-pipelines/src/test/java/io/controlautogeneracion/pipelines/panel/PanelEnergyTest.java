@@ -119,6 +119,20 @@ class PanelEnergyTest {
     }
 
     @Test
+    void shouldNotTakeTheTimeAroundAStaleReadingForAGap() {
+        // Every 10 minutes, 1200 W (200 Wh each); the 10:20 reading re-sends an old value.
+        PanelSamples s = new PanelSamples();
+        for (int m = -10; m <= 70; m += 10) {
+            s.add(H_MS + m * MIN, 1200, m == 20 ? 50_100.0 : 50_000.0 + 20 * m);
+        }
+        PanelHour h = only(hourAt10(s, ownedBy(ANA, 2000)));
+        assertThat(h.energyWh()).isCloseTo(1200, within(1e-9));
+        assertThat(h.quality().counterGlitches()).isEqualTo(1);
+        assertThat(h.quality().gapFilledWh()).isZero();
+        assertThat(h.quality().coverage()).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldCountWhatARestartedCounterShowsAfterAGenuineReset() {
         PanelSamples s = new PanelSamples();
         s.add(H_MS, 300, 50_290.0);
