@@ -12,6 +12,9 @@ import org.apache.flink.util.TimeUtils;
  * Flink's forms ({@code 500 ms}, {@code 2 s}, {@code 1 min}).
  */
 public final class JobParameters {
+    // What ParameterTool stores for a key given without a value.
+    private static final String NO_VALUE = "__NO_VALUE_KEY";
+
     private final ParameterTool args;
     private final Map<String, String> env;
     private final String envPrefix;
@@ -24,6 +27,15 @@ public final class JobParameters {
 
     public String get(String key, String defaultValue) {
         String value = args.get(key);
+        if (NO_VALUE.equals(value)) {
+            throw new IllegalArgumentException(
+                    "--"
+                            + key
+                            + " has no value (a value that starts with '-' cannot follow it on the"
+                            + " command line: set the environment variable "
+                            + envName(key)
+                            + ")");
+        }
         if (value == null) {
             value = env.get(envName(key));
         }

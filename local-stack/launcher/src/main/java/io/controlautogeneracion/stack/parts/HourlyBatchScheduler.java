@@ -42,8 +42,6 @@ public final class HourlyBatchScheduler implements Part {
                         ctx.config().get("hourly-batch.settle.seconds") + " s",
                         "--scheduler.horizon",
                         ctx.config().get("hourly-batch.horizon.hours") + " h",
-                        "--scheduler.run-java-options",
-                        "-Xmx" + ctx.config().heap("hourly-batch") + " -XX:+UseSerialGC",
                         "--metrics.host",
                         ctx.config().host(),
                         "--metrics.port",
@@ -55,6 +53,17 @@ public final class HourlyBatchScheduler implements Part {
                 .classpath(FlinkJob.classpath(ctx))
                 .main(HourlyBatchCommand.SCHEDULER, args.toArray(String[]::new))
                 .build();
+    }
+
+    /**
+     * Each run's JVM options, through the environment: a command-line value cannot start with a
+     * dash.
+     */
+    @Override
+    public java.util.Map<String, String> environment(StackContext ctx) {
+        return java.util.Map.of(
+                "BATCH_SCHEDULER_RUN_JAVA_OPTIONS",
+                "-Xmx" + ctx.config().heap("hourly-batch") + " -XX:+UseSerialGC");
     }
 
     @Override
