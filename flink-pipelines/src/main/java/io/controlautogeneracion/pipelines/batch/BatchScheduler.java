@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.util.SerializedThrowable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -247,12 +248,26 @@ public final class BatchScheduler {
     static String reason(Throwable e) {
         Throwable deepest = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BatchException) {
-                return t.getMessage();
+            boolean ours =
+                    t instanceof BatchException
+                            // Flink carries a job's exceptions back as serialised copies.
+                            || (t instanceof SerializedThrowable s
+                                    && BatchException.class
+                                            .getName()
+                                            .equals(s.getOriginalErrorClassName()));
+            if (ours) {
+                String m = String.valueOf(t.getMessage());
+                String prefix = BatchException.class.getName() + ": ";
+                return bounded(m.startsWith(prefix) ? m.substring(prefix.length()) : m);
             }
             deepest = t;
         }
-        return deepest.getClass().getSimpleName() + ": " + deepest.getMessage();
+        return bounded(deepest.getClass().getSimpleName() + ": " + deepest.getMessage());
+    }
+
+    /** A reason short enough for a log line and the ledger. */
+    private static String bounded(String reason) {
+        return reason.length() <= 300 ? reason : reason.substring(0, 299) + "…";
     }
 
     /** When the hour's partitions last changed (a file landed or the hour was closed). */

@@ -152,13 +152,15 @@ class SelfHealingStackTest {
                 settings(
                         stack,
                         dir,
+                        // Both ports named: the SDK would otherwise try the manager's default
+                        // port, where another local Couchbase may answer.
                         "--couchbase.connection-string",
-                        "couchbase://127.0.0.1:1",
+                        "couchbase://127.0.0.1:1=kv,127.0.0.1:2=manager",
                         "--catalog.timeout",
                         "10 s");
         assertThat(scheduler(noCatalog).pass()).isZero();
         assertThat(ledger(good).hours().get(H0.plus(HOUR.multipliedBy(4))).error())
-                .contains("catalog");
+                .startsWith("cannot reach the catalog");
         List<Map<String, Object>> kept = rows(stack, r -> r.size() == 12);
         assertThat(kept).isEqualTo(healed);
         offset = offset.plus(Duration.ofMinutes(5));

@@ -96,9 +96,9 @@ public final class StackFigures {
             }
             return String.format(
                     Locale.ROOT,
-                    "%d hours reported (latest %s), %d due again, %d failed%s",
+                    "%d hours reported%s, %d due again, %d failed%s",
                     counts.getOrDefault("reported", 0),
-                    latest,
+                    latest == null ? "" : " (latest " + latest + ")",
                     counts.getOrDefault("dirty", 0),
                     counts.getOrDefault("failed", 0),
                     failed == null ? "" : ", first failed " + failed);
