@@ -1,115 +1,420 @@
 package io.controlautogeneracion.stack;
 
-import java.io.PrintStream;
+import io.controlautogeneracion.stack.batch.HourlyBatchCommand;
+import io.controlautogeneracion.stack.parts.KafkaBroker;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * The command line of the local stack: {@code up [engine…]}, {@code down}, {@code status}. Engines
- * are kafka, druid, mongodb and couchbase; without any, all of them.
+ * The command line of the local stack ({@code ./stack}). Every subcommand checks its options before
+ * doing anything: an unknown option or part, a bad instant or a missing value gives one line naming
+ * the problem and the valid choices, and exit code 2; a failure while running gives exit code 1.
  */
-public final class StackCli {
-    private StackCli() {}
+@Command(
+        name = "stack",
+        mixinStandardHelpOptions = true,
+        version = "Control Autogeneración local stack",
+        description = "The whole system on this machine, on its embedded defaults.",
+        subcommands = {
+            StackCli.Up.class,
+            StackCli.Down.class,
+            StackCli.Status.class,
+            StackCli.Figures.class,
+            StackCli.Samples.class,
+            StackCli.Batch.class,
+            StackCli.Audit.class,
+            StackCli.Energy.class
+        })
+public final class StackCli implements Callable<Integer> {
+    /** Exit code of a command line that is not understood. */
+    public static final int USAGE = 2;
 
-    private static void samples(StackConfig config, String[] args, PrintStream out) {
-        int perDevice = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        var samples =
-                SampleMessages.build(
-                        java.time.Instant.now(),
-                        perDevice,
-                        List.of(config.get("samples.panels").split(",")),
-                        List.of(config.get("samples.lights").split(",")),
-                        List.of(config.get("samples.winds").split(",")));
-        String bootstrap =
-                io.controlautogeneracion.stack.parts.KafkaBroker.bootstrap(
-                        new StackContext(config));
-        SampleMessages.send(bootstrap, samples)
-                .forEach((topic, n) -> out.printf("  ✓ %-13s %4d messages%n", topic, n));
-        out.println(
-                "  (8 of them are invalid on purpose: not JSON, not an object, a missing field, out"
-                        + " of range, an unparseable or future timestamp, a wrong type)");
-    }
+    @Spec CommandSpec spec;
 
-    /**
-     * Runs the hourly batch now, in the foreground, for the hours given (default: the last closed),
-     * or its audit (default: every landed hour).
-     */
-    private static int batch(StackConfig config, String[] args) {
-        StackContext ctx = new StackContext(config);
-        List<String> extra = List.of(args).subList(1, args.length);
-        List<String> command =
-                switch (args[0]) {
-                    case "audit" ->
-                            io.controlautogeneracion.stack.batch.HourlyBatchCommand.audit(
-                                    ctx, extra);
-                    case "energy" ->
-                            io.controlautogeneracion.stack.batch.HourlyBatchCommand.energy(
-                                    ctx, extra);
-                    default ->
-                            io.controlautogeneracion.stack.batch.HourlyBatchCommand.build(
-                                    ctx, extra);
-                };
-        try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
-        } catch (java.io.IOException e) {
-            throw new StackException("cannot run the hourly batch: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a command is needed");
     }
 
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        if (args.length == 0
-                || !Set.of("up", "down", "status", "samples", "batch", "audit", "energy", "figures")
-                        .contains(args[0])) {
-            out.println(
-                    "usage: stack up"
-                        + " [kafka|druid|mongodb|couchbase|ingest|catalog|wind-job|landing-job|hourly-batch|simulator"
-                        + " …] | down | status | figures | samples [readings per device] | batch"
-                        + " [--hour H | --from F --to T] | audit [--hour H | --from F --to T] |"
-                        + " energy [--from F --to T]");
-            System.exit(2);
-        }
-        try {
-            Set<Engine> engines = EnumSet.allOf(Engine.class);
-            if (args[0].equals("up") && args.length > 1) {
-                engines = EnumSet.noneOf(Engine.class);
-                for (int i = 1; i < args.length; i++) {
-                    engines.add(Engine.valueOf(args[i].replace('-', '_').toUpperCase(Locale.ROOT)));
-                }
-            }
-            StackConfig config = StackConfig.load();
-            LocalStack stack = new LocalStack(config, engines, out::println);
-            switch (args[0]) {
-                case "up" -> {
-                    out.println("Starting the local stack (data in " + config.dataDir() + ")");
-                    long start = System.nanoTime();
-                    stack.up();
-                    out.printf("Local stack is up (%.0f s):%n", (System.nanoTime() - start) / 1e9);
-                    stack.status().forEach(out::println);
-                    if (engines.contains(Engine.SIMULATOR)
-                            && engines.contains(Engine.INGEST)
-                            && engines.contains(Engine.DRUID)) {
-                        StackFigures.lines(stack.context()).forEach(out::println);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its handlers, ready to execute (tests give it their own writers). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new StackCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(false);
+        cli.setParameterExceptionHandler(
+                (ex, args) -> {
+                    CommandLine at = ex.getCommandLine();
+                    at.getErr()
+                            .println(
+                                    at.getCommandSpec().qualifiedName(" ")
+                                            + ": "
+                                            + ex.getMessage()
+                                            + " — "
+                                            + choices(at.getCommandSpec())
+                                            + " (--help for more)");
+                    return USAGE;
+                });
+        cli.setExecutionExceptionHandler(
+                (ex, at, parsed) -> {
+                    if (ex instanceof StackException || ex instanceof IllegalArgumentException) {
+                        at.getErr().println("local stack: " + ex.getMessage());
+                        return 1;
                     }
-                    out.println("Logs in " + stack.context().logDir() + "; stop with ./stack down");
+                    throw ex;
+                });
+        return cli;
+    }
+
+    /** What the command accepts, on one line. */
+    static String choices(CommandSpec spec) {
+        if (!spec.subcommands().isEmpty()) {
+            return "the commands are "
+                    + spec.subcommands().keySet().stream()
+                            .filter(name -> !name.equals("help"))
+                            .collect(Collectors.joining(", "));
+        }
+        List<String> parts = new ArrayList<>();
+        List<String> options =
+                spec.options().stream()
+                        .filter(o -> !o.usageHelp() && !o.versionHelp())
+                        .map(o -> o.longestName() + (o.arity().max > 0 ? " " + o.paramLabel() : ""))
+                        .toList();
+        if (!options.isEmpty()) {
+            parts.add("the options are " + String.join(", ", options));
+        }
+        for (ArgSpec positional : spec.positionalParameters()) {
+            Iterable<String> candidates = positional.completionCandidates();
+            parts.add(
+                    candidates == null
+                            ? "then " + positional.paramLabel()
+                            : positional.paramLabel() + " one of " + String.join(", ", candidates));
+        }
+        return parts.isEmpty() ? "it takes no arguments" : String.join("; ", parts);
+    }
+
+    /** The part names a user types ({@code wind-job}), in the order they start. */
+    static final class PartNames implements Iterable<String> {
+        static String name(Engine engine) {
+            return engine.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Engine.values()).map(PartNames::name).iterator();
+        }
+    }
+
+    /** A part name to its engine; anything else names the valid parts. */
+    static final class PartConverter implements CommandLine.ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            for (Engine engine : Engine.values()) {
+                if (PartNames.name(engine).equals(value)) {
+                    return engine;
                 }
-                case "down" -> {
-                    out.println("Stopping the local stack");
-                    stack.down();
-                }
-                case "samples" -> samples(config, args, out);
-                case "batch", "audit", "energy" -> System.exit(batch(config, args));
-                case "figures" -> StackFigures.lines(stack.context()).forEach(out::println);
-                default -> stack.status().forEach(out::println);
             }
-        } catch (StackException | IllegalArgumentException e) {
-            System.err.println("local stack: " + e.getMessage());
-            System.exit(1);
+            throw new CommandLine.TypeConversionException("no part is called '" + value + "'");
+        }
+    }
+
+    /** The start of a UTC hour, as ISO-8601 ({@code 2026-11-28T13:00:00Z}). */
+    static final class HourConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            Instant instant;
+            try {
+                instant = Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not an ISO-8601 instant such as 2026-11-28T13:00:00Z");
+            }
+            Instant hour = instant.truncatedTo(ChronoUnit.HOURS);
+            if (!hour.equals(instant)) {
+                throw new CommandLine.TypeConversionException(
+                        value + " is not the start of an hour (" + hour + " is)");
+            }
+            return instant;
+        }
+    }
+
+    /** {@code --hour H} or {@code --from F --to T}, each the start of a UTC hour. */
+    static final class Hours {
+        @Option(
+                names = "--hour",
+                paramLabel = "H",
+                converter = HourConverter.class,
+                description = "one hour, by its start (2026-11-28T13:00:00Z)")
+        Instant hour;
+
+        @ArgGroup(exclusive = false)
+        Range range;
+
+        List<String> arguments(CommandSpec spec) {
+            if (hour != null) {
+                return List.of("--hour", hour.toString());
+            }
+            if (!range.from.isBefore(range.to)) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--from " + range.from + " is not before --to " + range.to);
+            }
+            return List.of("--from", range.from.toString(), "--to", range.to.toString());
+        }
+    }
+
+    static final class Range {
+        @Option(
+                names = "--from",
+                required = true,
+                paramLabel = "F",
+                converter = HourConverter.class,
+                description = "first hour of a range, by its start")
+        Instant from;
+
+        @Option(
+                names = "--to",
+                required = true,
+                paramLabel = "T",
+                converter = HourConverter.class,
+                description = "end of the range (the start of the hour after its last)")
+        Instant to;
+    }
+
+    private abstract static class StackCommand implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        StackConfig config() {
+            return StackConfig.load();
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        LocalStack stack(Set<Engine> engines) {
+            PrintWriter out = out();
+            return new LocalStack(
+                    config(),
+                    engines,
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+        }
+    }
+
+    @Command(
+            name = "up",
+            mixinStandardHelpOptions = true,
+            description = "Starts the stack, or the parts named and what they need.")
+    static final class Up extends StackCommand {
+        @Parameters(
+                arity = "0..*",
+                paramLabel = "PART",
+                converter = PartConverter.class,
+                completionCandidates = PartNames.class,
+                description = "parts to start: ${COMPLETION-CANDIDATES} (default: all)")
+        List<Engine> parts = List.of();
+
+        @Override
+        public Integer call() {
+            Set<Engine> engines =
+                    parts.isEmpty() ? EnumSet.allOf(Engine.class) : EnumSet.copyOf(parts);
+            StackConfig config = config();
+            LocalStack stack = stack(engines);
+            PrintWriter out = out();
+            out.println("Starting the local stack (data in " + config.dataDir() + ")");
+            out.flush();
+            long start = System.nanoTime();
+            stack.up();
+            out.printf("Local stack is up (%.0f s):%n", (System.nanoTime() - start) / 1e9);
+            stack.status().forEach(out::println);
+            if (engines.contains(Engine.SIMULATOR)
+                    && engines.contains(Engine.INGEST)
+                    && engines.contains(Engine.DRUID)) {
+                StackFigures.lines(stack.context()).forEach(out::println);
+            }
+            out.println("Logs in " + stack.context().logDir() + "; stop with ./stack down");
+            return 0;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "Stops every part.")
+    static final class Down extends StackCommand {
+        @Override
+        public Integer call() {
+            out().println("Stopping the local stack");
+            out().flush();
+            stack(EnumSet.allOf(Engine.class)).down();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = "Each part: running or not, its process and memory.")
+    static final class Status extends StackCommand {
+        @Override
+        public Integer call() {
+            stack(EnumSet.allOf(Engine.class)).status().forEach(out()::println);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "figures",
+            mixinStandardHelpOptions = true,
+            description = "What flows now: readings per second, alarms, reports, the batch.")
+    static final class Figures extends StackCommand {
+        @Override
+        public Integer call() {
+            StackFigures.lines(stack(EnumSet.allOf(Engine.class)).context())
+                    .forEach(out()::println);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "samples",
+            mixinStandardHelpOptions = true,
+            description = "Sends hand-made readings for a few devices, plus 8 invalid messages.")
+    static final class Samples extends StackCommand {
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "N",
+                defaultValue = "30",
+                description = "readings per device (default ${DEFAULT-VALUE})")
+        int perDevice;
+
+        @Override
+        public Integer call() {
+            if (perDevice < 1 || perDevice > 10_000) {
+                throw new ParameterException(
+                        spec.commandLine(), "N must be 1 to 10000, got " + perDevice);
+            }
+            StackConfig config = config();
+            var samples =
+                    SampleMessages.build(
+                            Instant.now(),
+                            perDevice,
+                            List.of(config.get("samples.panels").split(",")),
+                            List.of(config.get("samples.lights").split(",")),
+                            List.of(config.get("samples.winds").split(",")));
+            String bootstrap = KafkaBroker.bootstrap(new StackContext(config));
+            PrintWriter out = out();
+            SampleMessages.send(bootstrap, samples)
+                    .forEach((topic, n) -> out.printf("  ✓ %-13s %4d messages%n", topic, n));
+            out.println(
+                    "  (8 of them are invalid on purpose: not JSON, not an object, a missing"
+                            + " field, out of range, an unparseable or future timestamp, a wrong"
+                            + " type)");
+            return 0;
+        }
+    }
+
+    /** A batch command run in its own JVM, in the foreground; its exit code is the command's. */
+    private abstract static class BatchCommand extends StackCommand {
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
+        Hours hours;
+
+        List<String> hourArguments() {
+            return hours == null ? List.of() : hours.arguments(spec);
+        }
+
+        int run(Function<StackContext, List<String>> command) {
+            try {
+                return new ProcessBuilder(command.apply(new StackContext(config())))
+                        .inheritIO()
+                        .start()
+                        .waitFor();
+            } catch (IOException e) {
+                throw new StackException("cannot run the hourly batch: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+    }
+
+    @Command(
+            name = "batch",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Runs the hourly batch now for the hours given (default: the last closed hour).",
+                "The scheduler of the running stack re-reports hours by itself; this is for a"
+                        + " range by hand."
+            })
+    static final class Batch extends BatchCommand {
+        @Option(
+                names = "--include-open",
+                description = "also an hour not closed yet (its files so far)")
+        boolean includeOpen;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(hourArguments());
+            if (includeOpen) {
+                args.addAll(List.of("--include-open", "true"));
+            }
+            return run(ctx -> HourlyBatchCommand.build(ctx, args));
+        }
+    }
+
+    @Command(
+            name = "audit",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Checks every report of the hours given (default: every landed hour) against its"
+                        + " definition: diffs and running totals from the stored energies, a row"
+                        + " for every panel with readings, every closed hour reported.",
+                "Exit code 1 on any violation."
+            })
+    static final class Audit extends BatchCommand {
+        @Override
+        public Integer call() {
+            List<String> args = hourArguments();
+            return run(ctx -> HourlyBatchCommand.audit(ctx, args));
+        }
+    }
+
+    @Command(
+            name = "energy",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Compares each panel's Σ power_gen over the hours given (default: every landed"
+                            + " hour) with its own energy counter; prints the distribution and the"
+                            + " worst panels.")
+    static final class Energy extends BatchCommand {
+        @Override
+        public Integer call() {
+            List<String> args = hourArguments();
+            return run(ctx -> HourlyBatchCommand.energy(ctx, args));
         }
     }
 }
