@@ -28,8 +28,9 @@ public final class Survey {
     /** Runs the survey over readings already sorted and de-duplicated. */
     public static SurveyReport run(SurveyOptions options, ReadingsCsv.Parsed parsed) {
         List<LuxReading> readings = parsed.readings();
-        double nominal = nominalInterval(readings, options.maxGap());
-        double[] seconds = intervals(readings, options.maxGap(), nominal);
+        Duration maxGap = maxGap(options, readings);
+        double nominal = nominalInterval(readings, maxGap);
+        double[] seconds = intervals(readings, maxGap, nominal);
         List<IrradianceSample> samples = new ArrayList<>(readings.size());
         int gaps = 0;
         double covered = 0;
@@ -37,7 +38,7 @@ public final class Survey {
             LuxReading r = readings.get(i);
             samples.add(new IrradianceSample(r.time(), r.lux() / options.luxPerWm2(), seconds[i]));
             covered += seconds[i];
-            if (i + 1 < readings.size() && gapSeconds(readings, i) > options.maxGap().toSeconds()) {
+            if (i + 1 < readings.size() && gapSeconds(readings, i) > maxGap.toSeconds()) {
                 gaps++;
             }
         }
@@ -78,6 +79,7 @@ public final class Survey {
                         parsed.duplicatesDropped(),
                         gaps,
                         nominal,
+                        maxGap,
                         covered / 3600.0);
         return new SurveyReport(
                 options,
@@ -96,6 +98,36 @@ public final class Survey {
     private static Plane clearSkyYear(Site site, SurveyOptions options, Instant first) {
         int year = first.atZone(ZoneOffset.UTC).getYear();
         return ClearSkyYear.optimum(site, year, options.model(), options.albedo()).plane();
+    }
+
+    /** The shortest gap a survey never bridges unless told otherwise: 15 minutes. */
+    static final Duration DEFAULT_MAX_GAP = Duration.ofMinutes(15);
+
+    /**
+     * The longest interval integrated: {@code --max-gap} when given, else 15 minutes or twice the
+     * file's sampling interval (the median of all its intervals) if that is longer, so a logger of
+     * hourly means works as it is and one missing reading is bridged, two are not.
+     */
+    static Duration maxGap(SurveyOptions options, List<LuxReading> readings) {
+        return options.maxGap()
+                .orElseGet(
+                        () -> {
+                            double[] gaps = new double[Math.max(0, readings.size() - 1)];
+                            for (int i = 0; i < gaps.length; i++) {
+                                gaps[i] = gapSeconds(readings, i);
+                            }
+                            if (gaps.length == 0) {
+                                return DEFAULT_MAX_GAP;
+                            }
+                            Arrays.sort(gaps);
+                            double median =
+                                    gaps.length % 2 == 1
+                                            ? gaps[gaps.length / 2]
+                                            : (gaps[gaps.length / 2 - 1] + gaps[gaps.length / 2])
+                                                    / 2;
+                            Duration twice = Duration.ofMillis(Math.round(2000 * median));
+                            return twice.compareTo(DEFAULT_MAX_GAP) > 0 ? twice : DEFAULT_MAX_GAP;
+                        });
     }
 
     /**

@@ -44,7 +44,7 @@ public final class SurveyJson {
         period.put("duplicates_dropped", p.duplicatesDropped());
         period.put("sampling_interval_s", round(p.samplingIntervalSeconds(), 1));
         period.put("gaps_over_max", p.gaps());
-        period.put("max_gap_minutes", o.maxGap().toSeconds() / 60.0);
+        period.put("max_gap_minutes", p.maxGap().toSeconds() / 60.0);
         period.put("covered_hours", round(p.coveredHours(), 2));
 
         ObjectNode optimal = root.putObject("optimal");

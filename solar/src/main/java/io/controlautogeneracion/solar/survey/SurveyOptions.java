@@ -8,9 +8,14 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The site survey's command line: where the sensor stood, the panel, the model and the CSV. */
+/**
+ * The site survey's command line: where the sensor stood, the panel, the model and the CSV. Without
+ * {@code --max-gap}, the longest interval integrated follows the file's sampling (see {@link
+ * Survey#maxGap}).
+ */
 public record SurveyOptions(
         double latitude,
         double longitude,
@@ -21,7 +26,7 @@ public record SurveyOptions(
         double performanceRatio,
         double albedo,
         Transposition model,
-        Duration maxGap,
+        Optional<Duration> maxGap,
         String csv) {
 
     static final String USAGE =
@@ -36,7 +41,8 @@ public record SurveyOptions(
               --albedo A            ground reflectance, [0, 1]                           default 0.2
               --elevation M         site elevation in metres                             default 0
               --model M             hay-davies | isotropic                               default hay-davies
-              --max-gap MIN         never integrate across gaps longer than this         default 15
+              --max-gap MIN         never integrate across gaps longer than this         default 15, or
+                                    twice the file's sampling interval if that is longer
             """;
 
     private static final Set<String> KNOWN =
@@ -101,7 +107,15 @@ public record SurveyOptions(
                         1),
                 number(values, "albedo", Transposition.DEFAULT_ALBEDO, 0, 1),
                 model(values.getOrDefault("model", "hay-davies")),
-                Duration.ofSeconds(Math.round(60 * number(values, "max-gap", 15.0, 0.01, 1440))),
+                Optional.ofNullable(values.get("max-gap"))
+                        .map(
+                                text ->
+                                        Duration.ofSeconds(
+                                                Math.round(
+                                                        60
+                                                                * number(
+                                                                        values, "max-gap", null,
+                                                                        0.01, 1440)))),
                 csv);
     }
 

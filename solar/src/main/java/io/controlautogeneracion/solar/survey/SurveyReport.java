@@ -1,6 +1,7 @@
 package io.controlautogeneracion.solar.survey;
 
 import io.controlautogeneracion.solar.Plane;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,10 @@ public record SurveyReport(
         Plane clearSkyYearOptimum,
         List<Day> daily) {
 
-    /** Readings used, repeated timestamps dropped, gaps not bridged and hours covered. */
+    /**
+     * Readings used, repeated timestamps dropped, gaps not bridged (longer than {@code maxGap}) and
+     * hours covered.
+     */
     public record Period(
             Instant first,
             Instant last,
@@ -27,6 +31,7 @@ public record SurveyReport(
             int duplicatesDropped,
             int gaps,
             double samplingIntervalSeconds,
+            Duration maxGap,
             double coveredHours) {}
 
     /** Irradiation on a plane (kWh/m²) and the panel's estimated energy on it (kWh). */

@@ -173,12 +173,45 @@ class SiteSurveyTest {
     }
 
     @Test
-    void shouldRefuseReadingsTooSparseToIntegrate() {
-        String hourly = "2026-06-10T10:00:00Z,1\n2026-06-10T11:00:00Z,1\n";
+    void shouldTakeHourlyReadingsWithoutOptionsAndRefuseThemOnlyWhenTheGapIsNarrowedByHand()
+            throws Exception {
+        StringBuilder hourly = new StringBuilder();
+        for (int h = 6; h <= 20; h++) {
+            if (h < 11 || h > 13) { // 11:00, 12:00 and 13:00 missing: 10:00 → 14:00 is a gap
+                hourly.append(String.format("2026-06-10T%02d:00:00Z,%d%n", h, 1000 * h));
+            }
+        }
 
-        assertThat(run(hourly, "--lat", "40", "--lon", "0", "-")).isEqualTo(2);
+        assertThat(run(hourly.toString(), "--lat", "40", "--lon", "0", "-")).isZero();
+        JsonNode period = json().get("period");
+        assertThat(period.get("sampling_interval_s").asDouble()).isEqualTo(3600);
+        assertThat(period.get("max_gap_minutes").asDouble()).isEqualTo(120);
+        assertThat(period.get("gaps_over_max").asInt()).isEqualTo(1);
+        // 12 readings of an hour each: the 4-hour hole is not bridged
+        assertThat(period.get("covered_hours").asDouble()).isEqualTo(12);
+
+        assertThat(run(hourly.toString(), "--lat", "40", "--lon", "0", "--max-gap", "15", "-"))
+                .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("raise --max-gap");
-        assertThat(run(hourly, "--lat", "40", "--lon", "0", "--max-gap", "60", "-")).isZero();
+    }
+
+    @Test
+    void shouldKeepFifteenMinutesForFrequentReadings() {
+        List<LuxReading> minutes = new ArrayList<>();
+        for (int m = 0; m < 30; m++) {
+            minutes.add(
+                    new LuxReading(
+                            Instant.parse("2026-06-10T10:00:00Z").plusSeconds(60L * m), 1, m + 1));
+        }
+        SurveyOptions options = SurveyOptions.parse("--lat", "40", "--lon", "0", "r.csv");
+
+        assertThat(Survey.maxGap(options, minutes)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(
+                        Survey.maxGap(
+                                SurveyOptions.parse(
+                                        "--lat", "40", "--lon", "0", "--max-gap", "5", "r.csv"),
+                                minutes))
+                .isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
