@@ -31,7 +31,10 @@ import java.util.concurrent.CompletionException;
 public final class CatalogClient implements AutoCloseable {
     private final AsyncCollection collection;
     private final Duration kvTimeout;
-    private final AsyncCache<String, Optional<Object>> cache;
+
+    /** Per key, the document ({@code Optional}) or a {@link FailedRead}, which expires at once. */
+    private final AsyncCache<String, Object> cache;
+
     private final AutoCloseable owner;
 
     /** A client over a collection whose connection the caller owns. */
@@ -128,11 +131,31 @@ public final class CatalogClient implements AutoCloseable {
         };
     }
 
+    /**
+     * The document through the cache. A failed read reaches the caller as a failed future and is
+     * not kept; it is the caller's to report (the cache itself would log each one with its stack).
+     */
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<Optional<T>> cached(String key, Class<? extends T> type) {
         // one key always holds one type, so the unchecked view is safe
-        return cache.get(key, (k, executor) -> fetch(k, type).thenApply(o -> (Optional<Object>) o))
-                .thenApply(o -> (Optional<T>) o);
+        return cache.get(
+                        key,
+                        (k, executor) ->
+                                fetch(k, type)
+                                        .handle(
+                                                (document, error) ->
+                                                        error == null
+                                                                ? document
+                                                                : new FailedRead(error)))
+                .thenApply(
+                        value -> {
+                            if (value instanceof FailedRead failed) {
+                                throw failed.error() instanceof CompletionException c
+                                        ? c
+                                        : new CompletionException(failed.error());
+                            }
+                            return (Optional<T>) value;
+                        });
     }
 
     private <T> CompletableFuture<Optional<T>> fetch(String key, Class<T> type) {
@@ -166,4 +189,7 @@ public final class CatalogClient implements AutoCloseable {
     }
 
     private record Pair(Optional<ClientRel> rel, Optional<Device> device) {}
+
+    /** A read that failed, handed to the callers waiting on it and then forgotten. */
+    private record FailedRead(Throwable error) {}
 }

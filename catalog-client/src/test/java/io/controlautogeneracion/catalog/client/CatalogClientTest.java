@@ -156,7 +156,13 @@ class CatalogClientTest {
 
         assertThatThrownBy(() -> catalog.enrich(DeviceKind.PANEL, "P-1", MOVE).join())
                 .isInstanceOf(CompletionException.class);
-        assertThat(catalog.cacheStats().loadFailureCount()).isPositive();
+        long reads = catalog.cacheStats().loadCount();
+        assertThat(reads).isPositive();
+
+        // a failed read is not kept: the next lookup asks the store again, and fails again
+        assertThatThrownBy(() -> catalog.device(DeviceKind.PANEL, "P-1").join())
+                .isInstanceOf(CompletionException.class);
+        assertThat(catalog.cacheStats().loadCount()).isGreaterThan(reads);
     }
 
     private static Client client(String id, String postalCode, String zone) {
