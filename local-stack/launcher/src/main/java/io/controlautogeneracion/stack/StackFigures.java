@@ -143,6 +143,9 @@ public final class StackFigures {
 
     static String windAlarms(DruidClient druid) {
         try {
+            if (!served(druid, "wind_alarm")) {
+                return "none yet (wind_alarm has no segment yet)";
+            }
             List<Map<String, Object>> rows = druid.sql(WIND_ALARMS);
             if (rows.isEmpty()) {
                 return "none yet";
@@ -155,6 +158,19 @@ public final class StackFigures {
         }
     }
 
+    /**
+     * Whether the broker knows the datasource: asked first, so that a datasource without a segment
+     * yet is not a failed query in the broker's log.
+     */
+    private static boolean served(DruidClient druid, String datasource) {
+        return !druid.sql(
+                        "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA ="
+                                + " 'druid' AND TABLE_NAME = '"
+                                + datasource
+                                + "'")
+                .isEmpty();
+    }
+
     /** Druid answers "not found" for a datasource without a segment yet: say just that. */
     private static String notYet(String datasource, RuntimeException e) {
         String message = String.valueOf(e.getMessage());
@@ -165,6 +181,9 @@ public final class StackFigures {
 
     static String panelReport(DruidClient druid) {
         try {
+            if (!served(druid, "panel_report")) {
+                return "none yet (panel_report has no segment yet)";
+            }
             List<Map<String, Object>> rows = druid.sql(PANEL_REPORT);
             Map<String, Object> r = rows.isEmpty() ? Map.of() : rows.get(0);
             if (r.get("latest") == null || "0".equals(String.valueOf(r.get("row_count")))) {
