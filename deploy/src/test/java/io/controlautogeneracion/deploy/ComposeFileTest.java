@@ -46,6 +46,36 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "catalog-service"})
+    void theNativeOverrideRunsTheNativeImageOfTheSameArtifactBuiltFromItsNativeDockerfile(
+            String artifactId) {
+        JsonNode jvm = service(artifactId);
+        JsonNode nativeService =
+                ProjectFiles.yaml(DIR.resolve("compose.native.yaml"))
+                        .path("services")
+                        .path(artifactId);
+        assertThat(nativeService.path("image").asText())
+                .as("native image of %s", artifactId)
+                .isEqualTo(jvm.path("image").asText() + "-native");
+        Path context = DIR.resolve(nativeService.path("build").path("context").asText());
+        Path dockerfile = context.resolve(nativeService.path("build").path("dockerfile").asText());
+        assertThat(dockerfile.normalize())
+                .isEqualTo(
+                        ProjectFiles.path(artifactId)
+                                .resolve("src/main/docker/Dockerfile.native-micro"))
+                .exists();
+        // the runtime base carries the glibc of the builder image (UBI 9), and the executable
+        // targets the CPUs of the edge nodes, not the builder's default
+        assertThat(ProjectFiles.read(dockerfile))
+                .containsPattern("(?m)^FROM quay\\.io/quarkus/ubi9-quarkus-micro-image:");
+        assertThat(
+                        ProjectFiles.read(
+                                ProjectFiles.path(artifactId)
+                                        .resolve("src/main/resources/application.properties")))
+                .containsPattern("(?m)^quarkus\\.native\\.march=x86-64-v2$");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "catalog-service"})
     void publishedPortAndHealthCheckAreTheServicesOwn(String artifactId) {
         ServiceConfig config = ServiceConfig.of(artifactId);
         JsonNode service = service(artifactId);

@@ -71,6 +71,33 @@ class WorkflowTest {
         assertThat(script).contains("Dockerfile.native-micro").contains("$TAG-native");
     }
 
+    @Test
+    void everyServiceImageIsSeenReadyInComposeBeforeAnythingIsPushed() {
+        JsonNode steps = JOBS.path("images").path("steps");
+        int smoke = -1;
+        int push = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            String run = steps.get(i).path("run").asText();
+            if (run.contains("/q/health/ready")) {
+                smoke = i;
+            }
+            if (run.contains("docker push") && push < 0) {
+                push = i;
+            }
+        }
+        assertThat(smoke).as("a smoke step in the images job").isNotNegative();
+        assertThat(push).as("the push comes after the smoke step").isGreaterThan(smoke);
+        String run = steps.get(smoke).path("run").asText();
+        assertThat(run)
+                .contains("for variant in jvm native")
+                .contains("-f deploy/compose.native.yaml")
+                .contains("--no-build ingest-service catalog-service")
+                .contains("exit 1");
+        for (String service : ServiceConfig.SERVICES) {
+            assertThat(run).contains(String.valueOf(ServiceConfig.of(service).httpPort()));
+        }
+    }
+
     private static String script(String job) {
         StringBuilder all = new StringBuilder();
         JOBS.path(job)
