@@ -12,10 +12,12 @@
 # Settings come from the environment: BATCH_* (see flink-pipelines/README.md).
 set -euo pipefail
 CP="/opt/flink/lib/*:/opt/flink/usrlib/*"
+# The image's logging (deploy/flink/log4j-console.properties): console text, or JSON with LOG_JSON=true.
 LOG_CONF=/opt/flink/conf/log4j-console.properties
+LOG_FILE="${FLINK_LOG_DIR:-/opt/flink/log}/hourly-batch.log"
 # BATCH_JAVA_OPTS holds several options: split on purpose.
 # shellcheck disable=SC2086
-java_with() { exec java ${BATCH_JAVA_OPTS:--Xmx1g} -Dlog4j.configurationFile="$LOG_CONF" -cp "$CP" "$@"; }
+java_with() { exec java ${BATCH_JAVA_OPTS:--Xmx1g} -Dlog4j.configurationFile="$LOG_CONF" -Dlog.file="$LOG_FILE" -cp "$CP" "$@"; }
 
 case "${1:-}" in
   run) shift; java_with io.controlautogeneracion.pipelines.batch.HourlyBatch "$@" ;;

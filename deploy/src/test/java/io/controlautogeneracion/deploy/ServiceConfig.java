@@ -97,10 +97,21 @@ record ServiceConfig(
         return required;
     }
 
-    /** Whether an environment variable maps to a property this service reads. */
+    /**
+     * Whether an environment variable maps to a property this service reads, or a value refers to
+     * it ({@code ${LOG_JSON:false}}).
+     */
     boolean understands(String env) {
         if (requiredEnvironment().containsKey(env)) {
             return true;
+        }
+        for (String value : properties.values()) {
+            Matcher ref = REFERENCE.matcher(value);
+            while (ref.find()) {
+                if (ref.group(1).equals(env)) {
+                    return true;
+                }
+            }
         }
         return Stream.concat(properties.keySet().stream(), mapped.keySet().stream())
                 .anyMatch(key -> envName(key).equals(env));
