@@ -169,7 +169,16 @@ class ComposeFileTest {
     void supersetImportsTheProjectsDashboardBundle() {
         assertThat(texts(service("superset").path("volumes"))).contains(BUNDLE + ":/app/bundle:ro");
         assertThat(ProjectFiles.read(DIR.resolve("superset/Dockerfile")))
-                .contains("COPY superset/ /app/bundle/");
+                .contains("COPY superset/ /app/bundle/")
+                .contains("COPY deploy/superset/import_bundle.py /app/deploy/import_bundle.py");
+        // every start updates what an earlier one imported: the assets import, not the dashboard
+        // import that keeps existing charts, datasets and databases
+        assertThat(ProjectFiles.read(DIR.resolve("superset/start.sh")))
+                .contains("import_bundle.py\" \"$BUNDLE\"")
+                .doesNotContainPattern("(?m)^\\s*superset import-dashboards");
+        assertThat(ProjectFiles.read(DIR.resolve("superset/import_bundle.py")))
+                .contains("ImportAssetsCommand(files, overwrite=True)")
+                .contains("SUPERSET_DRUID_URI");
         Path bundle = DIR.resolve(BUNDLE).normalize();
         Assumptions.assumeTrue(
                 Files.exists(bundle.resolve("metadata.yaml")),

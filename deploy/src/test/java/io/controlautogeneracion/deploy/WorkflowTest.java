@@ -98,6 +98,17 @@ class WorkflowTest {
         }
     }
 
+    @Test
+    void theBundleIsImportedTwiceIntoOneSupersetAndTheSecondImportUpdatesIt() {
+        String run = script("superset-import");
+        assertThat(run)
+                .contains("docker build -f deploy/superset/Dockerfile")
+                .contains("broker-a")
+                .contains("broker-b")
+                .containsPattern("(?s)start\\.sh --import-only.*start\\.sh --import-only")
+                .contains("test \"$found\" = \"druid://broker-b:8082/druid/v2/sql/|Renamed");
+    }
+
     private static String script(String job) {
         StringBuilder all = new StringBuilder();
         JOBS.path(job)
