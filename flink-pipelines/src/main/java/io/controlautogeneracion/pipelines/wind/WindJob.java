@@ -11,7 +11,6 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -146,8 +145,9 @@ public final class WindJob {
 
     /**
      * Checkpoints (exactly once, retained on cancel, on the local filesystem or any Flink file
-     * system URI), a bounded restart strategy and, when asked, the newest retained checkpoint to
-     * resume from.
+     * system URI), restarts without a lifetime budget ({@link
+     * io.controlautogeneracion.pipelines.JobRestarts}) and, when asked, the newest retained
+     * checkpoint to resume from.
      */
     public static Configuration configuration(WindJobSettings s) {
         Configuration conf = new Configuration();
@@ -155,9 +155,7 @@ public final class WindJob {
                 conf, s.checkpointDir(), s.checkpointInterval(), s.resumeFromLatest());
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, s.restartAttempts());
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, s.restartDelay());
+        s.restarts().configure(conf);
         // Every type on the wire is a POJO or record: fail at submission rather than fall back to
         // Kryo silently.
         conf.set(PipelineOptions.GENERIC_TYPES, false);
