@@ -82,7 +82,10 @@ class RichSensorWindTest {
     private static EnrichedWindReading enrich(RichSensorWind fn, String windId, Instant at)
             throws Exception {
         Result result = new Result();
-        fn.asyncInvoke(new WindReading(windId, at, 10.0, 180.0, 12.0), result);
+        fn.asyncInvoke(
+                new WindArrival(
+                        new WindReading(windId, at, 10.0, 180.0, 12.0), at.toEpochMilli() + 20),
+                result);
         return result.future.get(5, TimeUnit.SECONDS).iterator().next();
     }
 
@@ -101,6 +104,7 @@ class RichSensorWindTest {
         assertThat(after.warningSpeed()).isEqualTo(12.0);
         assertThat(after.stormSpeed()).isEqualTo(20.0);
         assertThat(after.timestamp()).isEqualTo(MOVE.toEpochMilli());
+        assertThat(after.boundedTime()).isEqualTo(MOVE.toEpochMilli());
     }
 
     @Test
@@ -163,7 +167,7 @@ class RichSensorWindTest {
         RichSensorWind fn = open(() -> (id, at) -> new CompletableFuture<>(), RETRY);
         Result result = new Result();
 
-        fn.timeout(new WindReading("W-1", MOVE, 10.0, null, null), result);
+        fn.timeout(new WindArrival(new WindReading("W-1", MOVE, 10.0, null, null), -1), result);
 
         assertThat(result.future.get().iterator().next().status())
                 .isEqualTo(EnrichmentStatus.CATALOG_UNAVAILABLE);
