@@ -73,7 +73,7 @@ class FlinkJobsTest {
         }
         // submit-jobs.sh finds a running job by the name its main gives to execute().
         Matcher submit =
-                Pattern.compile("(?m)^submit \"([^\"]+)\" (\\S+)$")
+                Pattern.compile("(?m)^\\s*submit \"([^\"]+)\" (\\S+)$")
                         .matcher(
                                 ProjectFiles.read(
                                         ProjectFiles.path("deploy/flink/submit-jobs.sh")));
@@ -88,6 +88,41 @@ class FlinkJobsTest {
                     .contains("execute(\"" + submit.group(1) + "\")");
         }
         assertThat(jobs).as("jobs submitted by deploy/flink/submit-jobs.sh").isEqualTo(2);
+    }
+
+    @Test
+    void aStreamingJobThatFailedForGoodComesBackInComposeAndKubernetes() {
+        // compose: the submitter keeps checking (a loop) and is itself restarted.
+        JsonNode submitter =
+                ProjectFiles.yaml(ProjectFiles.path("deploy/compose.yaml"))
+                        .path("services")
+                        .path("flink-jobs");
+        assertThat(submitter.path("restart").asText()).isEqualTo("unless-stopped");
+        assertThat(ProjectFiles.read(ProjectFiles.path("deploy/flink/submit-jobs.sh")))
+                .contains("while true; do")
+                .contains("flink list -m \"$MASTER\"");
+        // Kubernetes: an application cluster whose job failed ends, and its Deployment restarts it.
+        Manifests k8s = Manifests.load();
+        int jobManagers = 0;
+        for (JsonNode w : k8s.workloads()) {
+            for (JsonNode c : Manifests.podSpec(w).path("containers")) {
+                if (c.path("args").path(0).asText().equals("standalone-job")) {
+                    jobManagers++;
+                    assertThat(w.path("kind").asText()).isEqualTo("Deployment");
+                    String config =
+                            c.path("envFrom").path(0).path("configMapRef").path("name").asText();
+                    assertThat(
+                                    k8s.find("ConfigMap", config)
+                                            .orElseThrow()
+                                            .path("data")
+                                            .path("FLINK_PROPERTIES")
+                                            .asText())
+                            .as("FLINK_PROPERTIES of %s", config)
+                            .contains("execution.shutdown-on-application-finish: true");
+                }
+            }
+        }
+        assertThat(jobManagers).isEqualTo(2);
     }
 
     @ParameterizedTest

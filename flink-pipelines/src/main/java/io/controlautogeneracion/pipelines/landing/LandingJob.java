@@ -102,11 +102,15 @@ public final class LandingJob {
                 .build();
     }
 
-    /** Exactly-once checkpoints retained on cancel; resumes from the newest one when asked. */
+    /**
+     * Exactly-once checkpoints retained on cancel (resumes from the newest one when asked), and
+     * restarts without a lifetime budget.
+     */
     public static Configuration configuration(LandingSettings s) {
         Configuration conf = new Configuration();
         JobCheckpoints.configure(
                 conf, s.checkpointDir(), s.checkpointInterval(), s.resumeFromLatest());
+        s.restarts().configure(conf);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         return conf;
     }

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.landing;
 
 import io.controlautogeneracion.pipelines.JobParameters;
+import io.controlautogeneracion.pipelines.JobRestarts;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -16,7 +17,8 @@ public record LandingSettings(
         boolean resumeFromLatest,
         Duration outOfOrderness,
         Duration idleness,
-        Duration allowedLateness)
+        Duration allowedLateness,
+        JobRestarts restarts)
         implements Serializable {
 
     public static LandingSettings from(JobParameters p) {
@@ -31,6 +33,7 @@ public record LandingSettings(
                 p.getBoolean("checkpoint.resume", true),
                 p.getDuration("watermark.out-of-orderness", Duration.ofMinutes(1)),
                 p.getDuration("watermark.idleness", Duration.ofSeconds(30)),
-                p.getDuration("allowed-lateness", Duration.ofMinutes(10)));
+                p.getDuration("allowed-lateness", Duration.ofMinutes(10)),
+                JobRestarts.from(p));
     }
 }

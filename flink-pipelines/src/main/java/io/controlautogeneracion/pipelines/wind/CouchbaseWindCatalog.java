@@ -1,5 +1,7 @@
 package io.controlautogeneracion.pipelines.wind;
 
+import com.couchbase.client.java.Cluster;
+import com.couchbase.client.java.ClusterOptions;
 import io.controlautogeneracion.catalog.client.CatalogClient;
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.model.catalog.Enrichment;
@@ -8,11 +10,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-/** The catalog through catalog-client: cached, asynchronous key-value reads from Couchbase. */
+/**
+ * The catalog through catalog-client: cached, asynchronous key-value reads from Couchbase.
+ *
+ * <p>Opening does not wait for the cluster: the SDK connects in the background and keeps trying,
+ * and until it has, reads fail after their timeout and the readings go on flagged {@code
+ * catalog_unavailable}. A catalog outage at start therefore neither delays the job nor fails it.
+ */
 public final class CouchbaseWindCatalog implements WindCatalog {
+    private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Cluster cluster;
     private final CatalogClient client;
 
-    CouchbaseWindCatalog(CatalogClient client) {
+    CouchbaseWindCatalog(Cluster cluster, CatalogClient client) {
+        this.cluster = cluster;
         this.client = client;
     }
 
@@ -23,7 +35,11 @@ public final class CouchbaseWindCatalog implements WindCatalog {
 
     @Override
     public void close() throws Exception {
-        client.close();
+        try {
+            client.close();
+        } finally {
+            cluster.disconnect(DISCONNECT_TIMEOUT);
+        }
     }
 
     /**
@@ -42,17 +58,30 @@ public final class CouchbaseWindCatalog implements WindCatalog {
 
         @Override
         public WindCatalog open() {
-            return new CouchbaseWindCatalog(
-                    CatalogClient.connect(
-                            new CatalogClientSettings(
-                                    connectionString,
-                                    username,
-                                    password,
-                                    bucket,
-                                    cacheSize,
-                                    cacheTtl,
-                                    missingTtl,
-                                    kvTimeout)));
+            Cluster cluster =
+                    Cluster.connect(
+                            connectionString,
+                            ClusterOptions.clusterOptions(username, password)
+                                    .environment(
+                                            env -> env.timeoutConfig(t -> t.kvTimeout(kvTimeout))));
+            try {
+                CatalogClient client =
+                        new CatalogClient(
+                                cluster.bucket(bucket).defaultCollection().async(),
+                                new CatalogClientSettings(
+                                        connectionString,
+                                        username,
+                                        password,
+                                        bucket,
+                                        cacheSize,
+                                        cacheTtl,
+                                        missingTtl,
+                                        kvTimeout));
+                return new CouchbaseWindCatalog(cluster, client);
+            } catch (RuntimeException e) {
+                cluster.disconnect(DISCONNECT_TIMEOUT);
+                throw e;
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.reading.WindReading;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * failing (bounded retries) or the operator's timeout fires, the reading goes on with null columns,
  * default thresholds and status {@code catalog_unavailable}.
  */
-public final class RichSensorWind extends RichAsyncFunction<WindReading, EnrichedWindReading> {
+public final class RichSensorWind extends RichAsyncFunction<WindArrival, EnrichedWindReading> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RichSensorWind.class);
 
@@ -55,16 +54,17 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
     }
 
     @Override
-    public void asyncInvoke(WindReading reading, ResultFuture<EnrichedWindReading> result) {
+    public void asyncInvoke(WindArrival reading, ResultFuture<EnrichedWindReading> result) {
         boolean failFast = System.nanoTime() - failFastUntilNanos < 0;
         lookup(reading, 1, failFast ? 1 : retry.attempts(), result);
     }
 
     private void lookup(
-            WindReading reading,
+            WindArrival arrival,
             int attempt,
             int attempts,
             ResultFuture<EnrichedWindReading> result) {
+        WindReading reading = arrival.reading();
         CompletableFuture<io.controlautogeneracion.model.catalog.Enrichment> lookup;
         try {
             lookup = catalog.enrich(reading.windId(), reading.timestamp());
@@ -74,11 +74,11 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
         lookup.whenComplete(
                 (enrichment, error) -> {
                     if (error == null) {
-                        result.complete(List.of(enriched(reading, enrichment)));
+                        result.complete(List.of(enriched(arrival, enrichment)));
                     } else if (attempt < attempts) {
                         long delay = retry.backoff().toMillis() * attempt;
                         CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
-                                .execute(() -> lookup(reading, attempt + 1, attempts, result));
+                                .execute(() -> lookup(arrival, attempt + 1, attempts, result));
                     } else {
                         if (System.nanoTime() - failFastUntilNanos >= 0) {
                             LOG.warn(
@@ -89,26 +89,26 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
                                     error.toString());
                         }
                         failFastUntilNanos = System.nanoTime() + retry.failFastFor().toNanos();
-                        result.complete(List.of(unavailable(reading)));
+                        result.complete(List.of(unavailable(arrival)));
                     }
                 });
     }
 
     @Override
-    public void timeout(WindReading reading, ResultFuture<EnrichedWindReading> result) {
+    public void timeout(WindArrival arrival, ResultFuture<EnrichedWindReading> result) {
         // Whatever the lookup still does, the reading must not hold the stream back any longer.
         if (System.nanoTime() - failFastUntilNanos >= 0) {
             LOG.warn(
                     "catalog lookup of anemometer {} timed out, readings go on flagged"
                             + " catalog_unavailable",
-                    reading.windId());
+                    arrival.reading().windId());
         }
         failFastUntilNanos = System.nanoTime() + retry.failFastFor().toNanos();
-        result.complete(List.of(unavailable(reading)));
+        result.complete(List.of(unavailable(arrival)));
     }
 
     EnrichedWindReading enriched(
-            WindReading reading, io.controlautogeneracion.model.catalog.Enrichment enrichment) {
+            WindArrival arrival, io.controlautogeneracion.model.catalog.Enrichment enrichment) {
         EnrichmentStatus status = CatalogColumns.status(enrichment);
         if (status == EnrichmentStatus.UNKNOWN_DEVICE) {
             unknownDevices.inc();
@@ -116,20 +116,21 @@ public final class RichSensorWind extends RichAsyncFunction<WindReading, Enriche
             withoutOwner.inc();
         }
         WindThresholds thresholds = defaults.forElement(enrichment.element());
-        return of(reading, CatalogColumns.of(enrichment), status, thresholds);
+        return of(arrival, CatalogColumns.of(enrichment), status, thresholds);
     }
 
-    private EnrichedWindReading unavailable(WindReading reading) {
+    private EnrichedWindReading unavailable(WindArrival arrival) {
         catalogUnavailable.inc();
-        return of(reading, CatalogColumns.NONE, EnrichmentStatus.CATALOG_UNAVAILABLE, defaults);
+        return of(arrival, CatalogColumns.NONE, EnrichmentStatus.CATALOG_UNAVAILABLE, defaults);
     }
 
     private static EnrichedWindReading of(
-            WindReading r, CatalogColumns columns, EnrichmentStatus status, WindThresholds t) {
-        Instant at = r.timestamp();
+            WindArrival a, CatalogColumns columns, EnrichmentStatus status, WindThresholds t) {
+        WindReading r = a.reading();
         return new EnrichedWindReading(
                 r.windId(),
-                at.toEpochMilli(),
+                a.eventTime(),
+                a.boundedTime(),
                 r.windSpeed(),
                 r.windDirection(),
                 r.gust(),

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * The "sensor silent" rules, without Flink: an anemometer with no reading for the silence period
- * (in event time, so the rest of the fleet's readings tell the time) gets a {@code silent} row, and
- * another one, with the episode's end, when it reports again.
+ * The "sensor silent" rules, without Flink: an anemometer with no report for the silence period
+ * gets a {@code silent} row, and another one, with the episode's end, when it reports again. Time
+ * is event time bounded by the broker's clock ({@link EnrichedWindReading#boundedTime()}), so the
+ * rest of the fleet's readings tell the time and a sensor's own clock running ahead does not
+ * postpone its silence.
  */
 public final class SilenceWatch implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,20 +38,21 @@ public final class SilenceWatch implements Serializable {
      * reading came first.
      */
     public Presence onReading(Presence p, EnrichedWindReading r, Consumer<WindAlarm> out) {
-        if (p != null && !p.silent() && r.timestamp() >= deadline(p)) {
+        long at = r.boundedTime();
+        if (p != null && !p.silent() && at >= deadline(p)) {
             out.accept(raised(p));
             p = silenced(p);
         }
         if (p != null && p.silent()) {
-            long silentFor = (r.timestamp() - p.lastSeen()) / Seconds.MILLIS;
+            long silentFor = (at - p.lastSeen()) / Seconds.MILLIS;
             out.accept(
                     row(
                             p,
-                            Seconds.start(r.timestamp()),
+                            Seconds.start(at),
                             "Sensor reporting again after " + silentFor + " s of silence",
-                            r.timestamp()));
+                            at));
         }
-        long lastSeen = p == null ? r.timestamp() : Math.max(p.lastSeen(), r.timestamp());
+        long lastSeen = p == null ? at : Math.max(p.lastSeen(), at);
         if (p != null && !p.silent() && lastSeen == p.lastSeen()) {
             return p;
         }

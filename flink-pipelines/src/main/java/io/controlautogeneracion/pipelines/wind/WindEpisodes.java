@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The wind episode rules, without Flink: an episode opens when a 1-second max reaches the warning
- * (or storm) threshold, escalates once to storm, and closes when no second's max has reached the
- * clear speed ({@code clearRatio ×} warning) for the calm period. One row when it opens, one if it
- * escalates, one when it closes.
+ * The wind episode rules, without Flink, over closed 1-second windows: an episode opens when a
+ * second's max reaches the warning (or storm) threshold, escalates once to storm, and closes when
+ * no second's max has reached the clear speed ({@code clearRatio ×} warning) for the calm period.
+ * One row when it opens, one if it escalates, one when it closes.
  *
- * <p>A second's max reaches a threshold as soon as one of its readings does, so deciding on each
- * reading gives the same episodes as deciding on the closed window, about a second sooner.
+ * <p>Only a closed second is judged, so its level is that of its max whatever the order its
+ * readings came in: a warning and a storm reading in one second open one storm episode.
  */
 public final class WindEpisodes implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -38,39 +38,39 @@ public final class WindEpisodes implements Serializable {
     }
 
     /**
-     * Applies one on-time reading; returns the episode after it (null when none is open). A reading
-     * at or after the calm deadline first closes the open episode, so the rows do not depend on
-     * whether the timer or the reading came first.
+     * Applies one closed second (seconds come in time order); returns the episode after it (null
+     * when none is open). A second at or after the calm deadline first closes the open episode, so
+     * the rows do not depend on whether the timer or the second came first.
      */
-    public WindEpisode onReading(
-            WindEpisode episode, EnrichedWindReading r, Consumer<WindAlarm> out) {
-        long second = Seconds.start(r.timestamp());
-        if (episode != null && r.timestamp() >= calmDeadline(episode)) {
+    public WindEpisode onSecond(WindEpisode episode, WindSecond s, Consumer<WindAlarm> out) {
+        long second = s.second();
+        double max = s.windSpeedMax();
+        if (episode != null && second >= calmDeadline(episode)) {
             out.accept(closed(episode));
             episode = null;
         }
-        AlarmLevel reached = reached(r);
+        AlarmLevel reached = reached(s);
         if (episode == null) {
             if (reached == null) {
                 return null;
             }
             WindEpisode opened =
                     new WindEpisode(
-                            r.windId(),
+                            s.windId(),
                             second,
                             reached,
-                            r.windSpeed(),
+                            max,
                             second + Seconds.MILLIS,
-                            r.warningSpeed() * clearRatio,
-                            r.enrichment(),
-                            r.status());
-            out.accept(row(opened, second, r.windSpeed(), opening(reached, r), reached, null));
+                            s.warningSpeed() * clearRatio,
+                            s.enrichment(),
+                            s.status());
+            out.accept(row(opened, second, max, opening(reached, s), reached, null));
             return opened;
         }
-        double clearSpeed = r.warningSpeed() * clearRatio;
-        boolean windy = r.windSpeed() >= clearSpeed;
+        double clearSpeed = s.warningSpeed() * clearRatio;
+        boolean windy = max >= clearSpeed;
         boolean escalates = reached == AlarmLevel.STORM && episode.level() == AlarmLevel.WARNING;
-        if (!windy && r.windSpeed() <= episode.peak() && !escalates) {
+        if (!windy && max <= episode.peak() && !escalates) {
             return episode;
         }
         AlarmLevel level = escalates ? AlarmLevel.STORM : episode.level();
@@ -79,7 +79,7 @@ public final class WindEpisodes implements Serializable {
                         episode.windId(),
                         episode.start(),
                         level,
-                        Math.max(episode.peak(), r.windSpeed()),
+                        Math.max(episode.peak(), max),
                         windy
                                 ? Math.max(episode.lastAboveEnd(), second + Seconds.MILLIS)
                                 : episode.lastAboveEnd(),
@@ -88,11 +88,11 @@ public final class WindEpisodes implements Serializable {
                         episode.status());
         if (escalates) {
             String text =
-                    opening(AlarmLevel.STORM, r)
+                    opening(AlarmLevel.STORM, s)
                             + " (episode open as a warning since "
                             + Instant.ofEpochMilli(episode.start())
                             + ")";
-            out.accept(row(next, second, r.windSpeed(), text, AlarmLevel.STORM, null));
+            out.accept(row(next, second, max, text, AlarmLevel.STORM, null));
         }
         return next;
     }
@@ -110,26 +110,26 @@ public final class WindEpisodes implements Serializable {
         return row(e, calmDeadline(e), e.peak(), text, e.level(), e.lastAboveEnd());
     }
 
-    private static AlarmLevel reached(EnrichedWindReading r) {
-        if (r.windSpeed() >= r.stormSpeed()) {
+    private static AlarmLevel reached(WindSecond s) {
+        if (s.windSpeedMax() >= s.stormSpeed()) {
             return AlarmLevel.STORM;
         }
-        return r.windSpeed() >= r.warningSpeed() ? AlarmLevel.WARNING : null;
+        return s.windSpeedMax() >= s.warningSpeed() ? AlarmLevel.WARNING : null;
     }
 
-    private static String opening(AlarmLevel level, EnrichedWindReading r) {
+    private static String opening(AlarmLevel level, WindSecond s) {
         return level == AlarmLevel.STORM
                 ? String.format(
                         Locale.ROOT,
                         "Storm: 1-second max %.1f m/s reached the storm threshold %.1f m/s",
-                        r.windSpeed(),
-                        r.stormSpeed())
+                        s.windSpeedMax(),
+                        s.stormSpeed())
                 : String.format(
                         Locale.ROOT,
                         "Wind warning: 1-second max %.1f m/s reached the warning threshold %.1f"
                                 + " m/s",
-                        r.windSpeed(),
-                        r.warningSpeed());
+                        s.windSpeedMax(),
+                        s.warningSpeed());
     }
 
     private static WindAlarm row(

@@ -1,6 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.reading.WindReading;
 import io.controlautogeneracion.pipelines.JobCheckpoints;
 import io.controlautogeneracion.pipelines.JobParameters;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -25,22 +23,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wind job: {@code sensor-wind} readings → event-time watermarks → RichSensorWind (catalog
- * enrichment) → 1-second windows per anemometer ({@code wind_reading}) and alarm episodes ({@code
- * wind_alarm}) → WriteSensorWind (exactly-once Kafka). Source, catalog and sinks come in through
- * the constructor, so tests run the same wiring against their own.
+ * The wind job: {@code sensor-wind} readings → event-time watermarks bounded by the broker's clock
+ * → RichSensorWind (catalog enrichment) → 1-second windows per anemometer ({@code wind_reading}) →
+ * alarm episodes over the closed seconds, and silent sensors over the readings ({@code wind_alarm})
+ * → WriteSensorWind (exactly-once Kafka). Source, catalog and sinks come in through the
+ * constructor, so tests run the same wiring against their own.
  */
 public final class WindJob {
     private static final Logger LOG = LoggerFactory.getLogger(WindJob.class);
 
-    private final Source<WindReading, ?, ?> source;
+    /**
+     * Where the checkpoints of this job's operators go, under {@code --checkpoint.dir}. It changes
+     * when the operators' state changes shape, so the first start of such a version does not try
+     * (and fail, at every restart) to restore its predecessor's checkpoints: it starts from the
+     * offsets the predecessor last committed instead.
+     */
+    static final String STATE_LAYOUT = "layout-2";
+
+    private final Source<WindArrival, ?, ?> source;
     private final WindCatalog.Factory catalog;
     private final Sink<WindSecond> readingSink;
     private final Sink<WindAlarm> alarmSink;
     private final WindJobSettings settings;
 
     public WindJob(
-            Source<WindReading, ?, ?> source,
+            Source<WindArrival, ?, ?> source,
             WindCatalog.Factory catalog,
             Sink<WindSecond> readingSink,
             Sink<WindAlarm> alarmSink,
@@ -77,7 +84,7 @@ public final class WindJob {
 
     /** Adds the job's operators to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
-        DataStream<WindReading> readings =
+        DataStream<WindArrival> readings =
                 env.fromSource(source, watermarks(settings), "sensor-wind")
                         .uid("sensor-wind-source");
         // Ordered: a device's readings keep their Kafka order, so alarm rows are the same on
@@ -94,11 +101,9 @@ public final class WindJob {
                                 settings.asyncCapacity())
                         .name("RichSensorWind")
                         .uid("rich-sensor-wind");
-        perSecond(enriched)
-                .sinkTo(readingSink)
-                .name("WriteSensorWind wind_reading")
-                .uid("write-wind-reading");
-        alarms(enriched, settings)
+        DataStream<WindSecond> seconds = perSecond(enriched);
+        seconds.sinkTo(readingSink).name("WriteSensorWind wind_reading").uid("write-wind-reading");
+        alarms(seconds, enriched, settings)
                 .sinkTo(alarmSink)
                 .name("WriteSensorWind wind_alarm")
                 .uid("write-wind-alarm");
@@ -114,26 +119,33 @@ public final class WindJob {
                 .uid("wind-seconds");
     }
 
-    /** Wind episodes and silent sensors per anemometer: the {@code wind_alarm} rows. */
-    public static SingleOutputStreamOperator<WindAlarm> alarms(
-            DataStream<EnrichedWindReading> enriched, WindJobSettings s) {
-        return enriched.keyBy(EnrichedWindReading::windId)
-                .process(
-                        new WindAlarms(
-                                new WindEpisodes(s.clearRatio(), s.calmPeriod()),
-                                new SilenceWatch(s.silenceAfter())))
-                .name("wind alarms")
-                .uid("wind-alarms");
+    /**
+     * The {@code wind_alarm} rows: wind episodes per anemometer over its closed seconds, and silent
+     * sensors over its readings as they arrive.
+     */
+    public static DataStream<WindAlarm> alarms(
+            DataStream<WindSecond> seconds,
+            DataStream<EnrichedWindReading> enriched,
+            WindJobSettings s) {
+        DataStream<WindAlarm> episodes =
+                seconds.keyBy(WindSecond::windId)
+                        .process(new WindAlarms(new WindEpisodes(s.clearRatio(), s.calmPeriod())))
+                        .name("wind alarms")
+                        .uid("wind-alarms");
+        DataStream<WindAlarm> silent =
+                enriched.keyBy(EnrichedWindReading::windId)
+                        .process(new SilentSensors(new SilenceWatch(s.silenceAfter())))
+                        .name("silent sensors")
+                        .uid("silent-sensors");
+        return episodes.union(silent);
     }
 
-    static WatermarkStrategy<WindReading> watermarks(WindJobSettings s) {
-        return WatermarkStrategy.<WindReading>forBoundedOutOfOrderness(s.outOfOrderness())
-                .withTimestampAssigner((r, previous) -> r.timestamp().toEpochMilli())
-                .withIdleness(s.idleness());
+    static WatermarkStrategy<WindArrival> watermarks(WindJobSettings s) {
+        return new BrokerBoundedWatermarks(s.outOfOrderness()).withIdleness(s.idleness());
     }
 
-    static KafkaSource<WindReading> kafkaSource(WindJobSettings s) {
-        return KafkaSource.<WindReading>builder()
+    static KafkaSource<WindArrival> kafkaSource(WindJobSettings s) {
+        return KafkaSource.<WindArrival>builder()
                 .setBootstrapServers(s.kafkaBootstrap())
                 .setTopics(s.readingsTopic())
                 .setGroupId(s.groupId())
@@ -146,18 +158,20 @@ public final class WindJob {
 
     /**
      * Checkpoints (exactly once, retained on cancel, on the local filesystem or any Flink file
-     * system URI), a bounded restart strategy and, when asked, the newest retained checkpoint to
-     * resume from.
+     * system URI), restarts without a lifetime budget ({@link
+     * io.controlautogeneracion.pipelines.JobRestarts}) and, when asked, the newest retained
+     * checkpoint to resume from.
      */
     public static Configuration configuration(WindJobSettings s) {
         Configuration conf = new Configuration();
         JobCheckpoints.configure(
-                conf, s.checkpointDir(), s.checkpointInterval(), s.resumeFromLatest());
+                conf,
+                checkpointDir(s.checkpointDir()),
+                s.checkpointInterval(),
+                s.resumeFromLatest());
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, s.restartAttempts());
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, s.restartDelay());
+        s.restarts().configure(conf);
         // Every type on the wire is a POJO or record: fail at submission rather than fall back to
         // Kryo silently.
         conf.set(PipelineOptions.GENERIC_TYPES, false);
@@ -170,6 +184,11 @@ public final class WindJob {
                     s.parallelism());
         }
         return conf;
+    }
+
+    /** The checkpoints of this version's operators: {@link #STATE_LAYOUT} under {@code dir}. */
+    public static String checkpointDir(String dir) {
+        return dir.replaceAll("/+$", "") + "/" + STATE_LAYOUT;
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.pipelines.JobParameters;
+import io.controlautogeneracion.pipelines.JobRestarts;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -29,8 +30,7 @@ public record WindJobSettings(
         String checkpointDir,
         Duration checkpointInterval,
         boolean resumeFromLatest,
-        int restartAttempts,
-        Duration restartDelay,
+        JobRestarts restarts,
         Duration outOfOrderness,
         Duration idleness,
         WindThresholds defaultThresholds,
@@ -84,8 +84,7 @@ public record WindJobSettings(
                 p.required("checkpoint.dir"),
                 p.getDuration("checkpoint.interval", Duration.ofMillis(500)),
                 p.getBoolean("checkpoint.resume", true),
-                p.getInt("restart.attempts", 10),
-                p.getDuration("restart.delay", Duration.ofSeconds(5)),
+                JobRestarts.from(p),
                 p.getDuration("watermark.out-of-orderness", Duration.ofMillis(500)),
                 p.getDuration("watermark.idleness", Duration.ofSeconds(5)),
                 new WindThresholds(

@@ -16,12 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code sensor-wind} messages with the model's parser (SPEC §3 rules). Invalid messages are
- * counted ({@code invalidReadings}) and logged with their key, then left out: ingest-service
- * already keeps each of them in MongoDB {@code topic_alarm} with its reason.
+ * Reads {@code sensor-wind} messages with the model's parser (SPEC §3 rules), each with its Kafka
+ * record timestamp (the broker's clock, which bounds event time: {@link BrokerBoundedWatermarks}).
+ * Invalid messages are counted ({@code invalidReadings}) and logged with their key, then left out:
+ * ingest-service already keeps each of them in MongoDB {@code topic_alarm} with its reason.
  */
 public final class WindReadingDeserializer
-        implements KafkaRecordDeserializationSchema<WindReading> {
+        implements KafkaRecordDeserializationSchema<WindArrival> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WindReadingDeserializer.class);
 
@@ -35,10 +36,10 @@ public final class WindReadingDeserializer
     }
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<WindReading> out) {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<WindArrival> out) {
         ParseResult result = parser.parse(DeviceKind.WIND, record.value());
         if (result instanceof ParseResult.Valid valid) {
-            out.collect((WindReading) valid.reading());
+            out.collect(new WindArrival((WindReading) valid.reading(), record.timestamp()));
             return;
         }
         invalidReadings.inc();
@@ -57,7 +58,7 @@ public final class WindReadingDeserializer
     }
 
     @Override
-    public TypeInformation<WindReading> getProducedType() {
-        return TypeInformation.of(WindReading.class);
+    public TypeInformation<WindArrival> getProducedType() {
+        return TypeInformation.of(WindArrival.class);
     }
 }

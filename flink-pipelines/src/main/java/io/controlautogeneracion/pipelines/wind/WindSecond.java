@@ -4,8 +4,9 @@ import io.controlautogeneracion.model.druid.WindReadingRow;
 import java.time.Instant;
 
 /**
- * One anemometer's second as the window emits it: the figures of a {@code wind_reading} row and how
- * it was enriched.
+ * One anemometer's closed second as the window emits it: the figures of a {@code wind_reading} row,
+ * how it was enriched, and the alarm thresholds the second is judged by (those of its earliest
+ * reading, like the enrichment).
  *
  * @param second start of the second, epoch milliseconds
  * @param windDirection circular mean in degrees, null when there is none
@@ -19,7 +20,9 @@ public record WindSecond(
         Double windDirection,
         int samples,
         CatalogColumns enrichment,
-        EnrichmentStatus status) {
+        EnrichmentStatus status,
+        double warningSpeed,
+        double stormSpeed) {
 
     /** The model's {@code wind_reading} row. */
     public WindReadingRow row() {

@@ -18,6 +18,8 @@ public final class WindSecondAccumulator {
 
     public CatalogColumns enrichment;
     public EnrichmentStatus status;
+    public double warningSpeed;
+    public double stormSpeed;
 
     public WindSecondAccumulator() {}
 }

@@ -30,11 +30,16 @@ public final class WindSecondAggregate
             acc.directionSin += Math.sin(radians);
             acc.directionCos += Math.cos(radians);
         }
-        // The earliest reading's owner, so a row does not depend on the order readings arrived.
-        if (r.timestamp() < acc.enrichedAt) {
+        // The earliest reading's owner and thresholds, so a second does not depend on the order
+        // its readings arrived in (two at the same instant: the better-enriched one).
+        if (r.timestamp() < acc.enrichedAt
+                || (r.timestamp() == acc.enrichedAt
+                        && r.status().ordinal() < acc.status.ordinal())) {
             acc.enrichedAt = r.timestamp();
             acc.enrichment = r.enrichment();
             acc.status = r.status();
+            acc.warningSpeed = r.warningSpeed();
+            acc.stormSpeed = r.stormSpeed();
         }
         return acc;
     }

@@ -4,7 +4,7 @@ import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
-/** Turns one second's figures into a {@code wind_reading} row stamped with the second's start. */
+/** Turns one closed second's figures into a {@link WindSecond} stamped with the second's start. */
 public final class WindSecondRow
         extends ProcessWindowFunction<WindSecondAccumulator, WindSecond, String, TimeWindow> {
     private static final long serialVersionUID = 1L;
@@ -27,6 +27,8 @@ public final class WindSecondRow
                                 acc.directionSin, acc.directionCos, acc.directions),
                         acc.samples,
                         acc.enrichment,
-                        acc.status));
+                        acc.status,
+                        acc.warningSpeed,
+                        acc.stormSpeed));
     }
 }

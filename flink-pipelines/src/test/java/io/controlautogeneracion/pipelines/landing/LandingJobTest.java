@@ -3,6 +3,7 @@ package io.controlautogeneracion.pipelines.landing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.controlautogeneracion.pipelines.JobRestarts;
 import io.controlautogeneracion.pipelines.batch.HourPartitions;
 import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
 import java.nio.file.Files;
@@ -76,7 +77,8 @@ class LandingJobTest {
                             false,
                             Duration.ofSeconds(1),
                             Duration.ofSeconds(1),
-                            Duration.ofMinutes(1));
+                            Duration.ofMinutes(1),
+                            new JobRestarts(Duration.ofSeconds(1), Duration.ofMinutes(1), 10));
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.getExecutionEnvironment(
                             LandingJob.configuration(settings));

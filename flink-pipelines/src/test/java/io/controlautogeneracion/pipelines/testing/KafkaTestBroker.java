@@ -107,6 +107,23 @@ public final class KafkaTestBroker implements AutoCloseable {
         }
     }
 
+    /** A record to send with the timestamp given, as a broker's clock would have stamped it. */
+    public record Stamped(String key, String value, long timestamp) {}
+
+    /** Sends records with their own timestamps, in order, and waits until all are acknowledged. */
+    public static void produceStamped(String bootstrap, String topic, List<Stamped> records) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (Stamped r : records) {
+                producer.send(new ProducerRecord<>(topic, null, r.timestamp(), r.key(), r.value()));
+            }
+            producer.flush();
+        }
+    }
+
     /** A consumer of committed records only, as Druid's supervisors read them. */
     public static KafkaConsumer<String, String> committedReader(String bootstrap, String topic) {
         return reader(bootstrap, topic, "read_committed");

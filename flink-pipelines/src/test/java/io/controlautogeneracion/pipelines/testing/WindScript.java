@@ -10,7 +10,8 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * {@code sensor-wind} messages of a scripted fleet: each anemometer reports five times a second (at
- * +50, +250, ... ms) with the speed its script gives for that second, in event-time order.
+ * +50, +250, ... ms) with the speed its script gives for that second, in the order they were sent.
+ * An anemometer whose clock runs ahead stamps its readings ahead of when it sends them.
  */
 public final class WindScript {
     private final Instant base;
@@ -27,12 +28,22 @@ public final class WindScript {
 
     /** Readings of {@code windId} for seconds [from, to). */
     public WindScript report(String windId, int from, int to, IntToDoubleFunction speedAt) {
+        return reportAhead(windId, from, to, 0, speedAt);
+    }
+
+    /**
+     * Readings sent at seconds [from, to) by {@code windId}, whose clock runs {@code aheadSeconds}
+     * ahead: each is stamped {@code aheadSeconds} after it is sent.
+     */
+    public WindScript reportAhead(
+            String windId, int from, int to, int aheadSeconds, IntToDoubleFunction speedAt) {
         for (int s = from; s < to; s++) {
             for (int k = 0; k < 5; k++) {
-                long ts = base.toEpochMilli() + s * 1000L + k * 200L + 50;
+                long sent = base.toEpochMilli() + s * 1000L + k * 200L + 50;
+                long ts = sent + aheadSeconds * 1000L;
                 messages.add(
                         new Message(
-                                ts,
+                                sent,
                                 windId,
                                 String.format(
                                         Locale.ROOT,
@@ -54,12 +65,23 @@ public final class WindScript {
         return this;
     }
 
+    /** Key and value of every message, in the order they were sent. */
     public List<Map.Entry<String, String>> messages() {
-        return messages.stream()
-                .sorted(Comparator.comparingLong(Message::ts))
-                .map(m -> Map.entry(m.key(), m.json()))
+        return sent().map(m -> Map.entry(m.key(), m.json())).toList();
+    }
+
+    /**
+     * Every message in the order it was sent, with the timestamp a broker with {@code
+     * LogAppendTime} would give its record: 20 ms after it was sent.
+     */
+    public List<KafkaTestBroker.Stamped> logged() {
+        return sent().map(m -> new KafkaTestBroker.Stamped(m.key(), m.json(), m.sent() + 20))
                 .toList();
     }
 
-    private record Message(long ts, String key, String json) {}
+    private java.util.stream.Stream<Message> sent() {
+        return messages.stream().sorted(Comparator.comparingLong(Message::sent));
+    }
+
+    private record Message(long sent, String key, String json) {}
 }

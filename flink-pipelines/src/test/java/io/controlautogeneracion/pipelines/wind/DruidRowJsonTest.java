@@ -78,7 +78,9 @@ class DruidRowJsonTest {
                         90.0,
                         3,
                         CatalogColumns.NONE,
-                        EnrichmentStatus.CATALOG_UNAVAILABLE);
+                        EnrichmentStatus.CATALOG_UNAVAILABLE,
+                        15.0,
+                        25.0);
 
         JsonNode row = JSON.readTree(DruidRowJson.readingRow(second));
 

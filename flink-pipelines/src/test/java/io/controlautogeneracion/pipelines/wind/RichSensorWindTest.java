@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.controlautogeneracion.model.catalog.AlarmThresholds;
 import io.controlautogeneracion.model.catalog.Client;
@@ -81,7 +82,10 @@ class RichSensorWindTest {
     private static EnrichedWindReading enrich(RichSensorWind fn, String windId, Instant at)
             throws Exception {
         Result result = new Result();
-        fn.asyncInvoke(new WindReading(windId, at, 10.0, 180.0, 12.0), result);
+        fn.asyncInvoke(
+                new WindArrival(
+                        new WindReading(windId, at, 10.0, 180.0, 12.0), at.toEpochMilli() + 20),
+                result);
         return result.future.get(5, TimeUnit.SECONDS).iterator().next();
     }
 
@@ -100,6 +104,7 @@ class RichSensorWindTest {
         assertThat(after.warningSpeed()).isEqualTo(12.0);
         assertThat(after.stormSpeed()).isEqualTo(20.0);
         assertThat(after.timestamp()).isEqualTo(MOVE.toEpochMilli());
+        assertThat(after.boundedTime()).isEqualTo(MOVE.toEpochMilli());
     }
 
     @Test
@@ -162,10 +167,47 @@ class RichSensorWindTest {
         RichSensorWind fn = open(() -> (id, at) -> new CompletableFuture<>(), RETRY);
         Result result = new Result();
 
-        fn.timeout(new WindReading("W-1", MOVE, 10.0, null, null), result);
+        fn.timeout(new WindArrival(new WindReading("W-1", MOVE, 10.0, null, null), -1), result);
 
         assertThat(result.future.get().iterator().next().status())
                 .isEqualTo(EnrichmentStatus.CATALOG_UNAVAILABLE);
+    }
+
+    @Test
+    void shouldStartAtOnceAndFlagReadingsWhileCouchbaseCannotBeReached() throws Exception {
+        // Both ports named, nothing listening on them: no fallback to another local Couchbase.
+        String nowhere =
+                "couchbase://127.0.0.1:" + freePort() + "=kv,127.0.0.1:" + freePort() + "=manager";
+        WindCatalog.Factory couchbase =
+                new CouchbaseWindCatalog.Factory(
+                        nowhere,
+                        "catalog",
+                        "catalog-pw",
+                        "catalog",
+                        100,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(200));
+
+        // The old client waited up to 30 s for the bucket, then failed the task.
+        RichSensorWind fn =
+                assertTimeoutPreemptively(
+                        Duration.ofSeconds(10),
+                        () -> open(couchbase, new CatalogRetry(1, Duration.ZERO, Duration.ZERO)));
+        try {
+            EnrichedWindReading reading = enrich(fn, "W-1", MOVE);
+
+            assertThat(reading.status()).isEqualTo(EnrichmentStatus.CATALOG_UNAVAILABLE);
+            assertThat(reading.windSpeed()).isEqualTo(10.0);
+        } finally {
+            fn.close();
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** A catalog answering synchronously from {@code answer}; a thrown exception fails it. */

@@ -99,18 +99,20 @@ class WindBenchmark {
         WindJobSettings settings = settings(stack, dir);
         long base = Instant.now().minusSeconds(3600).toEpochMilli();
         int sensors = SENSORS;
-        DataGeneratorSource<WindReading> source =
+        DataGeneratorSource<WindArrival> source =
                 new DataGeneratorSource<>(
                         i ->
-                                new WindReading(
-                                        id((int) (i % sensors)),
-                                        Instant.ofEpochMilli(base + (i / sensors) * 200),
-                                        5 + (i % 7),
-                                        (double) (i % 360),
-                                        8.0),
+                                new WindArrival(
+                                        new WindReading(
+                                                id((int) (i % sensors)),
+                                                Instant.ofEpochMilli(base + (i / sensors) * 200),
+                                                5 + (i % 7),
+                                                (double) (i % 360),
+                                                8.0),
+                                        base + (i / sensors) * 200 + 20),
                         READINGS,
                         RateLimiterStrategy.noOp(),
-                        TypeInformation.of(WindReading.class));
+                        TypeInformation.of(WindArrival.class));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(WindJob.configuration(settings));
         env.setParallelism(1);

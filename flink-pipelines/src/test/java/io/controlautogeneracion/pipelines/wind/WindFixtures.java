@@ -19,6 +19,25 @@ final class WindFixtures {
 
     private WindFixtures() {}
 
+    /**
+     * A reading the broker logged {@code offsetMillis} after {@link #T0} from a sensor whose clock
+     * runs {@code aheadMillis} ahead.
+     */
+    static EnrichedWindReading ahead(
+            String windId, long offsetMillis, long aheadMillis, double speed) {
+        return new EnrichedWindReading(
+                windId,
+                T0 + offsetMillis + aheadMillis,
+                T0 + offsetMillis,
+                speed,
+                null,
+                null,
+                OWNER_A,
+                EnrichmentStatus.OK,
+                15.0,
+                25.0);
+    }
+
     /** A reading {@code offsetMillis} after {@link #T0}. */
     static EnrichedWindReading reading(String windId, long offsetMillis, double speed) {
         return reading(windId, offsetMillis, speed, null, null);
@@ -28,6 +47,7 @@ final class WindFixtures {
             String windId, long offsetMillis, double speed, Double direction, Double gust) {
         return new EnrichedWindReading(
                 windId,
+                T0 + offsetMillis,
                 T0 + offsetMillis,
                 speed,
                 direction,

@@ -216,6 +216,100 @@ class WindJobTest {
                 .hasSize(19);
     }
 
+    /**
+     * On each of the two partitions, an anemometer whose clock runs four minutes ahead reports
+     * beside a steady one (the records stamped by the broker's clock, as with {@code
+     * LogAppendTime}). Event time follows the broker's clock, so every second of the steady
+     * anemometers is on time, none of them looks silent (only the one that really stops does), and
+     * the fast ones' readings count in their own seconds, a storm included, once the broker's clock
+     * reaches them.
+     */
+    @Test
+    void shouldNotLetAClockFourMinutesAheadMakeTheOtherAnemometersLateOrSilent(@TempDir Path dir)
+            throws Exception {
+        kafka.createTopics(Map.of("clock-wind", 2, "clock-reading", 2, "clock-alarm", 2));
+        String fast0 = onPartition("W-FAST-", 0);
+        String fast1 = onPartition("W-FAST-", 1);
+        String steady0 = onPartition("W-STEADY-", 0);
+        String steady1 = onPartition("W-STEADY-", 1);
+        String quiet = onPartition("W-QUIET-", 1);
+        WindScript script =
+                new WindScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(600));
+        script.reportAhead(fast0, 0, 300, 240, s -> s == 10 ? 30 : 4)
+                .reportAhead(fast1, 0, 300, 240, s -> 4)
+                .report(steady0, 0, 300, s -> 4)
+                .report(steady1, 0, 300, s -> 4)
+                .report(quiet, 0, 30, s -> 4);
+        KafkaTestBroker.produceStamped(kafka.bootstrap(), "clock-wind", script.logged());
+
+        WindJobSettings settings =
+                TestJobs.windSettings(
+                        kafka.bootstrap(),
+                        couchbase.connectionString(),
+                        couchbase.bucket(),
+                        couchbase.password(),
+                        dir,
+                        "--topic.readings",
+                        "clock-wind",
+                        "--topic.wind-reading",
+                        "clock-reading",
+                        "--topic.wind-alarm",
+                        "clock-alarm",
+                        "--kafka.group-id",
+                        "clock-wind",
+                        "--kafka.transactional-id-prefix",
+                        "clock-wind");
+        JobClient job = TestJobs.start(settings, WindJob.fromSettings(settings));
+        List<JsonNode> seconds = new ArrayList<>();
+        List<JsonNode> alarms = new ArrayList<>();
+        try (KafkaConsumer<String, String> secondReader =
+                        KafkaTestBroker.committedReader(kafka.bootstrap(), "clock-reading");
+                KafkaConsumer<String, String> alarmReader =
+                        KafkaTestBroker.committedReader(kafka.bootstrap(), "clock-alarm")) {
+            // The broker's clock reaches 299.87 s: seconds 0..298 close, 299 stays open; the fast
+            // anemometers' seconds close up to their 240 + 58.
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(
+                            () -> {
+                                read(secondReader, seconds);
+                                read(alarmReader, alarms);
+                                assertThat(seconds)
+                                        .hasSizeGreaterThanOrEqualTo(2 * 299 + 2 * 59 + 30);
+                                assertThat(alarms).hasSizeGreaterThanOrEqualTo(3);
+                            });
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(
+                            () ->
+                                    read(secondReader, seconds) + read(alarmReader, alarms)
+                                            == 2 * 299 + 2 * 59 + 30 + 3);
+        } finally {
+            job.cancel().get();
+        }
+
+        for (String steady : List.of(steady0, steady1)) {
+            assertThat(seconds)
+                    .as("seconds of %s", steady)
+                    .filteredOn(r -> r.get("wind_id").asText().equals(steady))
+                    .hasSize(299)
+                    .allSatisfy(r -> assertThat(r.get("samples").asInt()).isEqualTo(5));
+        }
+        for (String fast : List.of(fast0, fast1)) {
+            assertThat(seconds)
+                    .as("seconds of %s", fast)
+                    .filteredOn(r -> r.get("wind_id").asText().equals(fast))
+                    .hasSize(59)
+                    .allSatisfy(r -> assertThat(r.get("samples").asInt()).isEqualTo(5));
+            assertThat(find(seconds, fast, script.at(240 + 58))).isNotNull();
+        }
+        assertThat(rows(alarms, fast0))
+                .containsExactly(
+                        "storm " + script.at(250) + " null null",
+                        "storm " + script.at(256) + " null " + script.at(251));
+        assertThat(rows(alarms, quiet)).containsExactly("silent " + script.at(40) + " null null");
+        assertThat(alarms).extracting(a -> a.get("wind_id").asText()).containsOnly(fast0, quiet);
+    }
+
     /** The first id {@code prefix + n} the producer's default partitioner puts on {@code p}. */
     private static String onPartition(String prefix, int p) {
         for (int n = 0; ; n++) {
