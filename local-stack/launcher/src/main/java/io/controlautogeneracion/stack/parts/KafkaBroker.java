@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -200,6 +204,7 @@ public final class KafkaBroker implements Part {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
+            brokerTime(admin, ctx);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new StackException("creating Kafka topics failed: " + e.getCause(), e);
@@ -209,6 +214,29 @@ public final class KafkaBroker implements Part {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted while creating Kafka topics");
+        }
+    }
+
+    /**
+     * The topics whose record timestamps are the broker's clock (LogAppendTime), as in production
+     * ({@code deploy/kafka/init.sh}): the wind job bounds device clocks by it. Set at every start,
+     * so a stack created before keeps up too.
+     */
+    private static void brokerTime(Admin admin, StackContext ctx)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (String topic : ctx.config().get("kafka.broker-time-topics").split(",")) {
+            if (!topic.isBlank()) {
+                changes.put(
+                        new ConfigResource(ConfigResource.Type.TOPIC, topic.trim()),
+                        List.of(
+                                new AlterConfigOp(
+                                        new ConfigEntry("message.timestamp.type", "LogAppendTime"),
+                                        AlterConfigOp.OpType.SET)));
+            }
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
         }
     }
 
