@@ -75,6 +75,23 @@ public final class MessageDocuments {
         return new Refused(message.refused(reason, rawText), document);
     }
 
+    /**
+     * The last resort: an alarm with where the message came from, its raw text and {@code why},
+     * nothing read from its contents.
+     */
+    public static Document bare(ParsedMessage message, String why, int maxRawTextBytes) {
+        Document document = new Document(TOPIC_ID, message.topic());
+        document.put(TIMESTAMP, null);
+        document.put(MSG_VALUE, null);
+        document.put(DEVICE_ID, message.key());
+        document.put(EVENT_TIME, null);
+        document.put(PARTITION, message.partition());
+        document.put(OFFSET, message.offset());
+        putRawText(document, message, maxRawTextBytes);
+        document.put(TEXT_ALARM, bounded(why));
+        return document;
+    }
+
     /** Sets the ingest time; called again before each retry so it is the time of the write. */
     public static void stamp(Document document, Instant ingestTime) {
         document.put(TIMESTAMP, Date.from(ingestTime));
@@ -86,10 +103,25 @@ public final class MessageDocuments {
         document.put(TIMESTAMP, null);
         document.put(MSG_VALUE, null);
         document.put(DEVICE_ID, message.deviceId());
-        document.put(EVENT_TIME, result.eventTime() == null ? null : Date.from(result.eventTime()));
+        document.put(EVENT_TIME, date(result.eventTime()));
         document.put(PARTITION, message.partition());
         document.put(OFFSET, message.offset());
         return document;
+    }
+
+    /**
+     * The instant as a BSON date (milliseconds in a long), or null when there is none or it lies
+     * beyond that range (an invalid message's timestamp may say year 999999999).
+     */
+    static Date date(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return new Date(instant.toEpochMilli());
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     private static String putRawText(Document document, ParsedMessage message, int maxBytes) {

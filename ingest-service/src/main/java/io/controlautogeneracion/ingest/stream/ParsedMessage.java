@@ -25,12 +25,21 @@ public record ParsedMessage(
         return result.deviceId() != null ? result.deviceId() : key;
     }
 
-    /** Ingest time minus event time in ms, or -1 when the message has no usable event time. */
+    /**
+     * Ingest time minus event time in ms, or -1 when the message has no usable event time (none, or
+     * one too far from the epoch for milliseconds in a long, which an invalid message may carry).
+     */
     public long latencyMillis(Instant ingestTime) {
         Instant eventTime = result.eventTime();
-        return eventTime == null
-                ? -1
-                : Math.max(0, ingestTime.toEpochMilli() - eventTime.toEpochMilli());
+        if (eventTime == null) {
+            return -1;
+        }
+        try {
+            return Math.max(
+                    0, Math.subtractExact(ingestTime.toEpochMilli(), eventTime.toEpochMilli()));
+        } catch (ArithmeticException e) {
+            return -1;
+        }
     }
 
     /**

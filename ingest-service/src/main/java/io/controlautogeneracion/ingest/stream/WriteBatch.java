@@ -51,7 +51,7 @@ public final class WriteBatch {
         for (ParsedMessage message : messages) {
             Entry entry = new Entry();
             entry.message = message;
-            entry.document = MessageDocuments.toDocument(message, maxRawTextBytes);
+            entry.document = document(message, maxRawTextBytes);
             entry.alarm = entry.document.containsKey(MessageDocuments.TEXT_ALARM);
             if (entry.alarm && message.valid()) {
                 // The tree could not be converted: the alarm's reason and raw text stand.
@@ -63,6 +63,19 @@ public final class WriteBatch {
             batch.entries.add(entry);
         }
         return batch;
+    }
+
+    /**
+     * The message's document; should building it fail (a case the rules do not foresee), an alarm
+     * that keeps only where the message came from, its raw text and why.
+     */
+    private static Document document(ParsedMessage message, int maxRawTextBytes) {
+        try {
+            return MessageDocuments.toDocument(message, maxRawTextBytes);
+        } catch (RuntimeException e) {
+            return MessageDocuments.bare(
+                    message, "could not be made a document: " + e, maxRawTextBytes);
+        }
     }
 
     /** Counts an attempt and stamps the documents not stored yet with its ingest time. */

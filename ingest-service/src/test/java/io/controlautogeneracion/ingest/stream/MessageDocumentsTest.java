@@ -34,6 +34,18 @@ class MessageDocumentsTest {
         assertThat(alarm.getString("text_alarm")).startsWith("payload is not valid JSON");
     }
 
+    @Test
+    void shouldLeaveOutAnEventTimeBeyondWhatADateCanHold() {
+        String json =
+                "{\"panel_id\":\"X-1\",\"timestamp\":\"+999999999-12-31T23:59:59Z\",\"power_w\":1}";
+        ParsedMessage message = message(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(message.result().eventTime()).as("read, and out of bounds").isNotNull();
+        Document alarm = MessageDocuments.toDocument(message, 1024);
+        assertThat(alarm.get("event_time")).isNull();
+        assertThat(alarm.getString("text_alarm")).contains("in the future");
+        assertThat(message.latencyMillis(java.time.Instant.now())).isEqualTo(-1);
+    }
+
     private ParsedMessage message(byte[] payload) {
         return new ParsedMessage(
                 "panel",
