@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public class IngestPathBenchmark {
 
     private static final int POOL = 4096;
+    /** The default of {@code ingest.alarms.max-raw-text-bytes}. */
+    private static final int RAW_TEXT_LIMIT = 65_536;
 
     private final ReadingParser parser = ReadingParser.withDefaults();
     private final byte[][] payloads = new byte[POOL][];
@@ -56,7 +58,8 @@ public class IngestPathBenchmark {
                         i,
                         BenchMessages.deviceId(kind, i),
                         payload.length,
-                        parser.parse(kind, payload));
-        return MessageDocuments.toDocument(message);
+                        parser.parse(kind, payload),
+                        payload);
+        return MessageDocuments.toDocument(message, RAW_TEXT_LIMIT);
     }
 }

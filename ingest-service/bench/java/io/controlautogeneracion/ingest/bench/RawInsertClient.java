@@ -89,8 +89,9 @@ public final class RawInsertClient {
                             i,
                             BenchMessages.deviceId(kind, i),
                             payload.length,
-                            parser.parse(kind, payload));
-            Document document = MessageDocuments.toDocument(message);
+                            parser.parse(kind, payload),
+                            payload);
+            Document document = MessageDocuments.toDocument(message, 65_536);
             MessageDocuments.stamp(document, now);
             batch.add(document);
         }

@@ -28,6 +28,10 @@ public interface IngestConfig {
 
     Api api();
 
+    Alarms alarms();
+
+    Health health();
+
     /** The device topics; the incoming channels read their topic names from here. */
     interface Topics {
         @WithDefault("panel")
@@ -96,13 +100,44 @@ public interface IngestConfig {
         Duration stats();
     }
 
-    /** Retries of MongoDB writes: exponential backoff, capped, until the write is acknowledged. */
+    /**
+     * MongoDB writes: a Kafka batch is written in parts bounded in messages and in bytes; a failure
+     * of the store as a whole is retried with capped exponential backoff until acknowledged.
+     */
     interface Write {
         @WithDefault("100ms")
         Duration retryInitialBackoff();
 
         @WithDefault("10s")
         Duration retryMaxBackoff();
+
+        /** The most messages one insert carries. */
+        @WithDefault("1000")
+        int maxBatchMessages();
+
+        /** The most payload bytes one insert carries (a larger message goes alone). */
+        @WithDefault("4194304")
+        int maxBatchBytes();
+    }
+
+    /** The {@code topic_alarm} documents. */
+    interface Alarms {
+        /**
+         * The most bytes of raw text an alarm keeps when the message cannot be stored as a
+         * document; longer text is cut and marked so.
+         */
+        @WithDefault("65536")
+        int maxRawTextBytes();
+    }
+
+    /** Readiness beyond connectivity. */
+    interface Health {
+        /**
+         * Readiness goes DOWN when a partition has messages waiting and none was written for this
+         * long.
+         */
+        @WithDefault("2m")
+        Duration stallTimeout();
     }
 
     /** The bounds of SPEC §3 (see {@link ValidationRules}). */

@@ -11,9 +11,9 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
- * Converts a Jackson tree into a BSON document directly (no JSON text in between). Field names that
- * MongoDB reserves — a dot anywhere or a leading {@code $} — are stored with the full-width
- * characters U+FF0E and U+FF04 instead, so an odd message never blocks a write.
+ * Converts a Jackson tree into a BSON document directly (no JSON text in between). Field names are
+ * kept as they are: the parser's rules have refused the ones MongoDB cannot hold (a NUL, a leading
+ * {@code $}), and dotted names are stored as sent.
  */
 public final class JsonToBson {
 
@@ -25,17 +25,9 @@ public final class JsonToBson {
     public static Document toDocument(ObjectNode node) {
         Document document = new Document();
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            document.put(fieldName(field.getKey()), value(field.getValue()));
+            document.put(field.getKey(), value(field.getValue()));
         }
         return document;
-    }
-
-    static String fieldName(String name) {
-        if (name.indexOf('.') < 0 && !name.startsWith("$")) {
-            return name;
-        }
-        String safe = name.replace('.', '\uFF0E');
-        return safe.startsWith("$") ? '\uFF04' + safe.substring(1) : safe;
     }
 
     private static Object value(JsonNode node) {

@@ -2,7 +2,6 @@ package io.controlautogeneracion.ingest.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
@@ -11,24 +10,25 @@ import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
-import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The {@code topic} and {@code topic_alarm} collections: unordered bulk inserts where a
- * duplicate-key error (a redelivered message) counts as success, and the REST queries. Range
- * filters are built with the Filters API, so both bounds survive (see the Panache trap in the
- * project notes).
+ * The {@code topic} and {@code topic_alarm} collections: unordered bulk inserts that report, per
+ * document, a duplicate key (a redelivered message, which counts as success) or a refusal by the
+ * store (see {@link StoreErrors}), and the REST queries. Range filters are built with the Filters
+ * API, so both bounds survive (see the Panache trap in the project notes).
  */
 @ApplicationScoped
 public class MessageRepository {
@@ -48,67 +48,71 @@ public class MessageRepository {
         this.alarms = client.getDatabase(database).getCollection(ALARMS);
     }
 
-    /** Whether a failed insert is worth retrying: MongoDB failures, alone or together. */
-    public static boolean retryable(Throwable failure) {
-        if (failure instanceof CompositeException composite) {
-            return composite.getCauses().stream().allMatch(MongoException.class::isInstance);
-        }
-        return failure instanceof MongoException;
-    }
-
-    /** Positions (in each list) of the documents that were already stored. */
-    public record Duplicates(Set<Integer> readings, Set<Integer> alarms) {
-        public int count() {
-            return readings.size() + alarms.size();
-        }
-    }
+    /** The outcome of both inserts of a batch. */
+    public record Outcomes(InsertOutcome readings, InsertOutcome alarms) {}
 
     /**
-     * Inserts both lists; fails (for the caller to retry) on anything but duplicate keys. Calling
-     * it again with the same documents is harmless.
+     * Inserts both lists. Duplicate keys and refusals of single documents are reported in the
+     * outcome; a failure of the store as a whole fails the Uni, for the caller to retry. Calling it
+     * again with the same documents is harmless.
      */
-    public Uni<Duplicates> insert(List<Document> readingDocs, List<Document> alarmDocs) {
+    public Uni<Outcomes> insert(List<Document> readingDocs, List<Document> alarmDocs) {
         // Both at once; a failure waits for the other insert to end, so that a retry never
         // touches documents still in flight (both failures arrive as a CompositeException).
         return Uni.combine()
                 .all()
                 .unis(insert(readings, readingDocs), insert(alarms, alarmDocs))
                 .collectFailures()
-                .with(Duplicates::new);
+                .with(Outcomes::new);
     }
 
-    private static Uni<Set<Integer>> insert(
+    private static Uni<InsertOutcome> insert(
             ReactiveMongoCollection<Document> collection, List<Document> documents) {
         if (documents.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().item(InsertOutcome.allStored());
         }
-        return collection
-                .insertMany(documents, UNORDERED)
-                .map(result -> Set.<Integer>of())
-                .onFailure(MongoBulkWriteException.class)
-                .recoverWithUni(
-                        e -> {
-                            MongoBulkWriteException bulk = (MongoBulkWriteException) e;
-                            Set<Integer> duplicates = duplicatesOnly(bulk);
-                            return duplicates == null
-                                    ? Uni.createFrom().failure(e)
-                                    : Uni.createFrom().item(duplicates);
-                        });
+        return Uni.createFrom()
+                .deferred(() -> collection.insertMany(documents, UNORDERED))
+                .map(result -> InsertOutcome.allStored())
+                .onFailure(failure -> !StoreErrors.storeWide(failure))
+                .recoverWithUni(failure -> contentFailure(collection, documents, failure));
     }
 
-    /** The positions of duplicate-key errors, or null when some other error happened too. */
-    private static Set<Integer> duplicatesOnly(MongoBulkWriteException e) {
-        if (e.getWriteConcernError() != null) {
-            return null;
-        }
-        Set<Integer> positions = new HashSet<>();
-        for (BulkWriteError error : e.getWriteErrors()) {
-            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                return null;
+    /**
+     * A failure about the documents: per-document write errors name their positions; a failure of
+     * the whole insert (the encoder or the server refusing the command for one document) is
+     * narrowed down by halving the list until each refused document stands alone.
+     */
+    private static Uni<InsertOutcome> contentFailure(
+            ReactiveMongoCollection<Document> collection,
+            List<Document> documents,
+            Throwable failure) {
+        if (failure instanceof MongoBulkWriteException bulk) {
+            Set<Integer> duplicates = new HashSet<>();
+            Map<Integer, String> refused = new HashMap<>();
+            for (BulkWriteError error : bulk.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                    duplicates.add(error.getIndex());
+                } else {
+                    refused.put(
+                            error.getIndex(),
+                            "error " + error.getCode() + ": " + error.getMessage());
+                }
             }
-            positions.add(error.getIndex());
+            return Uni.createFrom().item(new InsertOutcome(duplicates, refused));
         }
-        return positions;
+        if (documents.size() == 1) {
+            return Uni.createFrom()
+                    .item(new InsertOutcome(Set.of(), Map.of(0, StoreErrors.describe(failure))));
+        }
+        // Encoding fails before anything is sent (a batch is one command at the write's byte
+        // bound), so duplicates found while halving are earlier deliveries, as on a first try.
+        int half = documents.size() / 2;
+        return insert(collection, documents.subList(0, half))
+                .chain(
+                        first ->
+                                insert(collection, documents.subList(half, documents.size()))
+                                        .map(second -> first.then(second, half)));
     }
 
     /** Readings of {@code topic} with event time in [from, to), oldest first. */

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.ingest.stream;
 
 import io.controlautogeneracion.ingest.IngestConfig;
+import io.controlautogeneracion.ingest.health.PartitionProgress;
 import io.controlautogeneracion.ingest.stats.ThroughputStats;
 import io.controlautogeneracion.ingest.store.MessageRepository;
 import io.controlautogeneracion.ingest.store.MongoIndexes;
@@ -20,9 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 /**
- * The path of one Kafka batch: parse and validate every record, write the batch to MongoDB
- * (retrying with capped exponential backoff until the write is acknowledged), then count it. The
- * returned Uni completes only after the write, so the batch's offsets are committed after it.
+ * The path of one Kafka batch: parse and validate every record, write it to MongoDB in parts
+ * bounded in messages and bytes, then count it. A document the store refuses goes to {@code
+ * topic_alarm} with the reason; a failure of the store as a whole is retried with capped
+ * exponential backoff until the write is acknowledged. The returned Uni completes only after the
+ * last part is written, so the batch's offsets are committed after it.
  */
 @ApplicationScoped
 public class IngestPipeline {
@@ -33,6 +36,7 @@ public class IngestPipeline {
     private final MessageRepository repository;
     private final MongoIndexes indexes;
     private final ThroughputStats stats;
+    private final PartitionProgress progress;
     private final IngestConfig config;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -42,6 +46,7 @@ public class IngestPipeline {
             MessageRepository repository,
             MongoIndexes indexes,
             ThroughputStats stats,
+            PartitionProgress progress,
             IngestConfig config,
             Clock clock,
             MeterRegistry meters) {
@@ -49,6 +54,7 @@ public class IngestPipeline {
         this.repository = repository;
         this.indexes = indexes;
         this.stats = stats;
+        this.progress = progress;
         this.config = config;
         this.clock = clock;
         this.meters = meters;
@@ -56,15 +62,53 @@ public class IngestPipeline {
 
     public Uni<Void> ingest(DeviceKind kind, ConsumerRecords<String, byte[]> records) {
         List<ParsedMessage> messages = new ArrayList<>(records.count());
+        Instant now = clock.instant();
         for (ConsumerRecord<String, byte[]> record : records) {
             messages.add(parse(kind, record));
         }
-        if (messages.isEmpty()) {
-            return Uni.createFrom().voidItem();
+        records.partitions()
+                .forEach(
+                        p ->
+                                progress.received(
+                                        p.topic(),
+                                        p.partition(),
+                                        records.records(p).get(0).offset(),
+                                        now));
+        return indexes.ready().chain(() -> store(messages));
+    }
+
+    /** Writes parsed messages in parts, one after the other; completes when all are stored. */
+    public Uni<Void> store(List<ParsedMessage> messages) {
+        Uni<Void> written = Uni.createFrom().voidItem();
+        for (List<ParsedMessage> part : parts(messages)) {
+            written = written.chain(() -> write(WriteBatch.of(part, rawTextLimit())));
         }
-        WriteBatch batch = WriteBatch.of(messages);
-        String topic = messages.get(0).topic();
-        return indexes.ready().chain(() -> write(batch, topic));
+        return written;
+    }
+
+    /**
+     * Consecutive parts of at most max-batch-messages and max-batch-bytes (one message at least).
+     */
+    List<List<ParsedMessage>> parts(List<ParsedMessage> messages) {
+        int maxMessages = Math.max(1, config.write().maxBatchMessages());
+        long maxBytes = config.write().maxBatchBytes();
+        List<List<ParsedMessage>> parts = new ArrayList<>();
+        List<ParsedMessage> part = new ArrayList<>();
+        long bytes = 0;
+        for (ParsedMessage message : messages) {
+            if (!part.isEmpty()
+                    && (part.size() >= maxMessages || bytes + message.bytes() > maxBytes)) {
+                parts.add(part);
+                part = new ArrayList<>();
+                bytes = 0;
+            }
+            part.add(message);
+            bytes += message.bytes();
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
     }
 
     /** Parses one record; a parser failure is an invalid message, never a lost one. */
@@ -85,42 +129,75 @@ public class IngestPipeline {
         }
         int size = payload == null ? 0 : payload.length;
         return new ParsedMessage(
-                record.topic(), record.partition(), record.offset(), record.key(), size, result);
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                size,
+                result,
+                payload);
     }
 
-    private Uni<Void> write(WriteBatch batch, String topic) {
+    private Uni<Void> write(WriteBatch batch) {
         return Uni.createFrom()
                 .deferred(
                         () -> {
                             Instant ingestTime = clock.instant();
                             batch.startAttempt(ingestTime);
-                            return repository
-                                    .insert(batch.readings(), batch.alarms())
-                                    .invoke(
-                                            duplicates ->
-                                                    stored(batch, topic, ingestTime, duplicates));
+                            return round(batch, ingestTime);
                         })
-                .onFailure(MessageRepository::retryable)
-                .invoke(e -> retrying(batch, topic, e))
-                .onFailure(MessageRepository::retryable)
+                .onFailure()
+                .invoke(e -> retrying(batch, e))
+                .onFailure()
                 .retry()
                 .withBackOff(config.write().retryInitialBackoff(), config.write().retryMaxBackoff())
                 .indefinitely()
+                .invoke(ingestTime -> stored(batch, ingestTime))
                 .replaceWithVoid();
     }
 
-    private void stored(
-            WriteBatch batch,
-            String topic,
-            Instant ingestTime,
-            MessageRepository.Duplicates duplicates) {
-        List<ParsedMessage> stored = batch.stored(duplicates);
+    /**
+     * Sends what is pending; refused documents come back as alarms for one more round. A second
+     * refusal round means the store refuses the alarms too: a failure of the store, not of a
+     * message.
+     */
+    private Uni<Instant> round(WriteBatch batch, Instant ingestTime) {
+        return repository
+                .insert(batch.readings(), batch.alarms())
+                .chain(
+                        outcomes -> {
+                            int refused;
+                            try {
+                                refused = batch.apply(outcomes.readings(), outcomes.alarms());
+                            } catch (StoreRefusedException e) {
+                                batch.undoRefusals();
+                                return Uni.createFrom().failure(e);
+                            }
+                            if (refused == 0 || !batch.hasPending()) {
+                                return Uni.createFrom().item(ingestTime);
+                            }
+                            batch.stampPending(ingestTime);
+                            return round(batch, ingestTime);
+                        });
+    }
+
+    private void stored(WriteBatch batch, Instant ingestTime) {
+        List<ParsedMessage> stored = batch.stored();
+        String topic = batch.topic();
         stats.record(topic, ingestTime, stored);
         long invalid = stored.stream().filter(m -> !m.valid()).count();
         meters.counter("ingest.messages.stored", "topic", topic).increment(stored.size() - invalid);
         meters.counter("ingest.messages.invalid", "topic", topic).increment(invalid);
         meters.counter("ingest.messages.redelivered", "topic", topic)
                 .increment(batch.size() - stored.size());
+        for (ParsedMessage refused : batch.refusedByStore()) {
+            meters.counter("ingest.messages.refused", "topic", topic).increment();
+            LOG.warnf(
+                    "MongoDB refused the document of %s; stored in topic_alarm: %s",
+                    refused.describe(), ((ParseResult.Invalid) refused.result()).reason());
+        }
+        Instant now = clock.instant();
+        batch.lastOffsets().forEach((p, offset) -> progress.written(topic, p, offset, now));
         if (batch.attempts() > 1) {
             LOG.infof(
                     "write of %s acknowledged after %d attempts",
@@ -128,13 +205,17 @@ public class IngestPipeline {
         }
     }
 
-    private void retrying(WriteBatch batch, String topic, Throwable failure) {
-        meters.counter("ingest.write.retries", "topic", topic).increment();
+    private void retrying(WriteBatch batch, Throwable failure) {
+        meters.counter("ingest.write.retries", "topic", batch.topic()).increment();
         LOG.warnf(
                 "write of %s to MongoDB failed (attempt %d), retrying with backoff up to %s: %s",
                 batch.describe(),
                 batch.attempts(),
                 config.write().retryMaxBackoff(),
                 failure.toString());
+    }
+
+    private int rawTextLimit() {
+        return config.alarms().maxRawTextBytes();
     }
 }

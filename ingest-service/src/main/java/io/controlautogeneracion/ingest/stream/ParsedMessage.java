@@ -4,11 +4,17 @@ import io.controlautogeneracion.model.reading.ParseResult;
 import java.time.Instant;
 
 /**
- * One Kafka record after parsing: where it came from (topic, partition, offset, key), its size, and
- * what the parser made of it.
+ * One Kafka record after parsing: where it came from (topic, partition, offset, key), its size,
+ * what the parser made of it, and its payload as received (kept for the raw text of an alarm).
  */
 public record ParsedMessage(
-        String topic, int partition, long offset, String key, int bytes, ParseResult result) {
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        int bytes,
+        ParseResult result,
+        byte[] payload) {
 
     public boolean valid() {
         return result instanceof ParseResult.Valid;
@@ -19,12 +25,32 @@ public record ParsedMessage(
         return result.deviceId() != null ? result.deviceId() : key;
     }
 
-    /** Ingest time minus event time in ms, or -1 when the message has no usable event time. */
+    /**
+     * Ingest time minus event time in ms, or -1 when the message has no usable event time (none, or
+     * one too far from the epoch for milliseconds in a long, which an invalid message may carry).
+     */
     public long latencyMillis(Instant ingestTime) {
         Instant eventTime = result.eventTime();
-        return eventTime == null
-                ? -1
-                : Math.max(0, ingestTime.toEpochMilli() - eventTime.toEpochMilli());
+        if (eventTime == null) {
+            return -1;
+        }
+        try {
+            return Math.max(
+                    0, Math.subtractExact(ingestTime.toEpochMilli(), eventTime.toEpochMilli()));
+        } catch (ArithmeticException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The same message made invalid for {@code reason} (its document was refused by the store):
+     * only {@code rawText} is kept.
+     */
+    public ParsedMessage refused(String reason, String rawText) {
+        ParseResult.Invalid invalid =
+                new ParseResult.Invalid(
+                        reason, result.deviceId(), result.eventTime(), null, rawText);
+        return new ParsedMessage(topic, partition, offset, key, bytes, invalid, payload);
     }
 
     /** {@code topic/partition@offset (key k)}, for log lines. */

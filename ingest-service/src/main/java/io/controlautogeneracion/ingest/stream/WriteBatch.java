@@ -1,6 +1,6 @@
 package io.controlautogeneracion.ingest.stream;
 
-import io.controlautogeneracion.ingest.store.MessageRepository.Duplicates;
+import io.controlautogeneracion.ingest.store.InsertOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,81 +10,223 @@ import java.util.TreeMap;
 import org.bson.Document;
 
 /**
- * One Kafka batch ready for MongoDB: valid messages become {@code topic} documents, invalid ones
- * {@code topic_alarm} documents, each list parallel to its messages. Built once; only the ingest
- * timestamp changes between write attempts.
+ * One part of a Kafka batch on its way to MongoDB: valid messages become {@code topic} documents,
+ * invalid ones {@code topic_alarm} documents. Each write attempt sends the documents not yet
+ * stored; a document the store refused is replaced by an alarm with the raw text ({@link
+ * MessageDocuments#refused}), sent in a further round of the same attempt. Only the ingest
+ * timestamp changes between attempts.
  */
 public final class WriteBatch {
 
     private static final int KEYS_IN_LOG = 5;
 
-    private final List<ParsedMessage> valid = new ArrayList<>();
-    private final List<ParsedMessage> invalid = new ArrayList<>();
-    private final List<Document> readings = new ArrayList<>();
-    private final List<Document> alarms = new ArrayList<>();
-    private int attempts;
+    /** One message and where it stands. */
+    private static final class Entry {
+        ParsedMessage message;
+        Document document;
+        boolean alarm;
+        boolean done;
+        boolean redelivered;
+        boolean refusedByStore;
 
-    public static WriteBatch of(List<ParsedMessage> messages) {
-        WriteBatch batch = new WriteBatch();
+        /** The message and document before a refusal, while its alarm is not stored yet. */
+        ParsedMessage beforeRefusal;
+
+        Document documentBeforeRefusal;
+        boolean alarmBeforeRefusal;
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private final int maxRawTextBytes;
+    private int attempts;
+    private List<Entry> sentReadings = List.of();
+    private List<Entry> sentAlarms = List.of();
+
+    private WriteBatch(int maxRawTextBytes) {
+        this.maxRawTextBytes = maxRawTextBytes;
+    }
+
+    public static WriteBatch of(List<ParsedMessage> messages, int maxRawTextBytes) {
+        WriteBatch batch = new WriteBatch(maxRawTextBytes);
         for (ParsedMessage message : messages) {
-            Document document = MessageDocuments.toDocument(message);
-            if (message.valid()) {
-                batch.valid.add(message);
-                batch.readings.add(document);
-            } else {
-                batch.invalid.add(message);
-                batch.alarms.add(document);
+            Entry entry = new Entry();
+            entry.message = message;
+            entry.document = document(message, maxRawTextBytes);
+            entry.alarm = entry.document.containsKey(MessageDocuments.TEXT_ALARM);
+            if (entry.alarm && message.valid()) {
+                // The tree could not be converted: the alarm's reason and raw text stand.
+                entry.message =
+                        message.refused(
+                                entry.document.getString(MessageDocuments.TEXT_ALARM),
+                                entry.document.getString(MessageDocuments.MSG_VALUE));
             }
+            batch.entries.add(entry);
         }
         return batch;
     }
 
-    /** Stamps every document with the ingest time of this attempt and counts the attempt. */
+    /**
+     * The message's document; should building it fail (a case the rules do not foresee), an alarm
+     * that keeps only where the message came from, its raw text and why.
+     */
+    private static Document document(ParsedMessage message, int maxRawTextBytes) {
+        try {
+            return MessageDocuments.toDocument(message, maxRawTextBytes);
+        } catch (RuntimeException e) {
+            return MessageDocuments.bare(
+                    message, "could not be made a document: " + e, maxRawTextBytes);
+        }
+    }
+
+    /** Counts an attempt and stamps the documents not stored yet with its ingest time. */
     public void startAttempt(Instant ingestTime) {
         attempts++;
-        readings.forEach(document -> MessageDocuments.stamp(document, ingestTime));
-        alarms.forEach(document -> MessageDocuments.stamp(document, ingestTime));
+        stampPending(ingestTime);
+    }
+
+    /** Stamps the documents not stored yet (alarms that replace refused documents included). */
+    public void stampPending(Instant ingestTime) {
+        for (Entry entry : entries) {
+            if (!entry.done) {
+                MessageDocuments.stamp(entry.document, ingestTime);
+            }
+        }
     }
 
     public int attempts() {
         return attempts;
     }
 
+    /** The {@code topic} documents to send now, remembered for {@link #apply}. */
     public List<Document> readings() {
-        return readings;
+        sentReadings = pending(false);
+        return sentReadings.stream().map(e -> e.document).toList();
     }
 
+    /** The {@code topic_alarm} documents to send now, remembered for {@link #apply}. */
     public List<Document> alarms() {
-        return alarms;
-    }
-
-    public int size() {
-        return valid.size() + invalid.size();
+        sentAlarms = pending(true);
+        return sentAlarms.stream().map(e -> e.document).toList();
     }
 
     /**
-     * The messages this batch added to MongoDB. On a first attempt a duplicate was stored before (a
-     * redelivery) and is left out; after a failed attempt a duplicate may be this batch's own
-     * earlier insert whose acknowledgement was lost, so it is counted.
+     * Records the outcome of the documents last sent. A refused document becomes an alarm with the
+     * raw text, pending; returns how many were refused.
+     *
+     * @throws StoreRefusedException when the store refused such an alarm too: the refusals are then
+     *     not about the messages (see {@link #undoRefusals})
      */
-    public List<ParsedMessage> stored(Duplicates duplicates) {
-        if (duplicates.count() == 0 || attempts > 1) {
-            List<ParsedMessage> all = new ArrayList<>(valid);
-            all.addAll(invalid);
-            return all;
-        }
-        List<ParsedMessage> stored = new ArrayList<>(size() - duplicates.count());
-        for (int i = 0; i < valid.size(); i++) {
-            if (!duplicates.readings().contains(i)) {
-                stored.add(valid.get(i));
+    public int apply(InsertOutcome readings, InsertOutcome alarms) {
+        return apply(sentReadings, readings) + apply(sentAlarms, alarms);
+    }
+
+    private int apply(List<Entry> sent, InsertOutcome outcome) {
+        int refusals = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            Entry entry = sent.get(i);
+            String refusal = outcome.refused().get(i);
+            if (refusal == null) {
+                entry.done = true;
+                // On a first attempt a duplicate was stored before (a redelivery); after a failed
+                // attempt it may be this batch's own insert whose acknowledgement was lost.
+                entry.redelivered = outcome.duplicates().contains(i) && attempts == 1;
+                entry.refusedByStore = entry.beforeRefusal != null;
+                entry.beforeRefusal = null;
+                entry.documentBeforeRefusal = null;
+            } else {
+                refusals++;
+                refuse(entry, refusal);
             }
         }
-        for (int i = 0; i < invalid.size(); i++) {
-            if (!duplicates.alarms().contains(i)) {
-                stored.add(invalid.get(i));
+        return refusals;
+    }
+
+    private void refuse(Entry entry, String why) {
+        if (entry.beforeRefusal != null) {
+            throw new StoreRefusedException(
+                    "MongoDB refused the alarm that replaced "
+                            + entry.message.describe()
+                            + ", so the refusal is not about that message: "
+                            + why);
+        }
+        MessageDocuments.Refused refused =
+                MessageDocuments.refused(entry.message, why, maxRawTextBytes);
+        entry.beforeRefusal = entry.message;
+        entry.documentBeforeRefusal = entry.document;
+        entry.alarmBeforeRefusal = entry.alarm;
+        entry.message = refused.message();
+        entry.document = refused.document();
+        entry.alarm = true;
+    }
+
+    /**
+     * Puts back the documents of refusals whose alarms were not stored: the next attempt sends them
+     * again as they were.
+     */
+    public void undoRefusals() {
+        for (Entry entry : entries) {
+            if (!entry.done && entry.beforeRefusal != null) {
+                entry.message = entry.beforeRefusal;
+                entry.document = entry.documentBeforeRefusal;
+                entry.alarm = entry.alarmBeforeRefusal;
+                entry.beforeRefusal = null;
+                entry.documentBeforeRefusal = null;
+            }
+        }
+    }
+
+    public boolean hasPending() {
+        return entries.stream().anyMatch(e -> !e.done);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** The topic of the batch's messages. */
+    public String topic() {
+        return entries.isEmpty() ? null : entries.get(0).message.topic();
+    }
+
+    /** The messages this batch added to MongoDB (redeliveries left out), as they were stored. */
+    public List<ParsedMessage> stored() {
+        List<ParsedMessage> stored = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            if (entry.done && !entry.redelivered) {
+                stored.add(entry.message);
             }
         }
         return stored;
+    }
+
+    /** The messages that went to {@code topic_alarm} because the store refused their document. */
+    public List<ParsedMessage> refusedByStore() {
+        List<ParsedMessage> refused = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.done && entry.refusedByStore) {
+                refused.add(entry.message);
+            }
+        }
+        return refused;
+    }
+
+    /** The highest offset of each partition in this batch. */
+    public Map<Integer, Long> lastOffsets() {
+        Map<Integer, Long> last = new TreeMap<>();
+        for (Entry entry : entries) {
+            last.merge(entry.message.partition(), entry.message.offset(), Math::max);
+        }
+        return last;
+    }
+
+    private List<Entry> pending(boolean alarm) {
+        List<Entry> pending = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (!entry.done && entry.alarm == alarm) {
+                pending.add(entry);
+            }
+        }
+        return pending;
     }
 
     /** Topic, partitions with their offset ranges and the first keys, for log lines. */
@@ -92,16 +234,15 @@ public final class WriteBatch {
         Map<Integer, long[]> ranges = new TreeMap<>();
         List<String> keys = new ArrayList<>(KEYS_IN_LOG);
         String topic = null;
-        for (List<ParsedMessage> part : List.of(valid, invalid)) {
-            for (ParsedMessage message : part) {
-                topic = message.topic();
-                ranges.merge(
-                        message.partition(),
-                        new long[] {message.offset(), message.offset()},
-                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-                if (keys.size() < KEYS_IN_LOG) {
-                    keys.add(message.key());
-                }
+        for (Entry entry : entries) {
+            ParsedMessage message = entry.message;
+            topic = message.topic();
+            ranges.merge(
+                    message.partition(),
+                    new long[] {message.offset(), message.offset()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            if (keys.size() < KEYS_IN_LOG) {
+                keys.add(message.key());
             }
         }
         StringJoiner partitions = new StringJoiner(", ");

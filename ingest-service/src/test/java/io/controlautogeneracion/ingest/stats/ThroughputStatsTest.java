@@ -77,10 +77,11 @@ class ThroughputStatsTest {
                         io.controlautogeneracion.model.reading.ValidationRules.defaults(),
                         java.time.Clock.fixed(eventTime, java.time.ZoneOffset.UTC));
         return new ParsedMessage(
-                "panel", 0, 1, "p1", json.length(), atEvent.parse(DeviceKind.PANEL, json));
+                "panel", 0, 1, "p1", json.length(), atEvent.parse(DeviceKind.PANEL, json), null);
     }
 
     private ParsedMessage invalid() {
-        return new ParsedMessage("panel", 0, 2, "p1", 5, parser.parse(DeviceKind.PANEL, "oops!"));
+        return new ParsedMessage(
+                "panel", 0, 2, "p1", 5, parser.parse(DeviceKind.PANEL, "oops!"), null);
     }
 }

@@ -35,10 +35,11 @@ class JsonToBsonTest {
     }
 
     @Test
-    void shouldRenameFieldsMongoDbReserves() throws Exception {
+    void shouldKeepFieldNamesAsSent() throws Exception {
         Document document =
                 JsonToBson.toDocument(
-                        (ObjectNode) json.readTree("{\"a.b\":1,\"$set\":2,\"ok$\":3}"));
-        assertThat(document.keySet()).containsExactly("a\uFF0Eb", "\uFF04set", "ok$");
+                        (ObjectNode) json.readTree("{\"a.b\":1,\"ok$\":{\"c.d\":3}}"));
+        assertThat(document.keySet()).containsExactly("a.b", "ok$");
+        assertThat(document.get("ok$", Document.class).keySet()).containsExactly("c.d");
     }
 }

@@ -70,9 +70,26 @@ class MongoRealServerTest {
 
         MessageRepository repository = new MessageRepository(client, DATABASE);
         List<Document> twice = List.of(reading(1), reading(1), reading(2));
-        MessageRepository.Duplicates duplicates =
+        MessageRepository.Outcomes outcomes =
                 repository.insert(twice, List.of()).await().atMost(Duration.ofSeconds(10));
-        assertThat(duplicates.readings()).containsExactly(1);
+        assertThat(outcomes.readings().duplicates()).containsExactly(1);
+    }
+
+    @Test
+    void shouldReportADocumentTheServerRefusesAndStoreTheOthers() {
+        String database = DATABASE + "_refused";
+        MessageRepository repository = new MessageRepository(client, database);
+        Document deep = new Document("leaf", 1);
+        for (int i = 0; i < 120; i++) {
+            deep = new Document("d", deep);
+        }
+        Document dotted = reading(22).append("msg_value", new Document("a.b", 1));
+        List<Document> documents =
+                List.of(reading(21), reading(23).append("msg_value", deep), dotted);
+        MessageRepository.Outcomes outcomes =
+                repository.insert(documents, List.of()).await().atMost(Duration.ofSeconds(10));
+        assertThat(outcomes.readings().refused()).containsOnlyKeys(1);
+        assertThat(count(database)).as("the shallow one and the dotted name").isEqualTo(2);
     }
 
     @Test

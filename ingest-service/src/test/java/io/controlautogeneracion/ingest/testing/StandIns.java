@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,7 +22,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -38,12 +41,14 @@ public final class StandIns implements AutoCloseable {
     public static final String DATABASE = "control_autogeneracion";
     static final List<String> DEVICE_TOPICS = List.of("panel", "sensor-light", "sensor-wind");
     static final int PARTITIONS = 2;
+    static final int MAX_MESSAGE_BYTES = 4 << 20;
 
     private final KafkaClusterTestKit kafka;
     private final KeptBackend backend = new KeptBackend(new MemoryBackend());
     private final int mongoPort;
     private MongoServer mongo;
     private KafkaProducer<String, String> producer;
+    private KafkaProducer<String, byte[]> bytesProducer;
     private Admin admin;
     private MongoClient mongoClient;
 
@@ -59,6 +64,8 @@ public final class StandIns implements AutoCloseable {
                                         .build())
                         .setConfigProp("offsets.topic.replication.factor", (short) 1)
                         .setConfigProp("group.initial.rebalance.delay.ms", 0)
+                        // Room for messages over the 1 MiB a device message may have.
+                        .setConfigProp("message.max.bytes", MAX_MESSAGE_BYTES)
                         .build();
         kafka.format();
         kafka.startup();
@@ -89,6 +96,23 @@ public final class StandIns implements AutoCloseable {
     public void send(String topic, String key, String value) {
         try {
             producer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("sending to " + topic + " failed", e);
+        }
+    }
+
+    /** Sends raw bytes (not necessarily UTF-8) without waiting; the future gives the offset. */
+    public Future<RecordMetadata> sendBytes(String topic, String key, byte[] value) {
+        return bytesProducer().send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends raw bytes and waits for the broker's acknowledgement. */
+    public RecordMetadata sendBytesAndWait(String topic, String key, byte[] value) {
+        try {
+            return sendBytes(topic, key, value).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -178,10 +202,27 @@ public final class StandIns implements AutoCloseable {
         return producer;
     }
 
+    private synchronized KafkaProducer<String, byte[]> bytesProducer() {
+        if (bytesProducer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            bytesProducer = new KafkaProducer<>(props);
+        }
+        return bytesProducer;
+    }
+
     @Override
     public void close() throws Exception {
         if (producer != null) {
             producer.close();
+        }
+        if (bytesProducer != null) {
+            bytesProducer.close();
         }
         if (mongoClient != null) {
             mongoClient.close();

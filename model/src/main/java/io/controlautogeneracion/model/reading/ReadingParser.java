@@ -1,7 +1,10 @@
 package io.controlautogeneracion.model.reading;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,11 +29,35 @@ import java.util.Objects;
  * reason can say "not finite" instead of "not JSON"; duplicate keys and trailing content make the
  * payload invalid JSON; an id must be a non-blank string; a timestamp is an ISO-8601 string with
  * offset or an integer of epoch milliseconds.
+ *
+ * <p>A message must also be storable as a document as it is: at most {@value #MAX_PAYLOAD_BYTES}
+ * bytes (1 MiB) of well-formed UTF-8, nested at most {@value #MAX_NESTING_DEPTH} levels (objects
+ * and arrays, the message itself being the first), numbers of at most {@value #MAX_NUMBER_LENGTH}
+ * characters, and field names MongoDB can hold ({@link StorableChecks}). Size and UTF-8 are checked
+ * on the bytes, depth and number length by the streaming parser, so a hostile payload costs no more
+ * than reading it once. Such a message is invalid without a {@code message} tree: it is kept as raw
+ * text.
  */
 public final class ReadingParser {
 
+    /** The largest payload a message may have (SPEC §3: 1 MiB). */
+    public static final int MAX_PAYLOAD_BYTES = 1 << 20;
+
+    /** The deepest nesting of objects and arrays a message may have (SPEC §3). */
+    public static final int MAX_NESTING_DEPTH = 32;
+
+    /** The longest number literal, in characters (Jackson's default, named here). */
+    public static final int MAX_NUMBER_LENGTH = 1000;
+
     private static final ObjectReader READER =
-            JsonMapper.builder()
+            JsonMapper.builder(
+                            JsonFactory.builder()
+                                    .streamReadConstraints(
+                                            StreamReadConstraints.builder()
+                                                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                                                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                                                    .build())
+                                    .build())
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -58,6 +85,20 @@ public final class ReadingParser {
         if (payload == null || payload.length == 0) {
             return new ParseResult.Invalid("payload is empty", null, null, null, "");
         }
+        if (payload.length > MAX_PAYLOAD_BYTES) {
+            return tooLarge(payload.length, new String(payload, StandardCharsets.UTF_8));
+        }
+        int malformed = Utf8.firstMalformed(payload);
+        if (malformed >= 0) {
+            return new ParseResult.Invalid(
+                    String.format(
+                            "payload is not valid UTF-8 (byte 0x%02x at offset %d)",
+                            payload[malformed] & 0xff, malformed),
+                    null,
+                    null,
+                    null,
+                    new String(payload, StandardCharsets.UTF_8));
+        }
         JsonNode tree;
         try {
             tree = READER.readTree(payload);
@@ -74,6 +115,13 @@ public final class ReadingParser {
         Objects.requireNonNull(kind, "kind");
         if (payload == null || payload.isEmpty()) {
             return new ParseResult.Invalid("payload is empty", null, null, null, "");
+        }
+        // Up to 3 UTF-8 bytes per char: only a long text needs its exact size counted.
+        if ((long) payload.length() * 3 > MAX_PAYLOAD_BYTES) {
+            int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_PAYLOAD_BYTES) {
+                return tooLarge(bytes, payload);
+            }
         }
         JsonNode tree;
         try {
@@ -102,6 +150,12 @@ public final class ReadingParser {
         String id = checks.requiredId(kind.idField());
         Instant timestamp = timestamp(message, checks);
         Reading reading = measurements(kind, id, timestamp, checks);
+        String unstorable = StorableChecks.problem(message);
+        if (unstorable != null) {
+            // The tree cannot become a document: only its raw text is kept, with what could be
+            // read.
+            return new ParseResult.Invalid(unstorable, id, timestamp, null, text(bytes, text));
+        }
         String failure = checks.failure();
         if (failure == null) {
             return new ParseResult.Valid(reading, message);
@@ -203,7 +257,30 @@ public final class ReadingParser {
         }
     }
 
+    private static ParseResult tooLarge(int bytes, String rawText) {
+        return new ParseResult.Invalid(
+                "payload is "
+                        + bytes
+                        + " bytes, more than the "
+                        + MAX_PAYLOAD_BYTES
+                        + " bytes (1 MiB) a message may have",
+                null,
+                null,
+                null,
+                rawText);
+    }
+
     private static ParseResult notJson(JsonProcessingException e, String rawText) {
+        if (e instanceof StreamConstraintsException) {
+            String limit =
+                    e.getOriginalMessage().contains("nesting depth")
+                            ? "payload nests objects and arrays deeper than the "
+                                    + MAX_NESTING_DEPTH
+                                    + " levels a message may have"
+                            : "payload exceeds a limit of the message rules: "
+                                    + e.getOriginalMessage();
+            return new ParseResult.Invalid(limit, null, null, null, rawText);
+        }
         String where =
                 e.getLocation() == null
                         ? ""
