@@ -1,0 +1,177 @@
+package io.controlautogeneracion.stack.drill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import io.controlautogeneracion.druid.DruidClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.bson.Document;
+
+/** Each store against what Kafka holds: lost and duplicated, per drill phase. */
+final class StoreChecks {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private StoreChecks() {}
+
+    /** MongoDB {@code topic} + {@code topic_alarm}: every message in the range once, by offset. */
+    static Tally mongo(String connection, String database, KafkaTruth truth, Phases phases) {
+        Tally tally = new Tally("MongoDB topic + topic_alarm (messages)", phases.size());
+        try (MongoClient client = MongoClients.create(connection)) {
+            MongoDatabase db = client.getDatabase(database);
+            truth.times.forEach(
+                    (tp, times) -> {
+                        long first = truth.firstOffsets.get(tp);
+                        int[] stored = new int[times.length];
+                        for (String collection : List.of("topic", "topic_alarm")) {
+                            for (Document d :
+                                    db.getCollection(collection)
+                                            .find(
+                                                    Filters.and(
+                                                            Filters.eq("topic_id", tp.topic()),
+                                                            Filters.eq("partition", tp.partition()),
+                                                            Filters.gte("offset", first),
+                                                            Filters.lt(
+                                                                    "offset",
+                                                                    first + times.length)))
+                                            .projection(Projections.include("offset"))) {
+                                stored[(int) (((Number) d.get("offset")).longValue() - first)]++;
+                            }
+                        }
+                        for (int i = 0; i < times.length; i++) {
+                            tally.count(phases.of(times[i]), 1, stored[i]);
+                        }
+                    });
+        }
+        return tally;
+    }
+
+    /** The landing files: each drill panel and light reading Kafka holds, landed once. */
+    static Tally landing(
+            Path landingDir, KafkaTruth truth, Phases phases, Instant from, Instant to) {
+        Tally tally = new Tally("landing files (drill readings)", phases.size());
+        Map<String, Integer> landed = landed(landingDir, from, to);
+        truth.readings.forEach(
+                (key, expected) ->
+                        tally.count(
+                                phases.of(Long.parseLong(key.substring(key.lastIndexOf('|') + 1))),
+                                expected,
+                                landed.getOrDefault(key, 0)));
+        landed.forEach(
+                (key, found) -> {
+                    if (!truth.readings.containsKey(key)) {
+                        // landed but not in Kafka's range: counted as a duplicate
+                        tally.count(
+                                phases.of(Long.parseLong(key.substring(key.lastIndexOf('|') + 1))),
+                                0,
+                                found);
+                    }
+                });
+        return tally;
+    }
+
+    /** Drill readings in the committed landing files of the hours [from, to]: key → count. */
+    static Map<String, Integer> landed(Path landingDir, Instant from, Instant to) {
+        Map<String, Integer> landed = new HashMap<>();
+        for (String topic : List.of("panel", "sensor-light")) {
+            String idField = topic.equals("panel") ? "panel_id" : "light_id";
+            for (Instant h = from.truncatedTo(ChronoUnit.HOURS);
+                    !h.isAfter(to);
+                    h = h.plus(1, ChronoUnit.HOURS)) {
+                var t = h.atOffset(ZoneOffset.UTC);
+                Path dir =
+                        landingDir
+                                .resolve(topic)
+                                .resolve("dt=" + DAY.format(t))
+                                .resolve(String.format("hour=%02d", t.getHour()));
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        String name = f.getFileName().toString();
+                        // committed part files only: in-progress ones are hidden (".part-…")
+                        if (!name.startsWith("part-")) {
+                            continue;
+                        }
+                        try (BufferedReader in = Files.newBufferedReader(f)) {
+                            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                                if (!line.contains(DrillProducer.PREFIX)) {
+                                    continue;
+                                }
+                                JsonNode r = JSON.readTree(line);
+                                landed.merge(
+                                        topic
+                                                + "|"
+                                                + r.path(idField).asText()
+                                                + "|"
+                                                + r.path("timestamp").asLong(),
+                                        1,
+                                        Integer::sum);
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return landed;
+    }
+
+    /**
+     * Druid {@code wind_reading}: each drill anemometer second Kafka's readings make, once, with
+     * all its readings (a second short of readings lost them, a second twice duplicates them).
+     */
+    static Tally wind(
+            DruidClient druid, KafkaTruth truth, Phases phases, Instant from, Instant to) {
+        Tally tally = new Tally("Druid wind_reading (drill readings)", phases.size());
+        Map<String, long[]> found = windRows(druid, from, to);
+        truth.windSeconds.forEach(
+                (key, expected) -> {
+                    long[] rows = found.getOrDefault(key, new long[2]);
+                    long second = Long.parseLong(key.substring(key.lastIndexOf('|') + 1));
+                    tally.count(phases.of(second), expected[0], rows[0]);
+                });
+        found.forEach(
+                (key, rows) -> {
+                    if (!truth.windSeconds.containsKey(key)) {
+                        long second = Long.parseLong(key.substring(key.lastIndexOf('|') + 1));
+                        tally.count(phases.of(second), 0, rows[0]);
+                    }
+                });
+        return tally;
+    }
+
+    /** Drill rows of wind_reading in [from, to): "device|second ms" → {readings, rows}. */
+    static Map<String, long[]> windRows(DruidClient druid, Instant from, Instant to) {
+        Map<String, long[]> rows = new HashMap<>();
+        for (Map<String, Object> row :
+                druid.sql(
+                        "SELECT __time, wind_id, samples FROM wind_reading WHERE wind_id LIKE"
+                                + " 'DRILL-%' AND __time >= ? AND __time < ?",
+                        from, to)) {
+            long second = Instant.parse(String.valueOf(row.get("__time"))).toEpochMilli();
+            long[] r = rows.computeIfAbsent(row.get("wind_id") + "|" + second, k -> new long[2]);
+            r[0] += ((Number) row.get("samples")).longValue();
+            r[1]++;
+        }
+        return rows;
+    }
+}
