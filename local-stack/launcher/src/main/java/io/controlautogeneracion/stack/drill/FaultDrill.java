@@ -178,7 +178,7 @@ public final class FaultDrill {
                             StoreChecks.landing(
                                     landingDir(), truth, phases, start.minusSeconds(3600), end),
                             StoreChecks.wind(druid, truth, phases, windFrom, windTo));
-            int audit = audit(start);
+            int audit = audit(start, options.timeout());
             print(recoveries, tallies, phases, audit);
             boolean clean =
                     tallies.stream().allMatch(t -> t.totalLost() == 0 && t.totalDuplicated() == 0);
@@ -329,16 +329,34 @@ public final class FaultDrill {
         }
     }
 
-    /** The audit of the reports from the hour before the drill on: exit code (0 = clean). */
-    private int audit(Instant start) throws InterruptedException {
+    /**
+     * The audit of the reports from the hour before the drill on, repeated until it passes or the
+     * timeout ends (the scheduler reports again the hour whose run was killed): exit code, 0 clean.
+     */
+    private int audit(Instant start, Duration timeout) throws InterruptedException {
         Instant from = start.truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS);
         List<String> command =
                 HourlyBatchCommand.audit(
                         ctx, List.of("--from", from.toString(), "--to", to.toString()));
-        say("audit of the reports %s/%s:", from, to);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
+            java.nio.file.Path log = java.nio.file.Files.createTempFile("drill-audit", ".log");
+            int code;
+            do {
+                code =
+                        new ProcessBuilder(command)
+                                .redirectErrorStream(true)
+                                .redirectOutput(log.toFile())
+                                .start()
+                                .waitFor();
+            } while (code != 0
+                    && System.nanoTime() < deadline
+                    && !Pause.until(() -> false, Duration.ofSeconds(30), POLL));
+            say("audit of the reports %s/%s (exit %d):", from, to, code);
+            java.nio.file.Files.readAllLines(log).forEach(line -> say("  %s", line));
+            java.nio.file.Files.deleteIfExists(log);
+            return code;
         } catch (IOException e) {
             throw new StackException("cannot run the audit: " + e.getMessage(), e);
         }
