@@ -56,6 +56,10 @@ public final class HourlyBatch {
             System.err.println(FAILED + BatchScheduler.reason(e));
             System.exit(1);
         }
+        // A thread a library leaves behind (Flink's file-source split fetcher, seen after a
+        // finished job) must not keep the run's JVM, and the scheduler waiting for it, alive.
+        System.out.flush();
+        System.exit(0);
     }
 
     /** Runs what the command line asks for (its environment too), printing to {@code out}. */
