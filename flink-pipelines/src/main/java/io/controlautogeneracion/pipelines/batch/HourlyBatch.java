@@ -29,6 +29,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -231,6 +232,12 @@ public final class HourlyBatch {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        // FLINK-40660: a file source's split fetcher can miss its shutdown hand-over when its
+        // element queue is full, and then blocks until the reader's close timeout (30 s by
+        // default) and outlives the job. A roomier queue makes that rarer, a short timeout bounds
+        // what it costs a run (the run's JVM exits regardless: main).
+        conf.set(SourceReaderOptions.ELEMENT_QUEUE_CAPACITY, 16);
+        conf.set(SourceReaderOptions.SOURCE_READER_CLOSE_TIMEOUT, 2_000L);
         if (s.parallelism() > 0) {
             conf.set(CoreOptions.DEFAULT_PARALLELISM, s.parallelism());
         }
