@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -189,6 +190,22 @@ public final class DiskBackend extends AbstractMongoBackend {
         }
     }
 
+    /** Calls {@code each} for every key in [from, to), in key order. */
+    void scanRange(byte[] from, byte[] to, KeyValueConsumer each) {
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(from);
+                    it.isValid() && Arrays.compareUnsigned(it.key(), to) < 0;
+                    it.next()) {
+                if (!each.accept(it.key(), it.value())) {
+                    return;
+                }
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
     /**
      * The entries with {@code prefix}, read lazily; the iterator is released when the stream is
      * exhausted or closed.
@@ -249,7 +266,7 @@ public final class DiskBackend extends AbstractMongoBackend {
     }
 
     private static int compare(byte[] a, byte[] b) {
-        return java.util.Arrays.compareUnsigned(a, b);
+        return Arrays.compareUnsigned(a, b);
     }
 
     /** A visitor of entries; returns false to stop. */
@@ -298,6 +315,7 @@ public final class DiskBackend extends AbstractMongoBackend {
             long id = Keys.longOf(existing);
             deletePrefix(Keys.of(Keys.DOCUMENT, id));
             deletePrefix(Keys.of(Keys.INDEX, id));
+            deletePrefix(Keys.of(Keys.SECONDARY, id));
             try (WriteBatch batch = new WriteBatch()) {
                 batch.delete(Keys.of(Keys.META, id));
                 batch.delete(key);
@@ -399,6 +417,7 @@ public final class DiskBackend extends AbstractMongoBackend {
                 if (collection instanceof DiskCollection disk) {
                     removed +=
                             disk.expire(
+                                    String.valueOf(index.get("name")),
                                     key.keySet().iterator().next(),
                                     now.minusSeconds(seconds),
                                     limit);

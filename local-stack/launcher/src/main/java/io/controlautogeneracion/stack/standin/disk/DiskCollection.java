@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rocksdb.RocksDBException;
@@ -173,11 +174,39 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
 
     @Override
     public synchronized void addIndex(Index<Long> index) {
+        boolean known = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
+        if (index instanceof DiskSecondaryIndex secondary
+                && !known
+                && count > 0
+                && secondary.isEmpty()) {
+            build(secondary);
+        }
         addingEmptyIndex = index instanceof EmptyIndex;
         try {
             super.addIndex(index);
         } finally {
             addingEmptyIndex = false;
+        }
+    }
+
+    /** Enters every document in a new secondary index, committing every 10 000. */
+    private void build(DiskSecondaryIndex index) {
+        try (Stream<Map.Entry<byte[], byte[]>> all = store.stream(documents)) {
+            all.forEach(
+                    entry -> {
+                        index.add(
+                                Bson.decode(entry.getValue()), Keys.position(entry.getKey()), this);
+                        if (pending.count() >= 10_000) {
+                            commit();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            rollback();
+            index.drop();
+            throw e;
+        }
+        if (pending.count() > 0) {
+            commit();
         }
     }
 
@@ -303,6 +332,30 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
                 fieldSelector);
     }
 
+    /**
+     * Documents at the positions an index gave. Queries do not hold the collection's lock, so a
+     * document may have been removed since its index entry was read: it is skipped.
+     */
+    @Override
+    protected QueryResult matchDocuments(
+            Document query,
+            Iterable<Long> positions,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
+        List<Document> candidates = new ArrayList<>();
+        for (Long position : positions) {
+            byte[] stored = store.get(Keys.document(id, position));
+            if (stored != null) {
+                candidates.add(Bson.decode(stored));
+            }
+        }
+        return matchDocumentsFromStream(
+                candidates.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
     @FunctionalInterface
     private interface KeyValueVisitor {
         boolean accept(byte[] key, byte[] value);
@@ -325,13 +378,41 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
 
     /**
      * Removes documents whose {@code field} holds a date (or an array with a date) before {@code
-     * cutoff}, as MongoDB's TTL monitor does, at most {@code limit}. It walks from the oldest
-     * position and stops after {@link #EXPIRY_LOOK_AHEAD} unexpired documents in a row: documents
-     * come in roughly in the order of their TTL field (ingest time, bucket start), so this finds
-     * what has expired without reading the whole collection; an expired document behind a long run
-     * of unexpired ones waits until they expire. Never removes an unexpired document.
+     * cutoff}, as MongoDB's TTL monitor does, at most {@code limit}: those the TTL index {@code
+     * indexName} lists before the cutoff (its entries are ordered by date), each checked again
+     * before it goes.
      */
-    synchronized int expire(String field, Instant cutoff, int limit) {
+    synchronized int expire(String indexName, String field, Instant cutoff, int limit) {
+        Index<Long> index =
+                getIndexes().stream()
+                        .filter(i -> i.getName().equals(indexName))
+                        .findFirst()
+                        .orElse(null);
+        if (!(index instanceof DiskSecondaryIndex secondary)) {
+            return expireByWalk(field, cutoff, limit);
+        }
+        int removed = 0;
+        for (Long position : secondary.datesBefore(cutoff, limit)) {
+            byte[] stored = store.get(Keys.document(id, position));
+            if (stored != null) {
+                Document document = Bson.decode(stored);
+                if (expiredAt(Utils.getSubdocumentValue(document, field), cutoff)) {
+                    removeDocument(document);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Expiry without an ordered index (a unique TTL index): walks from the oldest position and
+     * stops after {@link #EXPIRY_LOOK_AHEAD} unexpired documents in a row: documents come in
+     * roughly in the order of their TTL field, so this finds what has expired without reading the
+     * whole collection; an expired document behind a long run of unexpired ones waits until they
+     * expire. Never removes an unexpired document.
+     */
+    private int expireByWalk(String field, Instant cutoff, int limit) {
         List<Document> expired = new ArrayList<>();
         long[] firstKept = {-1};
         long[] lastSeen = {expiryFrom - 1};

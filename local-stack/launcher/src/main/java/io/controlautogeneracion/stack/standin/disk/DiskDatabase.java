@@ -35,10 +35,18 @@ final class DiskDatabase extends AbstractSynchronizedMongoDatabase<Long> {
     }
 
     @Override
+    protected Index<Long> openOrCreateSecondaryIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        long id = store.collectionId(getFullCollectionNamespace(collectionName));
+        return new DiskSecondaryIndex(store, id, indexName, keys, sparse);
+    }
+
+    @Override
     protected void dropIndex(MongoCollection<Long> collection, String indexName) {
         super.dropIndex(collection, indexName);
         long id = store.collectionId(collection.getFullName());
         store.deletePrefix(Keys.indexPrefix(id, indexName));
+        store.deletePrefix(Keys.secondaryPrefix(id, indexName));
     }
 
     @Override

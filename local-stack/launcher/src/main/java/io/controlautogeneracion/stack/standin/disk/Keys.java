@@ -14,6 +14,7 @@ import java.util.Arrays;
  * M id                         → next position, count, data size of the collection
  * D id position                → the document (BSON); positions grow with each insert
  * I id index-name 0x00 key     → position, an entry of a unique index
+ * X id index-name 0x00 values position    an entry of a secondary index (ordered values)
  * </pre>
  */
 final class Keys {
@@ -23,6 +24,7 @@ final class Keys {
     static final byte META = 'M';
     static final byte DOCUMENT = 'D';
     static final byte INDEX = 'I';
+    static final byte SECONDARY = 'X';
 
     private Keys() {}
 
@@ -58,6 +60,12 @@ final class Keys {
                 .put(utf8)
                 .put((byte) 0)
                 .array();
+    }
+
+    static byte[] secondaryPrefix(long id, String indexName) {
+        byte[] key = indexPrefix(id, indexName);
+        key[0] = SECONDARY;
+        return key;
     }
 
     static byte[] concat(byte[] prefix, byte[] rest) {

@@ -166,21 +166,218 @@ class DiskBackendTest {
     }
 
     @Test
-    void shouldStopExpiringAtALongRunOfUnexpiredDocuments() {
+    void shouldExpireADocumentBehindUnexpiredOnesAtOnce() {
         MongoCollection<Document> topic = start();
         topic.createIndex(
                 Indexes.ascending("timestamp"),
                 new IndexOptions().name("retention_ttl").expireAfter(60L, TimeUnit.SECONDS));
         List<Document> batch = new ArrayList<>();
-        for (int i = 0; i < DiskCollection.EXPIRY_LOOK_AHEAD; i++) {
+        for (int i = 0; i < 2 * DiskCollection.EXPIRY_LOOK_AHEAD; i++) {
             batch.add(message("panel", 0, i, NOW));
         }
         batch.add(message("panel", 0, -1, NOW.minusSeconds(3_600)));
         topic.insertMany(batch);
 
-        assertThat(backend.expire(NOW, 10_000)).isZero();
+        assertThat(backend.expire(NOW, 10_000)).isEqualTo(1);
+        assertThat(topic.countDocuments(Filters.eq("offset", -1))).isZero();
+        assertThat(backend.expire(NOW.plusSeconds(120), 500)).isEqualTo(500);
+        assertThat(backend.expire(NOW.plusSeconds(120), 10_000))
+                .isEqualTo(2 * DiskCollection.EXPIRY_LOOK_AHEAD - 500);
+        assertThat(topic.countDocuments()).isZero();
+    }
+
+    @Test
+    void shouldWalkFromTheOldestDocumentForAUniqueTtlIndexAndStopAtALongRunOfUnexpiredOnes() {
+        MongoCollection<Document> topic = start();
+        topic.createIndex(
+                Indexes.ascending("timestamp"),
+                new IndexOptions()
+                        .name("retention_ttl")
+                        .unique(true)
+                        .expireAfter(60L, TimeUnit.SECONDS));
+        List<Document> batch = new ArrayList<>();
+        batch.add(message("panel", 0, -2, NOW.minusSeconds(7_200)));
+        for (int i = 0; i < DiskCollection.EXPIRY_LOOK_AHEAD; i++) {
+            batch.add(message("panel", 0, i, NOW.plusMillis(i)));
+        }
+        batch.add(message("panel", 0, -1, NOW.minusSeconds(3_600)));
+        topic.insertMany(batch);
+
+        // The first is found; the last sits behind a run of unexpired documents: it waits.
+        assertThat(backend.expire(NOW, 10_000)).isEqualTo(1);
+        assertThat(topic.countDocuments(Filters.eq("offset", -1))).isEqualTo(1);
         assertThat(backend.expire(NOW.plusSeconds(120), 10_000))
                 .isEqualTo(DiskCollection.EXPIRY_LOOK_AHEAD + 1);
         assertThat(topic.countDocuments()).isZero();
+    }
+
+    private static List<Long> offsets(
+            MongoCollection<Document> topic, org.bson.conversions.Bson filter) {
+        return topic.find(filter)
+                .sort(Sorts.ascending("offset"))
+                .map(d -> d.get("offset", Number.class).longValue())
+                .into(new ArrayList<>());
+    }
+
+    private static List<Long> expected(
+            java.util.Map<Long, Document> model, java.util.function.Predicate<Document> filter) {
+        return model.values().stream()
+                .filter(filter)
+                .map(d -> d.get("offset", Number.class).longValue())
+                .sorted()
+                .toList();
+    }
+
+    private static Instant eventTime(Document d) {
+        return d.get("event_time") instanceof Date date ? date.toInstant() : null;
+    }
+
+    @Test
+    void shouldAnswerQueriesThroughSecondaryIndexesAsAScanWould() {
+        MongoCollection<Document> topic = start();
+        uniqueIndex(topic);
+        java.util.Map<Long, Document> model = new java.util.TreeMap<>();
+        List<Document> batch = new ArrayList<>();
+        for (long offset = 0; offset < 3_000; offset++) {
+            Document d =
+                    message(
+                            List.of("panel", "sensor-light", "sensor-wind").get((int) (offset % 3)),
+                            0,
+                            offset,
+                            NOW);
+            if (offset % 50 != 7) {
+                d.append("device_id", "D-" + offset % 10);
+            }
+            d.append(
+                    "event_time",
+                    offset % 97 == 5 ? (Object) "not a date" : Date.from(NOW.plusSeconds(offset)));
+            batch.add(d);
+            model.put(offset, new Document(d));
+        }
+        // Half before the index exists (built from the stored documents), half after.
+        topic.insertMany(batch.subList(0, 1_500));
+        topic.createIndex(Indexes.ascending("topic_id", "device_id", "event_time"));
+        topic.createIndex(
+                Indexes.ascending("timestamp"),
+                new IndexOptions().expireAfter(3_600L * 24 * 30, TimeUnit.SECONDS));
+        topic.insertMany(batch.subList(1_500, 3_000));
+
+        Instant from = NOW.plusSeconds(500);
+        Instant to = NOW.plusSeconds(2_600);
+        Runnable check =
+                () -> {
+                    assertThat(
+                                    offsets(
+                                            topic,
+                                            Filters.and(
+                                                    Filters.eq("topic_id", "panel"),
+                                                    Filters.eq("device_id", "D-3"),
+                                                    Filters.gte("event_time", Date.from(from)),
+                                                    Filters.lt("event_time", Date.from(to)))))
+                            .isEqualTo(
+                                    expected(
+                                            model,
+                                            d ->
+                                                    d.get("topic_id").equals("panel")
+                                                            && "D-3".equals(d.get("device_id"))
+                                                            && eventTime(d) != null
+                                                            && !eventTime(d).isBefore(from)
+                                                            && eventTime(d).isBefore(to)));
+                    assertThat(
+                                    offsets(
+                                            topic,
+                                            Filters.and(
+                                                    Filters.eq("topic_id", "sensor-wind"),
+                                                    Filters.gt("event_time", Date.from(from)))))
+                            .isEqualTo(
+                                    expected(
+                                            model,
+                                            d ->
+                                                    d.get("topic_id").equals("sensor-wind")
+                                                            && eventTime(d) != null
+                                                            && eventTime(d).isAfter(from)));
+                    assertThat(
+                                    offsets(
+                                            topic,
+                                            Filters.and(
+                                                    Filters.eq("topic_id", "sensor-light"),
+                                                    Filters.exists("device_id", false))))
+                            .isEqualTo(
+                                    expected(
+                                            model,
+                                            d ->
+                                                    d.get("topic_id").equals("sensor-light")
+                                                            && !d.containsKey("device_id")));
+                    assertThat(
+                                    offsets(
+                                            topic,
+                                            Filters.and(
+                                                    Filters.eq("topic_id", "panel"),
+                                                    Filters.in("device_id", "D-1", "D-2"),
+                                                    Filters.lte("event_time", Date.from(to)))))
+                            .isEqualTo(
+                                    expected(
+                                            model,
+                                            d ->
+                                                    d.get("topic_id").equals("panel")
+                                                            && ("D-1".equals(d.get("device_id"))
+                                                                    || "D-2"
+                                                                            .equals(
+                                                                                    d.get(
+                                                                                            "device_id")))
+                                                            && eventTime(d) != null
+                                                            && !eventTime(d).isAfter(to)));
+                    assertThat(
+                                    offsets(
+                                            topic,
+                                            Filters.and(
+                                                    Filters.eq("topic_id", "panel"),
+                                                    Filters.eq("event_time", "not a date"))))
+                            .isEqualTo(
+                                    expected(
+                                            model,
+                                            d ->
+                                                    d.get("topic_id").equals("panel")
+                                                            && "not a date"
+                                                                    .equals(d.get("event_time"))));
+                };
+        check.run();
+
+        // Updates move documents between index entries; removals leave none behind.
+        topic.updateMany(
+                Filters.and(Filters.eq("topic_id", "panel"), Filters.eq("device_id", "D-3")),
+                Updates.set("device_id", "D-2"));
+        model.values().stream()
+                .filter(d -> d.get("topic_id").equals("panel") && "D-3".equals(d.get("device_id")))
+                .forEach(d -> d.put("device_id", "D-2"));
+        topic.deleteMany(
+                Filters.and(Filters.eq("topic_id", "panel"), Filters.eq("device_id", "D-1")));
+        model.values()
+                .removeIf(
+                        d -> d.get("topic_id").equals("panel") && "D-1".equals(d.get("device_id")));
+        check.run();
+
+        stop();
+        MongoCollection<Document> reopened = start();
+        assertThat(reopened.countDocuments()).isEqualTo(model.size());
+        assertThat(
+                        offsets(
+                                reopened,
+                                Filters.and(
+                                        Filters.eq("topic_id", "panel"),
+                                        Filters.eq("device_id", "D-2"))))
+                .isEqualTo(
+                        expected(
+                                model,
+                                d ->
+                                        d.get("topic_id").equals("panel")
+                                                && "D-2".equals(d.get("device_id"))));
+        assertThat(
+                        offsets(
+                                reopened,
+                                Filters.and(
+                                        Filters.eq("topic_id", "panel"),
+                                        Filters.eq("device_id", "D-1"))))
+                .isEmpty();
     }
 }
