@@ -58,6 +58,7 @@ public final class MongoStandInBenchmark {
         String heap = "256m";
         Path dir = null;
         boolean kill = false;
+        int queryEvery = 2;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--backend" -> backend = args[++i];
@@ -66,6 +67,7 @@ public final class MongoStandInBenchmark {
                 case "--heap" -> heap = args[++i];
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--kill" -> kill = true;
+                case "--query-every" -> queryEvery = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -84,7 +86,7 @@ public final class MongoStandInBenchmark {
         try (MongoClient client = MongoClients.create(uri(port))) {
             MongoDatabase db = client.getDatabase("control_autogeneracion");
             createIndexes(db);
-            acknowledged = load(db, server, docs, batch);
+            acknowledged = load(db, docs, batch, queryEvery);
             printResources(server, data);
             try {
                 db.getCollection("topic").insertOne(message(TOPICS[0], 0, 0, Instant.now()));
@@ -147,7 +149,7 @@ public final class MongoStandInBenchmark {
         }
     }
 
-    private static long load(MongoDatabase db, Process server, int docs, int batch)
+    private static long load(MongoDatabase db, int docs, int batch, int queryEvery)
             throws Exception {
         MongoCollection<Document> topic = db.getCollection("topic");
         MongoCollection<Document> stats = db.getCollection("topic_stats");
@@ -224,19 +226,21 @@ public final class MongoStandInBenchmark {
                                 return null;
                             }));
         }
-        // A user of the REST API: one range query every 2 s while the load runs.
+        // A user of the REST API: a range query every queryEvery seconds while the load runs.
         java.util.concurrent.ScheduledExecutorService user =
                 Executors.newSingleThreadScheduledExecutor();
-        user.scheduleWithFixedDelay(
-                () -> {
-                    long q = System.nanoTime();
-                    rangeQuery(topic, TOPICS[(int) (queries.get() % TOPICS.length)]);
-                    queryNanos.addAndGet(System.nanoTime() - q);
-                    queries.incrementAndGet();
-                },
-                2,
-                2,
-                TimeUnit.SECONDS);
+        if (queryEvery > 0) {
+            user.scheduleWithFixedDelay(
+                    () -> {
+                        long q = System.nanoTime();
+                        rangeQuery(topic, TOPICS[(int) (queries.get() % TOPICS.length)]);
+                        queryNanos.addAndGet(System.nanoTime() - q);
+                        queries.incrementAndGet();
+                    },
+                    queryEvery,
+                    queryEvery,
+                    TimeUnit.SECONDS);
+        }
         for (Future<?> f : work) {
             f.get();
         }
