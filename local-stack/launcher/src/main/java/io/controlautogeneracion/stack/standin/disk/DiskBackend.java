@@ -26,6 +26,7 @@ import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -57,10 +58,11 @@ public final class DiskBackend extends AbstractMongoBackend {
     private final Options options;
     private final LRUCache cache;
     private final WriteOptions writeOptions = new WriteOptions();
+    private final ReadOptions readOptions = new ReadOptions();
     private final RocksDB db;
     private final ScheduledExecutorService chores;
     private final Object collectionIds = new Object();
-    private final java.util.Map<Long, WriteBatch> pending =
+    private final java.util.Map<Long, Pending> pending =
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -90,7 +92,9 @@ public final class DiskBackend extends AbstractMongoBackend {
                 new BlockBasedTableConfig()
                         .setBlockCache(cache)
                         .setFilterPolicy(new BloomFilter(10))
-                        .setCacheIndexAndFilterBlocks(true)
+                        // Index and filter blocks stay with their files (a few MB per million
+                        // documents): every index look-up needs them.
+                        .setCacheIndexAndFilterBlocks(false)
                         .setBlockSize(16 * 1024);
         options =
                 new Options()
@@ -99,6 +103,14 @@ public final class DiskBackend extends AbstractMongoBackend {
                         .setCompressionType(CompressionType.LZ4_COMPRESSION)
                         .setWriteBufferSize(settings.writeBufferBytes())
                         .setMaxWriteBufferNumber(2)
+                        // Index keys spread over the whole key range, so each flush overlaps all
+                        // of the base level: a small base level keeps what each compaction
+                        // rewrites small (the default, 256 MB, rewrites everything every time).
+                        .setMaxBytesForLevelBase(2 * settings.writeBufferBytes())
+                        .setTargetFileSizeBase(settings.writeBufferBytes() / 4)
+                        // A bloom filter in the memtable too: most index look-ups are misses.
+                        .setMemtablePrefixBloomSizeRatio(0.05)
+                        .setMemtableWholeKeyFiltering(true)
                         .setMaxBackgroundJobs(2)
                         .setMaxTotalWalSize(4 * settings.writeBufferBytes())
                         .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
@@ -158,6 +170,28 @@ public final class DiskBackend extends AbstractMongoBackend {
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw failure("write", e);
+        }
+    }
+
+    /** Writes the pending changes of a collection and empties them. */
+    void write(Pending changes) {
+        try {
+            db.write(writeOptions, changes.batch);
+            changes.batch.clear();
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /** A value as {@code changes} see it: their own writes first, if the caller makes them. */
+    byte[] get(Pending changes, byte[] key) {
+        if (!changes.mine() || changes.count() == 0) {
+            return get(key);
+        }
+        try {
+            return changes.batch.getFromBatchAndDB(db, readOptions, key);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
         }
     }
 
@@ -279,8 +313,8 @@ public final class DiskBackend extends AbstractMongoBackend {
      * The writes of the operation under way on collection {@code id} (its documents and its index
      * entries), written together when the operation ends.
      */
-    WriteBatch pending(long id) {
-        return pending.computeIfAbsent(id, any -> new WriteBatch());
+    Pending pending(long id) {
+        return pending.computeIfAbsent(id, any -> new Pending());
     }
 
     /** The id of a collection's namespace, created at its first use. */
@@ -458,6 +492,11 @@ public final class DiskBackend extends AbstractMongoBackend {
             Thread.currentThread().interrupt();
         }
         super.close();
+        try {
+            LOG.info("store at close:\n{}", db.getProperty("rocksdb.stats"));
+        } catch (RocksDBException e) {
+            LOG.debug("no store statistics: {}", e.toString());
+        }
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             db.flush(flush);
             db.syncWal();
@@ -466,6 +505,7 @@ public final class DiskBackend extends AbstractMongoBackend {
         }
         db.close();
         writeOptions.close();
+        readOptions.close();
         options.close();
         cache.close();
         LOG.info("closed the store in {}", directory);

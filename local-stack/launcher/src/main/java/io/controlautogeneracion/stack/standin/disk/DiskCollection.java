@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 
 /**
  * A collection of the {@link DiskBackend}: documents under positions that grow with each insert (so
@@ -42,7 +41,7 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
     private final DiskBackend store;
     private final long id;
     private final byte[] documents;
-    private final WriteBatch pending;
+    private final Pending pending;
     private long nextPosition;
     private volatile long count;
 
@@ -101,70 +100,98 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
                             .putLong(dataSize)
                             .array());
             store.write(pending);
-            pending.clear();
             save();
-        } catch (RocksDBException | RuntimeException e) {
-            rollback();
-            throw e instanceof RuntimeException r
-                    ? r
-                    : new MongoServerException("the stand-in's store failed to write: " + e, e);
-        }
-    }
-
-    private void put(byte[] key, byte[] value) {
-        try {
-            pending.put(key, value);
-        } catch (RocksDBException e) {
-            throw new MongoServerException("the stand-in's store failed to write: " + e, e);
-        }
-    }
-
-    private void delete(byte[] key) {
-        try {
-            pending.delete(key);
-        } catch (RocksDBException e) {
-            throw new MongoServerException("the stand-in's store failed to write: " + e, e);
-        }
-    }
-
-    private void rollback() {
-        pending.clear();
-        nextPosition = savedNextPosition;
-        count = savedCount;
-        dataSize = savedDataSize;
-    }
-
-    private <T> T atomically(Supplier<T> change) {
-        try {
-            T result = change.get();
-            if (pending.count() > 0) {
-                commit();
-            }
-            return result;
         } catch (RuntimeException e) {
             rollback();
             throw e;
         }
     }
 
+    private void put(byte[] key, byte[] value) {
+        pending.put(key, value);
+    }
+
+    private void delete(byte[] key) {
+        pending.delete(key);
+    }
+
+    private void rollback() {
+        pending.batch.clear();
+        nextPosition = savedNextPosition;
+        count = savedCount;
+        dataSize = savedDataSize;
+    }
+
+    /** Nesting of the change under way: only the outermost one commits. */
+    private int depth;
+
+    private <T> T atomically(Supplier<T> change) {
+        if (depth++ == 0) {
+            pending.begin();
+        }
+        try {
+            T result = change.get();
+            if (depth == 1 && pending.count() > 0) {
+                commit();
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (depth == 1) {
+                rollback();
+            }
+            throw e;
+        } finally {
+            if (--depth == 0) {
+                pending.end();
+            }
+        }
+    }
+
     @Override
     public synchronized void addDocument(Document document) {
-        atomically(
-                () -> {
-                    super.addDocument(document);
-                    return null;
-                });
+        if (depth == 0) {
+            atomically(
+                    () -> {
+                        super.addDocument(document);
+                        return null;
+                    });
+            return;
+        }
+        // One document of a larger change (insertMany): a failure (a duplicate key) takes back
+        // this document's writes only, the others are written together at the end.
+        long position = nextPosition;
+        long documents = count;
+        long size = dataSize;
+        pending.batch.setSavePoint();
+        try {
+            super.addDocument(document);
+            pending.batch.popSavePoint();
+        } catch (RuntimeException e) {
+            try {
+                pending.batch.rollbackToSavePoint();
+            } catch (RocksDBException r) {
+                e.addSuppressed(r);
+                rollback();
+            }
+            nextPosition = position;
+            count = documents;
+            dataSize = size;
+            throw e;
+        } catch (RocksDBException e) {
+            throw new MongoServerException("the stand-in's store failed: " + e, e);
+        }
+    }
+
+    /** All documents of an insert in one write: an insertMany of 500 is one entry in the log. */
+    @Override
+    public synchronized List<Document> insertDocuments(
+            List<Document> documents, boolean isOrdered) {
+        return atomically(() -> super.insertDocuments(documents, isOrdered));
     }
 
     @Override
     public synchronized void addDocuments(Stream<Document> documents) {
         documents.forEach(this::addDocument);
-    }
-
-    @Override
-    public synchronized List<Document> insertDocuments(
-            List<Document> documents, boolean isOrdered) {
-        return super.insertDocuments(documents, isOrdered);
     }
 
     @Override

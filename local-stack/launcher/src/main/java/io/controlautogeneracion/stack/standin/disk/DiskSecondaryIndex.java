@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerException;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 
 /**
  * A non-unique index of a {@link DiskCollection} (mongo-java-server's own backends ignore them):
@@ -32,7 +29,7 @@ final class DiskSecondaryIndex extends Index<Long> {
     private final DiskBackend store;
     private final long collectionId;
     private final byte[] prefix;
-    private final WriteBatch pending;
+    private final Pending pending;
 
     DiskSecondaryIndex(
             DiskBackend store,
@@ -75,13 +72,8 @@ final class DiskSecondaryIndex extends Index<Long> {
         if (skipped(document)) {
             return;
         }
-        try {
-            for (KeyValue keyValue : getKeyValues(document)) {
-                pending.put(
-                        Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)), new byte[0]);
-            }
-        } catch (RocksDBException e) {
-            throw new MongoServerException("the stand-in's store failed to write: " + e, e);
+        for (KeyValue keyValue : getKeyValues(document)) {
+            pending.put(Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)), new byte[0]);
         }
     }
 
@@ -94,12 +86,8 @@ final class DiskSecondaryIndex extends Index<Long> {
         if (position == null) {
             return null;
         }
-        try {
-            for (KeyValue keyValue : getKeyValues(document)) {
-                pending.delete(Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)));
-            }
-        } catch (RocksDBException e) {
-            throw new MongoServerException("the stand-in's store failed to write: " + e, e);
+        for (KeyValue keyValue : getKeyValues(document)) {
+            pending.delete(Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)));
         }
         return position;
     }
@@ -152,14 +140,10 @@ final class DiskSecondaryIndex extends Index<Long> {
         if (nullAwareEqualsKeys(oldDocument, newDocument)) {
             return;
         }
-        try {
-            if (!skipped(oldDocument)) {
-                for (KeyValue keyValue : getKeyValues(oldDocument)) {
-                    pending.delete(Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)));
-                }
+        if (!skipped(oldDocument)) {
+            for (KeyValue keyValue : getKeyValues(oldDocument)) {
+                pending.delete(Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)));
             }
-        } catch (RocksDBException e) {
-            throw new MongoServerException("the stand-in's store failed to write: " + e, e);
         }
         add(newDocument, position, collection);
     }

@@ -3,13 +3,10 @@ package io.controlautogeneracion.stack.standin.disk;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.exception.MongoServerException;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map.Entry;
-import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 
 /**
  * A unique index of a {@link DiskCollection}: one key per entry (the index's prefix and the BSON of
@@ -19,7 +16,7 @@ import org.rocksdb.WriteBatch;
 final class DiskUniqueIndex extends AbstractUniqueIndex<Long> {
     private final DiskBackend store;
     private final byte[] prefix;
-    private final WriteBatch pending;
+    private final Pending pending;
 
     DiskUniqueIndex(
             DiskBackend store,
@@ -40,35 +37,34 @@ final class DiskUniqueIndex extends AbstractUniqueIndex<Long> {
     @Override
     protected Long removeDocument(KeyValue keyValue) {
         byte[] key = key(keyValue);
-        byte[] position = store.get(key);
+        byte[] position = store.get(pending, key);
         if (position == null) {
             return null;
         }
-        try {
-            pending.delete(key);
-        } catch (RocksDBException e) {
-            throw new MongoServerException("the stand-in's store failed to write: " + e, e);
-        }
+        pending.delete(key);
         return Keys.longOf(position);
     }
 
     @Override
     protected boolean putKeyPosition(KeyValue keyValue, Long position) {
         byte[] key = key(keyValue);
-        if (store.get(key) != null) {
+        if (!pending.knownAbsent(key) && store.get(pending, key) != null) {
             return false;
         }
-        try {
-            pending.put(key, Keys.longBytes(position));
-        } catch (RocksDBException e) {
-            throw new MongoServerException("the stand-in's store failed to write: " + e, e);
-        }
+        pending.put(key, Keys.longBytes(position));
         return true;
     }
 
     @Override
     protected Long getPosition(KeyValue keyValue) {
-        byte[] position = store.get(key(keyValue));
+        byte[] key = key(keyValue);
+        if (pending.knownAbsent(key)) {
+            return null;
+        }
+        byte[] position = store.get(pending, key);
+        if (position == null) {
+            pending.foundAbsent(key);
+        }
         return position == null ? null : Keys.longOf(position);
     }
 

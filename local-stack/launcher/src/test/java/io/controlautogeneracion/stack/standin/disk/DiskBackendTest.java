@@ -112,6 +112,40 @@ class DiskBackendTest {
     }
 
     @Test
+    void shouldRefuseADuplicateWithinOneInsertManyAndKeepTheRest() {
+        MongoCollection<Document> topic = start();
+        uniqueIndex(topic);
+        List<Document> batch = new ArrayList<>();
+        for (int offset = 0; offset < 10; offset++) {
+            batch.add(message("panel", 0, offset, NOW));
+        }
+        batch.add(5, message("panel", 0, 3, NOW)); // a redelivered message inside the batch
+        assertThatThrownBy(() -> topic.insertMany(batch, new InsertManyOptions().ordered(false)))
+                .isInstanceOfSatisfying(
+                        com.mongodb.MongoBulkWriteException.class,
+                        e -> {
+                            assertThat(e.getWriteErrors()).hasSize(1);
+                            assertThat(e.getWriteErrors().get(0).getIndex()).isEqualTo(5);
+                            assertThat(e.getWriteErrors().get(0).getCategory())
+                                    .isEqualTo(ErrorCategory.DUPLICATE_KEY);
+                        });
+        assertThat(topic.countDocuments()).isEqualTo(10);
+        assertThat(topic.estimatedDocumentCount()).isEqualTo(10);
+
+        // Ordered: stops at the duplicate, keeps what came before it.
+        List<Document> ordered =
+                List.of(
+                        message("panel", 1, 0, NOW),
+                        message("panel", 0, 9, NOW),
+                        message("panel", 1, 1, NOW));
+        assertThatThrownBy(() -> topic.insertMany(ordered))
+                .isInstanceOf(com.mongodb.MongoBulkWriteException.class);
+        assertThat(topic.countDocuments(Filters.eq("partition", 1))).isEqualTo(1);
+        stop();
+        assertThat(start().countDocuments()).isEqualTo(11);
+    }
+
+    @Test
     void shouldKeepUpsertedDocumentsWithTheirIncrementsAcrossARestart() {
         start();
         MongoCollection<Document> stats =
