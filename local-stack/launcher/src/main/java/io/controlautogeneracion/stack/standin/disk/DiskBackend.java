@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability: an acknowledged write is in the operating system's hands (it survives {@code kill
  * -9} of the stand-in); the log is synced to the disk every {@code syncInterval}, which bounds what
- * a power loss takes. TTL indexes expire documents every {@code ttlInterval}, from the oldest
- * position on (see {@link DiskCollection#expire}).
+ * a power loss takes. TTL indexes expire documents every {@code ttlInterval}, in the order of the
+ * TTL index (see {@link DiskCollection#expire}). The layout of the keys: {@link Keys}.
  */
 public final class DiskBackend extends AbstractMongoBackend {
     private static final Logger LOG = LoggerFactory.getLogger(DiskBackend.class);
