@@ -8,6 +8,7 @@ import io.controlautogeneracion.stack.StackContext;
 import io.controlautogeneracion.stack.standin.MongoStandIn;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The MongoDB stand-in (mongo-java-server) on its own JVM; its data under the part's directory
@@ -40,6 +41,15 @@ public final class MongoStandInPart implements Part {
                         ctx.config().get("mongo.backend"),
                         dataPath(ctx).toString())
                 .build();
+    }
+
+    /**
+     * RocksDB's native library is unpacked under the part's directory, under one name, instead of a
+     * new temporary file at each start (which a kill -9 would leave behind).
+     */
+    @Override
+    public Map<String, String> environment(StackContext ctx) {
+        return Map.of("ROCKSDB_SHAREDLIB_DIR", ctx.partDir(NAME).resolve("lib").toString());
     }
 
     /** Where the backend keeps its data. */

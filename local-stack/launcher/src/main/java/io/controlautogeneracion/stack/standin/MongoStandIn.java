@@ -68,7 +68,14 @@ public final class MongoStandIn {
     /** The backend called {@code name}, its data at {@code path}. */
     public static MongoBackend backend(String name, Path path) throws IOException {
         return switch (name) {
-            case "rocksdb" -> new DiskBackend(path);
+            case "rocksdb" -> {
+                // Where RocksDB unpacks its native library, when the stack says (it must exist).
+                String lib = System.getenv("ROCKSDB_SHAREDLIB_DIR");
+                if (lib != null && !lib.isBlank()) {
+                    Files.createDirectories(Path.of(lib));
+                }
+                yield new DiskBackend(path);
+            }
             case "h2" -> {
                 Files.createDirectories(path.toAbsolutePath().getParent());
                 yield new H2Backend(path.toString());
