@@ -6,9 +6,14 @@ import io.controlautogeneracion.stack.Probes;
 import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
 import io.controlautogeneracion.stack.standin.MongoStandIn;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** The MongoDB stand-in (mongo-java-server) on its own JVM. */
+/**
+ * The MongoDB stand-in (mongo-java-server) on its own JVM; its data under the part's directory
+ * ({@code store/} for the rocksdb backend, {@code mongo.h2} for h2).
+ */
 public final class MongoStandInPart implements Part {
     public static final String NAME = "mongodb";
 
@@ -27,14 +32,30 @@ public final class MongoStandInPart implements Part {
         return JavaCommand.using(ctx, NAME)
                 .heap(ctx.config().heap("mongo"))
                 .jvm("-XX:+UseSerialGC")
+                .jvm("-Dmongo.oplog=" + ctx.config().get("mongo.oplog"))
                 .classpath(ProjectLayout.launcherClasspath(ctx.config().projectDir()))
                 .main(
                         MongoStandIn.class.getName(),
                         ctx.host(),
                         Integer.toString(ctx.config().port("mongo")),
                         ctx.config().get("mongo.backend"),
-                        ctx.partDir(NAME).resolve("mongo.h2").toString())
+                        dataPath(ctx).toString())
                 .build();
+    }
+
+    /**
+     * RocksDB's native library is unpacked under the part's directory, under one name, instead of a
+     * new temporary file at each start (which a kill -9 would leave behind).
+     */
+    @Override
+    public Map<String, String> environment(StackContext ctx) {
+        return Map.of("ROCKSDB_SHAREDLIB_DIR", ctx.partDir(NAME).resolve("lib").toString());
+    }
+
+    /** Where the backend keeps its data. */
+    public static Path dataPath(StackContext ctx) {
+        String backend = ctx.config().get("mongo.backend");
+        return ctx.partDir(NAME).resolve(backend.startsWith("h2") ? "mongo.h2" : "store");
     }
 
     @Override

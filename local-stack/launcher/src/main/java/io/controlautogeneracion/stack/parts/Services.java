@@ -16,7 +16,10 @@ public final class Services {
                         Map.of(
                                 "KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrap(ctx),
                                 "QUARKUS_MONGODB_CONNECTION_STRING",
-                                        MongoStandInPart.connectionString(ctx)));
+                                        MongoStandInPart.connectionString(ctx),
+                                "INGEST_RETENTION_MESSAGES", ctx.config().get("ingest.retention"),
+                                "INGEST_RETENTION_ALARMS", ctx.config().get("ingest.retention"),
+                                "INGEST_RETENTION_STATS", ctx.config().get("ingest.retention")));
     }
 
     public static QuarkusService catalog() {

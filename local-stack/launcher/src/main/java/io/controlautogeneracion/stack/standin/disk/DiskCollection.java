@@ -1,0 +1,484 @@
+package io.controlautogeneracion.stack.standin.disk;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.rocksdb.RocksDBException;
+
+/**
+ * A collection of the {@link DiskBackend}: documents under positions that grow with each insert (so
+ * a scan from the first position is a scan in insertion order), the count and data size in a meta
+ * entry written with every change. The index entries and the document of one insert, update or
+ * removal are written in one batch: a crash leaves either all or none of them.
+ *
+ * <p>Changes are serialized per collection; queries are not: they read through RocksDB's consistent
+ * iterators without holding up inserts (mongo-java-server's own backends lock queries too, so a
+ * long scan would stall a back-fill).
+ */
+final class DiskCollection extends AbstractMongoCollection<Long> {
+    /** Unexpired documents in a row after which an expiry pass stops looking. */
+    static final int EXPIRY_LOOK_AHEAD = 1_000;
+
+    private final DiskBackend store;
+    private final long id;
+    private final byte[] documents;
+    private final Pending pending;
+    private long nextPosition;
+    private volatile long count;
+
+    /** While an index without entries (a non-unique one: not kept) is added: no document scan. */
+    private boolean addingEmptyIndex;
+
+    private long dataSize;
+    private long savedNextPosition;
+    private long savedCount;
+    private long savedDataSize;
+
+    /** Every position before it has been removed by expiry: later passes start here. */
+    private long expiryFrom;
+
+    DiskCollection(
+            MongoDatabase database,
+            String collectionName,
+            CollectionOptions options,
+            CursorRegistry cursorRegistry,
+            DiskBackend store,
+            long id) {
+        super(database, collectionName, options, cursorRegistry);
+        this.store = store;
+        this.id = id;
+        this.documents = Keys.of(Keys.DOCUMENT, id);
+        this.pending = store.pending(id);
+        byte[] meta = store.get(Keys.of(Keys.META, id));
+        if (meta != null) {
+            ByteBuffer values = ByteBuffer.wrap(meta);
+            nextPosition = values.getLong();
+            count = values.getLong();
+            dataSize = values.getLong();
+        }
+        save();
+    }
+
+    long id() {
+        return id;
+    }
+
+    // ---- each public change is one batch; a failure discards it ----
+
+    private void save() {
+        savedNextPosition = nextPosition;
+        savedCount = count;
+        savedDataSize = dataSize;
+    }
+
+    private void commit() {
+        try {
+            pending.put(
+                    Keys.of(Keys.META, id),
+                    ByteBuffer.allocate(24)
+                            .putLong(nextPosition)
+                            .putLong(count)
+                            .putLong(dataSize)
+                            .array());
+            store.write(pending);
+            save();
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    private void put(byte[] key, byte[] value) {
+        pending.put(key, value);
+    }
+
+    private void delete(byte[] key) {
+        pending.delete(key);
+    }
+
+    private void rollback() {
+        pending.batch.clear();
+        nextPosition = savedNextPosition;
+        count = savedCount;
+        dataSize = savedDataSize;
+    }
+
+    /** Nesting of the change under way: only the outermost one commits. */
+    private int depth;
+
+    private <T> T atomically(Supplier<T> change) {
+        if (depth++ == 0) {
+            pending.begin();
+        }
+        try {
+            T result = change.get();
+            if (depth == 1 && pending.count() > 0) {
+                commit();
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (depth == 1) {
+                rollback();
+            }
+            throw e;
+        } finally {
+            if (--depth == 0) {
+                pending.end();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void addDocument(Document document) {
+        if (depth == 0) {
+            atomically(
+                    () -> {
+                        super.addDocument(document);
+                        return null;
+                    });
+            return;
+        }
+        // One document of a larger change (insertMany): a failure (a duplicate key) takes back
+        // this document's writes only, the others are written together at the end.
+        long position = nextPosition;
+        long documents = count;
+        long size = dataSize;
+        pending.batch.setSavePoint();
+        try {
+            super.addDocument(document);
+            pending.batch.popSavePoint();
+        } catch (RuntimeException e) {
+            try {
+                pending.batch.rollbackToSavePoint();
+            } catch (RocksDBException r) {
+                e.addSuppressed(r);
+                rollback();
+            }
+            nextPosition = position;
+            count = documents;
+            dataSize = size;
+            throw e;
+        } catch (RocksDBException e) {
+            throw new MongoServerException("the stand-in's store failed: " + e, e);
+        }
+    }
+
+    /** All documents of an insert in one write: an insertMany of 500 is one entry in the log. */
+    @Override
+    public synchronized List<Document> insertDocuments(
+            List<Document> documents, boolean isOrdered) {
+        return atomically(() -> super.insertDocuments(documents, isOrdered));
+    }
+
+    @Override
+    public synchronized void addDocuments(Stream<Document> documents) {
+        documents.forEach(this::addDocument);
+    }
+
+    @Override
+    public synchronized void renameTo(MongoDatabase newDatabase, String newCollectionName) {
+        super.renameTo(newDatabase, newCollectionName);
+    }
+
+    @Override
+    public synchronized void addIndex(Index<Long> index) {
+        boolean known = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
+        if (index instanceof DiskSecondaryIndex secondary
+                && !known
+                && count > 0
+                && secondary.isEmpty()) {
+            build(secondary);
+        }
+        addingEmptyIndex = index instanceof EmptyIndex;
+        try {
+            super.addIndex(index);
+        } finally {
+            addingEmptyIndex = false;
+        }
+    }
+
+    /** Enters every document in a new secondary index, committing every 10 000. */
+    private void build(DiskSecondaryIndex index) {
+        try (Stream<Map.Entry<byte[], byte[]>> all = store.stream(documents)) {
+            all.forEach(
+                    entry -> {
+                        index.add(
+                                Bson.decode(entry.getValue()), Keys.position(entry.getKey()), this);
+                        if (pending.count() >= 10_000) {
+                            commit();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            rollback();
+            index.drop();
+            throw e;
+        }
+        if (pending.count() > 0) {
+            commit();
+        }
+    }
+
+    @Override
+    public synchronized void removeDocument(Document document) {
+        atomically(
+                () -> {
+                    super.removeDocument(document);
+                    return null;
+                });
+    }
+
+    @Override
+    public synchronized Document updateDocuments(
+            Document selector,
+            Document updateQuery,
+            ArrayFilters arrayFilters,
+            boolean isMulti,
+            boolean isUpsert,
+            Oplog oplog) {
+        return atomically(
+                () ->
+                        super.updateDocuments(
+                                selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog));
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        return atomically(() -> super.findAndModify(query));
+    }
+
+    @Override
+    public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+        return atomically(() -> super.deleteDocuments(selector, limit, oplog));
+    }
+
+    // ---- storage ----
+
+    @Override
+    protected Long addDocumentInternal(Document document) {
+        long position = nextPosition++;
+        put(Keys.document(id, position), Bson.encode(document));
+        count++;
+        return position;
+    }
+
+    @Override
+    protected Document getDocument(Long position) {
+        byte[] bytes = store.get(Keys.document(id, position));
+        if (bytes == null) {
+            throw new MongoServerException(
+                    "no document at position " + position + " in " + getFullName());
+        }
+        return Bson.decode(bytes);
+    }
+
+    @Override
+    protected void removeDocument(Long position) {
+        delete(Keys.document(id, position));
+        count--;
+        // An update or removal of several documents commits each one.
+        commit();
+    }
+
+    @Override
+    protected void handleUpdate(Long position, Document oldDocument, Document newDocument) {
+        put(Keys.document(id, position), Bson.encode(newDocument));
+        commit();
+    }
+
+    @Override
+    protected void updateDataSize(int sizeDelta) {
+        dataSize += sizeDelta;
+    }
+
+    @Override
+    protected int getDataSize() {
+        return (int) Math.min(Integer.MAX_VALUE, dataSize);
+    }
+
+    @Override
+    public int count() {
+        return (int) count;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    @Override
+    protected QueryResult matchDocuments(
+            Document query,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
+        // Documents are decoded one by one and only the matching ones are kept: a scan needs no
+        // more heap than its result.
+        List<Document> matching = new ArrayList<>();
+        KeyValueVisitor visit =
+                (key, value) -> {
+                    Document document = Bson.decode(value);
+                    if (documentMatchesQuery(document, query)) {
+                        matching.add(document);
+                    }
+                    return true;
+                };
+        if (isNaturalDescending(orderBy)) {
+            store.scanBackwards(documents, visit::accept);
+        } else {
+            store.scan(documents, visit::accept);
+        }
+        Document order = isNaturalDescending(orderBy) ? null : orderBy;
+        return matchDocumentsFromStream(
+                matching.stream(),
+                new Document(),
+                order,
+                numberToSkip,
+                limit,
+                batchSize,
+                fieldSelector);
+    }
+
+    /**
+     * Documents at the positions an index gave. Queries do not hold the collection's lock, so a
+     * document may have been removed since its index entry was read: it is skipped.
+     */
+    @Override
+    protected QueryResult matchDocuments(
+            Document query,
+            Iterable<Long> positions,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
+        List<Document> candidates = new ArrayList<>();
+        for (Long position : positions) {
+            byte[] stored = store.get(Keys.document(id, position));
+            if (stored != null) {
+                candidates.add(Bson.decode(stored));
+            }
+        }
+        return matchDocumentsFromStream(
+                candidates.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @FunctionalInterface
+    private interface KeyValueVisitor {
+        boolean accept(byte[] key, byte[] value);
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Long>> streamAllDocumentsWithPosition() {
+        if (addingEmptyIndex) {
+            return Stream.empty();
+        }
+        return store.stream(documents)
+                .map(
+                        entry ->
+                                new DocumentWithPosition<>(
+                                        Bson.decode(entry.getValue()),
+                                        Keys.position(entry.getKey())));
+    }
+
+    // ---- TTL ----
+
+    /**
+     * Removes documents whose {@code field} holds a date (or an array with a date) before {@code
+     * cutoff}, as MongoDB's TTL monitor does, at most {@code limit}: those the TTL index {@code
+     * indexName} lists before the cutoff (its entries are ordered by date), each checked again
+     * before it goes.
+     */
+    synchronized int expire(String indexName, String field, Instant cutoff, int limit) {
+        Index<Long> index =
+                getIndexes().stream()
+                        .filter(i -> i.getName().equals(indexName))
+                        .findFirst()
+                        .orElse(null);
+        if (!(index instanceof DiskSecondaryIndex secondary)) {
+            return expireByWalk(field, cutoff, limit);
+        }
+        int removed = 0;
+        for (Long position : secondary.datesBefore(cutoff, limit)) {
+            byte[] stored = store.get(Keys.document(id, position));
+            if (stored != null) {
+                Document document = Bson.decode(stored);
+                if (expiredAt(Utils.getSubdocumentValue(document, field), cutoff)) {
+                    removeDocument(document);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Expiry without an ordered index (a unique TTL index): walks from the oldest position and
+     * stops after {@link #EXPIRY_LOOK_AHEAD} unexpired documents in a row: documents come in
+     * roughly in the order of their TTL field, so this finds what has expired without reading the
+     * whole collection; an expired document behind a long run of unexpired ones waits until they
+     * expire. Never removes an unexpired document.
+     */
+    private int expireByWalk(String field, Instant cutoff, int limit) {
+        List<Document> expired = new ArrayList<>();
+        long[] firstKept = {-1};
+        long[] lastSeen = {expiryFrom - 1};
+        int[] unexpiredRun = {0};
+        store.scan(
+                documents,
+                Keys.document(id, expiryFrom),
+                (key, value) -> {
+                    long position = Keys.position(key);
+                    lastSeen[0] = position;
+                    Document document = Bson.decode(value);
+                    if (expiredAt(Utils.getSubdocumentValue(document, field), cutoff)) {
+                        expired.add(document);
+                        unexpiredRun[0] = 0;
+                        return expired.size() < limit;
+                    }
+                    if (firstKept[0] < 0) {
+                        firstKept[0] = position;
+                    }
+                    return ++unexpiredRun[0] < EXPIRY_LOOK_AHEAD;
+                });
+        for (Document document : expired) {
+            removeDocument(document);
+        }
+        expiryFrom = firstKept[0] >= 0 ? firstKept[0] : lastSeen[0] + 1;
+        return expired.size();
+    }
+
+    private static boolean expiredAt(Object value, Instant cutoff) {
+        if (value instanceof Instant instant) {
+            return instant.isBefore(cutoff);
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().isBefore(cutoff);
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream()
+                    .anyMatch(v -> !(v instanceof Collection) && expiredAt(v, cutoff));
+        }
+        return false;
+    }
+}

@@ -1,0 +1,301 @@
+package io.controlautogeneracion.stack.standin.disk;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A non-unique index of a {@link DiskCollection} (mongo-java-server's own backends ignore them):
+ * one key per document and key value, the index's prefix, the {@linkplain OrderedValues ordered
+ * encoding} of the values and the position. It answers a query with the positions of a key range:
+ * equality on the first keys, then equality or a range on the next one. Those positions are
+ * candidates: the collection still applies the whole query to each document, so a condition the
+ * index does not understand (another operator, a field it does not hold) is simply left to that
+ * match, and the answer is always the same as without the index, only faster.
+ */
+final class DiskSecondaryIndex extends Index<Long> {
+    private final DiskBackend store;
+    private final long collectionId;
+    private final byte[] prefix;
+    private final Pending pending;
+
+    DiskSecondaryIndex(
+            DiskBackend store,
+            long collectionId,
+            String name,
+            List<IndexKey> keys,
+            boolean sparse) {
+        super(name, keys, sparse);
+        this.store = store;
+        this.collectionId = collectionId;
+        this.prefix = Keys.secondaryPrefix(collectionId, name);
+        this.pending = store.pending(collectionId);
+    }
+
+    private byte[] valuesPrefix(KeyValue keyValue) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        out.writeBytes(prefix);
+        for (Object value : keyValue) {
+            OrderedValues.write(out, value);
+        }
+        return out.toByteArray();
+    }
+
+    private boolean skipped(Document document) {
+        return isSparse()
+                && keys().stream()
+                        .allMatch(
+                                key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
+    }
+
+    // ---- maintenance: the entries join the collection's pending batch ----
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Long> collection) {
+        // not unique
+    }
+
+    @Override
+    public void add(Document document, Long position, MongoCollection<Long> collection) {
+        if (skipped(document)) {
+            return;
+        }
+        for (KeyValue keyValue : getKeyValues(document)) {
+            pending.put(Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)), new byte[0]);
+        }
+    }
+
+    @Override
+    public Long remove(Document document) {
+        if (skipped(document)) {
+            return null;
+        }
+        Long position = findPosition(document);
+        if (position == null) {
+            return null;
+        }
+        for (KeyValue keyValue : getKeyValues(document)) {
+            pending.delete(Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)));
+        }
+        return position;
+    }
+
+    /** Not asked: the unique indexes find a document's position for an update. */
+    @Override
+    public Long getPosition(Document document) {
+        return null;
+    }
+
+    /** The position of this very document (same _id) among the entries of its key values. */
+    private Long findPosition(Document document) {
+        Object id = document.get("_id");
+        for (KeyValue keyValue : getKeyValues(document)) {
+            byte[] values = valuesPrefix(keyValue);
+            List<Long> candidates = new ArrayList<>();
+            store.scan(
+                    values,
+                    (key, value) -> {
+                        if (key.length == values.length + 8) {
+                            candidates.add(
+                                    Keys.longOf(
+                                            java.util.Arrays.copyOfRange(
+                                                    key, values.length, key.length)));
+                        }
+                        return true;
+                    });
+            for (Long candidate : candidates) {
+                byte[] stored = store.get(Keys.document(collectionId, candidate));
+                if (stored != null && Objects.equals(Bson.decode(stored).get("_id"), id)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void checkUpdate(
+            Document oldDocument, Document newDocument, MongoCollection<Long> collection) {
+        // not unique
+    }
+
+    @Override
+    public void updateInPlace(
+            Document oldDocument,
+            Document newDocument,
+            Long position,
+            MongoCollection<Long> collection) {
+        if (nullAwareEqualsKeys(oldDocument, newDocument)) {
+            return;
+        }
+        if (!skipped(oldDocument)) {
+            for (KeyValue keyValue : getKeyValues(oldDocument)) {
+                pending.delete(Keys.concat(valuesPrefix(keyValue), Keys.longBytes(position)));
+            }
+        }
+        add(newDocument, position, collection);
+    }
+
+    // ---- queries ----
+
+    /** The conditions of a query on one field: equal values and range bounds. */
+    private static final class Conditions {
+        final List<Object> equal = new ArrayList<>();
+        Object lower;
+        Object upper;
+    }
+
+    private static void collect(Document query, Map<String, Conditions> into) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            String field = entry.getKey();
+            Object value = entry.getValue();
+            if (field.equals("$and") && value instanceof Collection<?> parts) {
+                for (Object part : parts) {
+                    if (part instanceof Document document) {
+                        collect(document, into);
+                    }
+                }
+            } else if (field.startsWith("$")) {
+                // $or, $nor, $expr, ...: left to the match
+            } else if (OrderedValues.supported(value)) {
+                into.computeIfAbsent(field, f -> new Conditions()).equal.add(value);
+            } else if (value instanceof Document operators) {
+                for (Map.Entry<String, Object> op : operators.entrySet()) {
+                    Object bound = op.getValue();
+                    if (!OrderedValues.supported(bound)) {
+                        continue;
+                    }
+                    switch (op.getKey()) {
+                        case "$eq" ->
+                                into.computeIfAbsent(field, f -> new Conditions()).equal.add(bound);
+                        case "$gt", "$gte" ->
+                                into.computeIfAbsent(field, f -> new Conditions()).lower = bound;
+                        case "$lt", "$lte" ->
+                                into.computeIfAbsent(field, f -> new Conditions()).upper = bound;
+                        default -> {
+                            // left to the match
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The key range [from, to) that holds every document the query can match, or null. */
+    private byte[][] range(Document query) {
+        Map<String, Conditions> conditions = new java.util.HashMap<>();
+        collect(query, conditions);
+        ByteArrayOutputStream from = new ByteArrayOutputStream(64);
+        from.writeBytes(prefix);
+        int used = 0;
+        for (String key : keys()) {
+            Conditions c = conditions.get(key);
+            if (c == null) {
+                break;
+            }
+            if (!c.equal.isEmpty()) {
+                OrderedValues.write(from, c.equal.get(0));
+                used++;
+                continue;
+            }
+            byte type = OrderedValues.rangeType(c.lower != null ? c.lower : c.upper);
+            if (c.lower != null && c.upper != null && OrderedValues.rangeType(c.upper) != type) {
+                return null; // bounds of two types match nothing; leave it to a scan
+            }
+            byte[] base = from.toByteArray();
+            byte[] lower =
+                    Keys.concat(
+                            base,
+                            c.lower != null ? OrderedValues.encode(c.lower) : new byte[] {type});
+            byte[] upper =
+                    c.upper != null
+                            ? Keys.after(Keys.concat(base, OrderedValues.encode(c.upper)))
+                            : Keys.concat(base, new byte[] {(byte) (type + 1)});
+            return new byte[][] {lower, upper};
+        }
+        if (used == 0) {
+            return null;
+        }
+        byte[] equal = from.toByteArray();
+        return new byte[][] {equal, Keys.after(equal)};
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return range(query) != null;
+    }
+
+    @Override
+    public Iterable<Long> getPositions(Document query) {
+        byte[][] range = range(query);
+        Set<Long> positions = new LinkedHashSet<>();
+        store.scanRange(
+                range[0],
+                range[1],
+                (key, value) -> {
+                    positions.add(
+                            Keys.longOf(
+                                    java.util.Arrays.copyOfRange(key, key.length - 8, key.length)));
+                    return true;
+                });
+        return positions;
+    }
+
+    /** Positions of up to {@code limit} entries whose first key is a date before {@code cutoff}. */
+    List<Long> datesBefore(java.time.Instant cutoff, int limit) {
+        List<Long> positions = new ArrayList<>();
+        store.scanRange(
+                Keys.concat(prefix, new byte[] {OrderedValues.DATE}),
+                Keys.concat(prefix, OrderedValues.encode(cutoff)),
+                (key, value) -> {
+                    positions.add(
+                            Keys.longOf(
+                                    java.util.Arrays.copyOfRange(key, key.length - 8, key.length)));
+                    return positions.size() < limit;
+                });
+        return positions;
+    }
+
+    // ---- sizes ----
+
+    @Override
+    public long getCount() {
+        long[] count = {0};
+        store.scan(prefix, (key, value) -> ++count[0] > 0);
+        return count[0];
+    }
+
+    @Override
+    public boolean isEmpty() {
+        boolean[] empty = {true};
+        store.scan(
+                prefix,
+                (key, value) -> {
+                    empty[0] = false;
+                    return false;
+                });
+        return empty[0];
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void drop() {
+        store.deletePrefix(prefix);
+    }
+}
