@@ -27,6 +27,7 @@ import org.bson.Document;
 final class StoreChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final long WINDOW = 20_000;
 
     private StoreChecks() {}
 
@@ -40,18 +41,29 @@ final class StoreChecks {
                         long first = truth.firstOffsets.get(tp);
                         int[] stored = new int[times.length];
                         for (String collection : List.of("topic", "topic_alarm")) {
-                            for (Document d :
-                                    db.getCollection(collection)
-                                            .find(
-                                                    Filters.and(
-                                                            Filters.eq("topic_id", tp.topic()),
-                                                            Filters.eq("partition", tp.partition()),
-                                                            Filters.gte("offset", first),
-                                                            Filters.lt(
-                                                                    "offset",
-                                                                    first + times.length)))
-                                            .projection(Projections.include("offset"))) {
-                                stored[(int) (((Number) d.get("offset")).longValue() - first)]++;
+                            // in windows of offsets: the stand-in holds a query's result in memory
+                            for (long from = first; from < first + times.length; from += WINDOW) {
+                                for (Document d :
+                                        db.getCollection(collection)
+                                                .find(
+                                                        Filters.and(
+                                                                Filters.eq("topic_id", tp.topic()),
+                                                                Filters.eq(
+                                                                        "partition",
+                                                                        tp.partition()),
+                                                                Filters.gte("offset", from),
+                                                                Filters.lt(
+                                                                        "offset",
+                                                                        Math.min(
+                                                                                from + WINDOW,
+                                                                                first
+                                                                                        + times.length))))
+                                                .projection(Projections.include("offset"))) {
+                                    stored[
+                                            (int)
+                                                    (((Number) d.get("offset")).longValue()
+                                                            - first)]++;
+                                }
                             }
                         }
                         for (int i = 0; i < times.length; i++) {
