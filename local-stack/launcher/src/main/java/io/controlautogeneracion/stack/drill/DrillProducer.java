@@ -109,16 +109,17 @@ final class DrillProducer implements AutoCloseable {
         sent++;
         producer.send(
                 new ProducerRecord<>(topic, id, json),
-                (metadata, error) -> {
-                    if (error == null) {
-                        acknowledged
-                                .computeIfAbsent(metadata.topic(), t -> new AtomicLong())
-                                .incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                        lastFailure.set(error);
-                    }
-                });
+                (metadata, error) -> acknowledge(metadata, error));
+    }
+
+    private void acknowledge(
+            org.apache.kafka.clients.producer.RecordMetadata metadata, Exception error) {
+        if (error == null) {
+            acknowledged.computeIfAbsent(metadata.topic(), t -> new AtomicLong()).incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+            lastFailure.set(error);
+        }
     }
 
     /**
@@ -141,12 +142,7 @@ final class DrillProducer implements AutoCloseable {
                 sent++;
                 producer.send(
                         new ProducerRecord<>("panel", id, json),
-                        (metadata, error) -> {
-                            if (error != null) {
-                                failed.incrementAndGet();
-                                lastFailure.set(error);
-                            }
-                        });
+                        (metadata, error) -> acknowledge(metadata, error));
             }
         }
     }

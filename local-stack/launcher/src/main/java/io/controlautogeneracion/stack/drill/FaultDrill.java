@@ -96,6 +96,7 @@ public final class FaultDrill {
         String bootstrap = KafkaBroker.bootstrap(ctx);
         Properties adminProps = new Properties();
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
         try (Admin admin = Admin.create(adminProps)) {
             Map<TopicPartition, Long> from = endOffsets(admin);
@@ -174,7 +175,8 @@ public final class FaultDrill {
                                     MongoStandInPart.connectionString(ctx),
                                     INGEST_DATABASE,
                                     truth,
-                                    phases),
+                                    phases,
+                                    start.minusSeconds(10)),
                             StoreChecks.landing(
                                     landingDir(), truth, phases, start.minusSeconds(3600), end),
                             StoreChecks.wind(druid, truth, phases, windFrom, windTo));

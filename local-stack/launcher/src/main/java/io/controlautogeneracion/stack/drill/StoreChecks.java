@@ -13,64 +13,77 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
 /** Each store against what Kafka holds: lost and duplicated, per drill phase. */
 final class StoreChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final long WINDOW = 20_000;
+    private static final Duration WINDOW = Duration.ofSeconds(5);
 
     private StoreChecks() {}
 
-    /** MongoDB {@code topic} + {@code topic_alarm}: every message in the range once, by offset. */
-    static Tally mongo(String connection, String database, KafkaTruth truth, Phases phases) {
+    /**
+     * MongoDB {@code topic} + {@code topic_alarm}: every message in the range once, by offset. The
+     * documents are read by ingest time (their TTL index), in windows of a few seconds from just
+     * before the drill's start: the stand-in holds a query's result in memory.
+     */
+    static Tally mongo(
+            String connection, String database, KafkaTruth truth, Phases phases, Instant since) {
         Tally tally = new Tally("MongoDB topic + topic_alarm (messages)", phases.size());
+        Map<TopicPartition, int[]> stored = new HashMap<>();
+        truth.times.forEach((tp, times) -> stored.put(tp, new int[times.length]));
         try (MongoClient client = MongoClients.create(connection)) {
             MongoDatabase db = client.getDatabase(database);
-            truth.times.forEach(
-                    (tp, times) -> {
-                        long first = truth.firstOffsets.get(tp);
-                        int[] stored = new int[times.length];
-                        for (String collection : List.of("topic", "topic_alarm")) {
-                            // in windows of offsets: the stand-in holds a query's result in memory
-                            for (long from = first; from < first + times.length; from += WINDOW) {
-                                for (Document d :
-                                        db.getCollection(collection)
-                                                .find(
-                                                        Filters.and(
-                                                                Filters.eq("topic_id", tp.topic()),
-                                                                Filters.eq(
-                                                                        "partition",
-                                                                        tp.partition()),
-                                                                Filters.gte("offset", from),
-                                                                Filters.lt(
-                                                                        "offset",
-                                                                        Math.min(
-                                                                                from + WINDOW,
-                                                                                first
-                                                                                        + times.length))))
-                                                .projection(Projections.include("offset"))) {
-                                    stored[
-                                            (int)
-                                                    (((Number) d.get("offset")).longValue()
-                                                            - first)]++;
-                                }
-                            }
+            Instant until = Instant.now().plusSeconds(1);
+            for (String collection : List.of("topic", "topic_alarm")) {
+                for (Instant from = since; from.isBefore(until); from = from.plus(WINDOW)) {
+                    for (Document d :
+                            db.getCollection(collection)
+                                    .find(
+                                            Filters.and(
+                                                    Filters.gte("timestamp", Date.from(from)),
+                                                    Filters.lt(
+                                                            "timestamp",
+                                                            Date.from(from.plus(WINDOW)))))
+                                    .projection(
+                                            Projections.include(
+                                                    "topic_id", "partition", "offset"))) {
+                        TopicPartition tp =
+                                new TopicPartition(
+                                        d.getString("topic_id"),
+                                        ((Number) d.get("partition")).intValue());
+                        int[] counts = stored.get(tp);
+                        if (counts == null) {
+                            continue;
                         }
-                        for (int i = 0; i < times.length; i++) {
-                            tally.count(phases.of(times[i]), 1, stored[i]);
+                        long index =
+                                ((Number) d.get("offset")).longValue() - truth.firstOffsets.get(tp);
+                        if (index >= 0 && index < counts.length) {
+                            counts[(int) index]++;
                         }
-                    });
+                    }
+                }
+            }
         }
+        truth.times.forEach(
+                (tp, times) -> {
+                    int[] counts = stored.get(tp);
+                    for (int i = 0; i < times.length; i++) {
+                        tally.count(phases.of(times[i]), 1, counts[i]);
+                    }
+                });
         return tally;
     }
 

@@ -42,7 +42,11 @@ public final class Services {
                                 // The stand-in keeps documents in memory: load the demo fleet at
                                 // each start.
                                 "CATALOG_DEMO_LOAD",
-                                ctx.config().get("catalog.demo.load")));
+                                ctx.config().get("catalog.demo.load"),
+                                // CouchbaseMock does not answer the SDK's configuration polls:
+                                // one warning a second that says nothing about the catalog.
+                                "QUARKUS_LOG_CATEGORY__COM_COUCHBASE_CONFIG__LEVEL",
+                                "ERROR"));
     }
 
     /** RichSensorWind and WriteSensorWind: sensor-wind → enrichment, 1-second windows, alarms. */

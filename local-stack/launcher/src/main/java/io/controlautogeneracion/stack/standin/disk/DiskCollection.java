@@ -372,15 +372,26 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
             int limit,
             int batchSize,
             Document fieldSelector) {
-        List<Document> candidates = new ArrayList<>();
+        // The query is applied as the documents are read, so an index that narrows little (an
+        // equality on the topic alone) needs no more heap than the result.
+        List<Document> matching = new ArrayList<>();
         for (Long position : positions) {
             byte[] stored = store.get(Keys.document(id, position));
             if (stored != null) {
-                candidates.add(Bson.decode(stored));
+                Document document = Bson.decode(stored);
+                if (documentMatchesQuery(document, query)) {
+                    matching.add(document);
+                }
             }
         }
         return matchDocumentsFromStream(
-                candidates.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                matching.stream(),
+                new Document(),
+                orderBy,
+                numberToSkip,
+                limit,
+                batchSize,
+                fieldSelector);
     }
 
     @FunctionalInterface
