@@ -123,12 +123,16 @@ final class DrillProducer implements AutoCloseable {
     }
 
     /**
-     * Late readings: six per drill panel in the hour before {@code now}'s, counters below the live
-     * ones, as a gateway that was offline sends them. The landing lands them in their closed hour,
-     * so the hourly batch's scheduler reports that hour again.
+     * Late readings: six per drill panel in a closed hour before {@code now}'s, counters below the
+     * live ones, as a gateway that was offline sends them. The landing lands them in their closed
+     * hour, so the hourly batch's scheduler reports that hour again.
      */
     synchronized void sendLate(Instant now) {
-        Instant hour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusSeconds(3600);
+        // an hour the landing has closed (it waits 10 minutes past the end for late readings)
+        Instant hour =
+                now.minus(java.time.Duration.ofMinutes(15))
+                        .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                        .minusSeconds(3600);
         for (int device = 0; device < PANELS; device++) {
             String id = PREFIX + String.format("P-%03d", device);
             for (int k = 0; k < 6; k++) {

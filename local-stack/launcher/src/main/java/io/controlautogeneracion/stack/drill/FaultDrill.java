@@ -147,7 +147,7 @@ public final class FaultDrill {
             await(
                     "the landing files",
                     () ->
-                            StoreChecks.landed(landingDir(), start.minusSeconds(3600), end)
+                            StoreChecks.landed(landingDir(), start.minusSeconds(3 * 3600), end)
                                             .values()
                                             .stream()
                                             .mapToInt(Integer::intValue)
@@ -178,7 +178,12 @@ public final class FaultDrill {
                                     phases,
                                     start.minusSeconds(10)),
                             StoreChecks.landing(
-                                    landingDir(), truth, phases, start.minusSeconds(3600), end),
+                                    landingDir(),
+                                    truth,
+                                    phases,
+                                    start,
+                                    start.minusSeconds(3 * 3600),
+                                    end),
                             StoreChecks.wind(druid, truth, phases, windFrom, windTo));
             int audit = audit(start, options.timeout());
             print(recoveries, tallies, phases, audit);
@@ -336,7 +341,7 @@ public final class FaultDrill {
      * timeout ends (the scheduler reports again the hour whose run was killed): exit code, 0 clean.
      */
     private int audit(Instant start, Duration timeout) throws InterruptedException {
-        Instant from = start.truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
+        Instant from = start.truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS);
         List<String> command =
                 HourlyBatchCommand.audit(

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -89,7 +90,12 @@ final class StoreChecks {
 
     /** The landing files: each drill panel and light reading Kafka holds, landed once. */
     static Tally landing(
-            Path landingDir, KafkaTruth truth, Phases phases, Instant from, Instant to) {
+            Path landingDir,
+            KafkaTruth truth,
+            Phases phases,
+            Instant since,
+            Instant from,
+            Instant to) {
         Tally tally = new Tally("landing files (drill readings)", phases.size());
         Map<String, Integer> landed = landed(landingDir, from, to);
         truth.readings.forEach(
@@ -100,12 +106,10 @@ final class StoreChecks {
                                 landed.getOrDefault(key, 0)));
         landed.forEach(
                 (key, found) -> {
-                    if (!truth.readings.containsKey(key)) {
-                        // landed but not in Kafka's range: counted as a duplicate
-                        tally.count(
-                                phases.of(Long.parseLong(key.substring(key.lastIndexOf('|') + 1))),
-                                0,
-                                found);
+                    long millis = Long.parseLong(key.substring(key.lastIndexOf('|') + 1));
+                    // landed but not in Kafka's range: a duplicate, unless an earlier drill sent it
+                    if (!truth.readings.containsKey(key) && millis >= since.toEpochMilli()) {
+                        tally.count(phases.of(millis), 0, found);
                     }
                 });
         return tally;
@@ -146,7 +150,7 @@ final class StoreChecks {
                                                 + "|"
                                                 + r.path(idField).asText()
                                                 + "|"
-                                                + r.path("timestamp").asLong(),
+                                                + millis(r.path("timestamp")),
                                         1,
                                         Integer::sum);
                             }
@@ -158,6 +162,13 @@ final class StoreChecks {
             }
         }
         return landed;
+    }
+
+    /** A landed timestamp as the device sent it: epoch milliseconds or ISO-8601 with an offset. */
+    private static long millis(JsonNode timestamp) {
+        return timestamp.isNumber()
+                ? timestamp.asLong()
+                : OffsetDateTime.parse(timestamp.asText()).toInstant().toEpochMilli();
     }
 
     /**

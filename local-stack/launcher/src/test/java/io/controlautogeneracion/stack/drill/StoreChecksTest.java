@@ -48,6 +48,8 @@ class StoreChecksTest {
                 {"panel_id":"DRILL-P-001","timestamp":1796422000000,"power_w":1}
                 {"panel_id":"P-00001","timestamp":1796422000000,"power_w":1}
                 {"panel_id":"DRILL-P-001","timestamp":1796422000000,"power_w":1}
+                {"panel_id":"DRILL-P-003","timestamp":"2026-12-04T22:06:40.123Z","power_w":1}
+                {"panel_id":"DRILL-P-003","timestamp":"2026-12-04T23:06:40.123+01:00","power_w":1}
                 """);
         Files.writeString(
                 hour.resolve(".part-b-0.inprogress.1234"),
@@ -60,6 +62,9 @@ class StoreChecksTest {
                         Instant.parse("2026-12-04T22:50:00Z"));
 
         assertThat(landed)
-                .containsExactly(java.util.Map.entry("panel|DRILL-P-001|1796422000000", 2));
+                .containsOnly(
+                        java.util.Map.entry("panel|DRILL-P-001|1796422000000", 2),
+                        // as the device sent it: ISO-8601, with any offset
+                        java.util.Map.entry("panel|DRILL-P-003|1796422000123", 2));
     }
 }
