@@ -203,6 +203,30 @@ public final class DiskBackend extends AbstractMongoBackend {
         }
     }
 
+    /** How many keys start with {@code prefix}. */
+    long count(byte[] prefix) {
+        long[] count = {0};
+        scan(
+                prefix,
+                (key, value) -> {
+                    count[0]++;
+                    return true;
+                });
+        return count[0];
+    }
+
+    /** Whether no key starts with {@code prefix}. */
+    boolean none(byte[] prefix) {
+        boolean[] none = {true};
+        scan(
+                prefix,
+                (key, value) -> {
+                    none[0] = false;
+                    return false;
+                });
+        return none[0];
+    }
+
     /** Calls {@code each} for every key with {@code prefix}, in key order. */
     void scan(byte[] prefix, KeyValueConsumer each) {
         scan(prefix, prefix, each);

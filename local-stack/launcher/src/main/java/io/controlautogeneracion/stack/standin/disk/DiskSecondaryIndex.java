@@ -272,21 +272,12 @@ final class DiskSecondaryIndex extends Index<Long> {
 
     @Override
     public long getCount() {
-        long[] count = {0};
-        store.scan(prefix, (key, value) -> ++count[0] > 0);
-        return count[0];
+        return store.count(prefix);
     }
 
     @Override
     public boolean isEmpty() {
-        boolean[] empty = {true};
-        store.scan(
-                prefix,
-                (key, value) -> {
-                    empty[0] = false;
-                    return false;
-                });
-        return empty[0];
+        return store.none(prefix);
     }
 
     @Override

@@ -84,26 +84,12 @@ final class DiskUniqueIndex extends AbstractUniqueIndex<Long> {
 
     @Override
     public long getCount() {
-        long[] count = {0};
-        store.scan(
-                prefix,
-                (key, value) -> {
-                    count[0]++;
-                    return true;
-                });
-        return count[0];
+        return store.count(prefix);
     }
 
     @Override
     public boolean isEmpty() {
-        boolean[] empty = {true};
-        store.scan(
-                prefix,
-                (key, value) -> {
-                    empty[0] = false;
-                    return false;
-                });
-        return empty[0];
+        return store.none(prefix);
     }
 
     @Override
