@@ -1,11 +1,9 @@
 package io.controlautogeneracion.stack;
 
 import io.controlautogeneracion.stack.batch.HourlyBatchCommand;
-import io.controlautogeneracion.stack.drill.FaultDrill;
 import io.controlautogeneracion.stack.parts.KafkaBroker;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -48,7 +46,7 @@ import picocli.CommandLine.Spec;
             StackCli.Batch.class,
             StackCli.Audit.class,
             StackCli.Energy.class,
-            StackCli.Drill.class
+            DrillCommand.class
         })
 public final class StackCli implements Callable<Integer> {
     /** Exit code of a command line that is not understood. */
@@ -208,7 +206,7 @@ public final class StackCli implements Callable<Integer> {
         Instant to;
     }
 
-    private abstract static class StackCommand implements Callable<Integer> {
+    abstract static class StackCommand implements Callable<Integer> {
         @Spec CommandSpec spec;
 
         StackConfig config() {
@@ -300,88 +298,6 @@ public final class StackCli implements Callable<Integer> {
             StackFigures.lines(stack(EnumSet.allOf(Engine.class)).context())
                     .forEach(out()::println);
             return 0;
-        }
-    }
-
-    /** The parts the drill can kill, by the names {@code up} uses. */
-    static final class DrillParts implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return FaultDrill.PARTS.stream().map(PartNames::name).iterator();
-        }
-    }
-
-    @Command(
-            name = "drill",
-            mixinStandardHelpOptions = true,
-            description = {
-                "The fault drill on the running stack: a fleet of its own sends at --rate while"
-                    + " each part in turn is killed with SIGKILL and restarted through the stack;"
-                    + " then MongoDB, the landing files and Druid's wind seconds are checked"
-                    + " against what Kafka holds, and the reports audited.",
-                "Prints per part killed: time until healthy, until every consumer caught up, and"
-                        + " what each store lost or duplicated. Exit code 1 on any loss,"
-                        + " duplicate or audit violation."
-            })
-    static final class Drill extends StackCommand {
-        @Option(
-                names = "--rate",
-                paramLabel = "N",
-                defaultValue = "2000",
-                description =
-                        "messages per second the drill's fleet sends (default ${DEFAULT-VALUE})")
-        int rate;
-
-        @Option(
-                names = "--parts",
-                paramLabel = "PART",
-                split = ",",
-                converter = PartConverter.class,
-                completionCandidates = DrillParts.class,
-                description = "parts to kill, in this order (default: ${COMPLETION-CANDIDATES})")
-        List<Engine> parts;
-
-        @Option(
-                names = "--warm-up",
-                paramLabel = "D",
-                defaultValue = "PT30S",
-                description = "sending before the first kill (ISO-8601, default ${DEFAULT-VALUE})")
-        Duration warmUp;
-
-        @Option(
-                names = "--pause",
-                paramLabel = "D",
-                defaultValue = "PT15S",
-                description =
-                        "between a part's recovery and the next kill (default ${DEFAULT-VALUE})")
-        Duration pause;
-
-        @Option(
-                names = "--timeout",
-                paramLabel = "D",
-                defaultValue = "PT5M",
-                description = "longest wait for a recovery or a store (default ${DEFAULT-VALUE})")
-        Duration timeout;
-
-        @Override
-        public Integer call() throws InterruptedException {
-            if (rate < 100 || rate > 20_000) {
-                throw new ParameterException(
-                        spec.commandLine(), "--rate must be 100 to 20000, got " + rate);
-            }
-            List<Engine> order = parts == null ? FaultDrill.PARTS : parts;
-            for (Engine engine : order) {
-                if (!FaultDrill.PARTS.contains(engine)) {
-                    throw new ParameterException(
-                            spec.commandLine(),
-                            "the drill cannot kill "
-                                    + PartNames.name(engine)
-                                    + "; it kills "
-                                    + String.join(", ", new DrillParts()));
-                }
-            }
-            return new FaultDrill(config(), out())
-                    .run(new FaultDrill.Options(rate, order, warmUp, pause, timeout));
         }
     }
 

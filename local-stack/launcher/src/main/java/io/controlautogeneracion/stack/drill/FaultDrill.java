@@ -25,19 +25,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -59,8 +53,6 @@ public final class FaultDrill {
                     Engine.MONGODB,
                     Engine.COUCHBASE);
 
-    private static final List<String> DEVICE_TOPICS =
-            List.of("panel", "sensor-light", "sensor-wind");
     private static final Duration POLL = Duration.ofSeconds(1);
 
     /** ingest-service's database ({@code quarkus.mongodb.database}). */
@@ -94,12 +86,8 @@ public final class FaultDrill {
             }
         }
         String bootstrap = KafkaBroker.bootstrap(ctx);
-        Properties adminProps = new Properties();
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-        adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
-        try (Admin admin = Admin.create(adminProps)) {
-            Map<TopicPartition, Long> from = endOffsets(admin);
+        try (KafkaProgress kafka = KafkaProgress.open(bootstrap)) {
+            Map<TopicPartition, Long> from = kafka.endOffsets();
             Instant start = Instant.now();
             Phases phases = new Phases(start.toEpochMilli());
             List<Recovery> recoveries = new ArrayList<>();
@@ -115,7 +103,7 @@ public final class FaultDrill {
                 producer.start();
                 await("warm-up", () -> false, options.warmUp());
                 for (Engine engine : options.parts()) {
-                    recoveries.add(killAndRestart(engine, admin, phases, options, producer));
+                    recoveries.add(killAndRestart(engine, kafka, phases, options, producer));
                     await("pause", () -> false, options.pause());
                 }
                 producer.stop();
@@ -123,7 +111,7 @@ public final class FaultDrill {
                 producer.close();
             }
             Instant end = Instant.now();
-            Map<TopicPartition, Long> to = endOffsets(admin);
+            Map<TopicPartition, Long> to = kafka.endOffsets();
             say(
                     "producer stopped: %d sent, %d acknowledged, %d failed%s",
                     producer.sent(),
@@ -132,11 +120,9 @@ public final class FaultDrill {
                     producer.failed() > 0 ? " (" + producer.lastFailure() + ")" : "");
             if (!await(
                     "every consumer at the end of the drill",
-                    () -> caughtUp(admin, to),
+                    () -> kafka.caughtUp(to),
                     options.timeout())) {
-                say(
-                        "not every consumer caught up within %s: %s",
-                        options.timeout(), lag(admin, to));
+                say("not every consumer caught up within %s: %s", options.timeout(), kafka.lag(to));
             }
             KafkaTruth truth = KafkaTruth.read(bootstrap, from, to, ReadingParser.withDefaults());
             say(
@@ -194,7 +180,11 @@ public final class FaultDrill {
     }
 
     private Recovery killAndRestart(
-            Engine engine, Admin admin, Phases phases, Options options, DrillProducer producer)
+            Engine engine,
+            KafkaProgress kafka,
+            Phases phases,
+            Options options,
+            DrillProducer producer)
             throws InterruptedException {
         Part part = part(engine);
         ProcessHandle process =
@@ -245,11 +235,11 @@ public final class FaultDrill {
             note = "catalog-service restarted to load the catalog again";
         }
         double healthy = (System.currentTimeMillis() - killed) / 1000.0;
-        Map<TopicPartition, Long> target = endOffsets(admin);
+        Map<TopicPartition, Long> target = kafka.endOffsets();
         boolean caught =
                 await(
                         "every consumer past what was sent until " + name(engine) + " was back",
-                        () -> caughtUp(admin, target),
+                        () -> kafka.caughtUp(target),
                         options.timeout());
         double caughtUp = caught ? (System.currentTimeMillis() - killed) / 1000.0 : Double.NaN;
         say(
@@ -258,82 +248,6 @@ public final class FaultDrill {
                 healthy,
                 caught ? String.format("%.1f s", caughtUp) : "more than " + options.timeout());
         return new Recovery(name(engine), note, healthy, caughtUp);
-    }
-
-    /** Every consumer group reading the device topics has committed at least {@code target}. */
-    private boolean caughtUp(Admin admin, Map<TopicPartition, Long> target) {
-        return lag(admin, target).values().stream().allMatch(l -> l <= 0);
-    }
-
-    /** Per consumer group, how many messages of {@code target} it has not committed yet. */
-    private Map<String, Long> lag(Admin admin, Map<TopicPartition, Long> target) {
-        Map<String, Long> lag = new HashMap<>();
-        try {
-            for (String group : consumerGroups(admin)) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group)
-                                .partitionsToOffsetAndMetadata()
-                                .get(20, TimeUnit.SECONDS);
-                long behind = 0;
-                for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
-                    Long end = target.get(e.getKey());
-                    if (end != null && e.getValue() != null) {
-                        behind += Math.max(0, end - e.getValue().offset());
-                    }
-                }
-                lag.put(group, behind);
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            lag.put("(Kafka not answering: " + e.getMessage() + ")", 1L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            lag.put("(interrupted)", 1L);
-        }
-        return lag;
-    }
-
-    /** The groups that read the device topics: ingest-service's, the wind and landing jobs'. */
-    private static List<String> consumerGroups(Admin admin)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        List<String> groups = new ArrayList<>();
-        for (var g : admin.listConsumerGroups().all().get(20, TimeUnit.SECONDS)) {
-            String id = g.groupId();
-            if (id.startsWith("ingest-service.")
-                    || id.equals("wind-job")
-                    || id.equals("landing-job")) {
-                groups.add(id);
-            }
-        }
-        return groups;
-    }
-
-    private Map<TopicPartition, Long> endOffsets(Admin admin) {
-        try {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (var d :
-                    admin.describeTopics(DEVICE_TOPICS)
-                            .allTopicNames()
-                            .get(20, TimeUnit.SECONDS)
-                            .values()) {
-                d.partitions()
-                        .forEach(
-                                p ->
-                                        request.put(
-                                                new TopicPartition(d.name(), p.partition()),
-                                                OffsetSpec.latest()));
-            }
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(request)
-                    .all()
-                    .get(20, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> ends.put(tp, info.offset()));
-            return ends;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new StackException("cannot read Kafka's end offsets: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
-        }
     }
 
     /**
