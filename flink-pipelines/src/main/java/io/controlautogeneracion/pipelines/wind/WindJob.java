@@ -141,7 +141,9 @@ public final class WindJob {
     }
 
     static WatermarkStrategy<WindArrival> watermarks(WindJobSettings s) {
-        return new BrokerBoundedWatermarks(s.outOfOrderness()).withIdleness(s.idleness());
+        return new BrokerBoundedWatermarks(
+                        s.outOfOrderness(), s.maxDeliveryDelay(), s.deliveryDelayMemory())
+                .withIdleness(s.idleness());
     }
 
     static KafkaSource<WindArrival> kafkaSource(WindJobSettings s) {

@@ -33,6 +33,8 @@ public record WindJobSettings(
         JobRestarts restarts,
         Duration outOfOrderness,
         Duration idleness,
+        Duration maxDeliveryDelay,
+        Duration deliveryDelayMemory,
         WindThresholds defaultThresholds,
         double clearRatio,
         Duration calmPeriod,
@@ -74,7 +76,7 @@ public record WindJobSettings(
                 p.required("couchbase.password"),
                 p.getInt("catalog.cache-size", 100_000),
                 p.getDuration("catalog.cache-ttl", Duration.ofMinutes(5)),
-                p.getDuration("catalog.missing-ttl", Duration.ofSeconds(30)),
+                p.getDuration("catalog.missing-ttl", Duration.ofSeconds(15)),
                 p.getDuration("catalog.kv-timeout", Duration.ofSeconds(1)),
                 new CatalogRetry(
                         p.getInt("catalog.attempts", 3),
@@ -87,6 +89,8 @@ public record WindJobSettings(
                 JobRestarts.from(p),
                 p.getDuration("watermark.out-of-orderness", Duration.ofMillis(500)),
                 p.getDuration("watermark.idleness", Duration.ofSeconds(5)),
+                p.getDuration("watermark.max-delivery-delay", Duration.ofMinutes(1)),
+                p.getDuration("watermark.delivery-delay-memory", Duration.ofSeconds(15)),
                 new WindThresholds(
                         p.getDouble("alarm.warning-speed", 15.0),
                         p.getDouble("alarm.storm-speed", 25.0)),
