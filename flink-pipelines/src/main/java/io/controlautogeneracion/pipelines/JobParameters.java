@@ -1,8 +1,11 @@
 package io.controlautogeneracion.pipelines;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.TimeUtils;
 
@@ -28,7 +31,7 @@ public final class JobParameters {
     public String get(String key, String defaultValue) {
         String value = args.get(key);
         if (NO_VALUE.equals(value)) {
-            throw new IllegalArgumentException(
+            throw new BadParameter(
                     "--"
                             + key
                             + " has no value (a value that starts with '-' cannot follow it on the"
@@ -45,7 +48,7 @@ public final class JobParameters {
     public String required(String key) {
         String value = get(key, null);
         if (value == null) {
-            throw new IllegalArgumentException(
+            throw new BadParameter(
                     "missing parameter --"
                             + key
                             + " (or environment variable "
@@ -56,11 +59,13 @@ public final class JobParameters {
     }
 
     public int getInt(String key, int defaultValue) {
-        return Integer.parseInt(get(key, Integer.toString(defaultValue)));
+        return parsed(
+                key, get(key, Integer.toString(defaultValue)), Integer::parseInt, "a whole number");
     }
 
     public double getDouble(String key, double defaultValue) {
-        return Double.parseDouble(get(key, Double.toString(defaultValue)));
+        return parsed(
+                key, get(key, Double.toString(defaultValue)), Double::parseDouble, "a number");
     }
 
     public boolean getBoolean(String key, boolean defaultValue) {
@@ -69,10 +74,46 @@ public final class JobParameters {
 
     public Duration getDuration(String key, Duration defaultValue) {
         String value = get(key, null);
-        return value == null ? defaultValue : TimeUtils.parseDuration(value);
+        return value == null
+                ? defaultValue
+                : parsed(key, value, TimeUtils::parseDuration, "a duration (500 ms, 2 s, 1 min)");
+    }
+
+    /** An instant ({@code 2026-06-01T10:00:00Z}), null when not given. */
+    public Instant getInstant(String key) {
+        String value = get(key, null);
+        return value == null
+                ? null
+                : parsed(key, value, Instant::parse, "an instant (2026-06-01T10:00:00Z)");
+    }
+
+    private static <T> T parsed(String key, String value, Function<String, T> parse, String what) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new BadParameter("--" + key + " must be " + what + ", not '" + value + "'");
+        }
     }
 
     public String envName(String key) {
         return envPrefix + "_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * A parameter missing or not of its kind: the caller's mistake, which a command-line tool
+     * reports in one line, without a stack trace.
+     */
+    public static final class BadParameter extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public BadParameter(String message) {
+            super(message);
+        }
+
+        /** Ends a command-line tool: the message on standard error, exit code 2. */
+        public void exit(String tool) {
+            System.err.println(tool + ": " + getMessage());
+            System.exit(2);
+        }
     }
 }

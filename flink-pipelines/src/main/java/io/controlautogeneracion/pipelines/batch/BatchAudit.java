@@ -24,9 +24,16 @@ public final class BatchAudit {
 
     public static void main(String[] args) {
         JobParameters p = new JobParameters(args, System.getenv(), "BATCH");
-        BatchSettings s = BatchSettings.from(p);
-        boolean given = p.get("hour", null) != null || p.get("from", null) != null;
-        HourRange range = given ? BatchSettings.range(p, Instant.now()) : landed(s);
+        BatchSettings s;
+        HourRange range;
+        try {
+            s = BatchSettings.from(p);
+            boolean given = p.get("hour", null) != null || p.get("from", null) != null;
+            range = given ? BatchSettings.range(p, Instant.now()) : landed(s);
+        } catch (JobParameters.BadParameter e) {
+            e.exit("audit");
+            return;
+        }
         if (range == null) {
             System.out.println("nothing landed yet: nothing to audit");
             return;

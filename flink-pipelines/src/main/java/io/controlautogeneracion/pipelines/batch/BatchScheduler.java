@@ -66,7 +66,13 @@ public final class BatchScheduler {
 
     public static void main(String[] args) throws Exception {
         JobParameters p = new JobParameters(args, System.getenv(), "BATCH");
-        SchedulerSettings settings = SchedulerSettings.from(p);
+        SchedulerSettings settings;
+        try {
+            settings = SchedulerSettings.from(p);
+        } catch (JobParameters.BadParameter e) {
+            e.exit("hourly batch scheduler");
+            return;
+        }
         SchedulerMetrics metrics = new SchedulerMetrics();
         BatchScheduler scheduler =
                 new BatchScheduler(

@@ -67,13 +67,20 @@ public record BatchSettings(
 
     /** The run's hours: {@code --from}/{@code --to}, {@code --hour}, else the last closed hour. */
     public static HourRange range(JobParameters p, Instant now) {
-        String hour = p.get("hour", null);
-        String from = p.get("from", null);
-        if (hour != null) {
-            return HourRange.hour(Instant.parse(hour));
-        }
+        Instant hour = p.getInstant("hour");
+        Instant from = p.getInstant("from");
         if (from != null) {
-            return new HourRange(Instant.parse(from), Instant.parse(p.required("to")));
+            p.required("to");
+        }
+        try {
+            if (hour != null) {
+                return HourRange.hour(hour);
+            }
+            if (from != null) {
+                return new HourRange(from, p.getInstant("to"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new JobParameters.BadParameter(e.getMessage());
         }
         return HourRange.lastClosed(now);
     }

@@ -52,6 +52,8 @@ public final class HourlyBatch {
     public static void main(String[] args) {
         try {
             run(args, System.out);
+        } catch (JobParameters.BadParameter e) {
+            e.exit("hourly batch");
         } catch (Exception e) {
             LOG.error("the hourly batch failed", e);
             System.err.println(FAILED + BatchScheduler.reason(e));

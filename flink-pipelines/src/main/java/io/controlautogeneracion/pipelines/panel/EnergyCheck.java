@@ -40,9 +40,17 @@ public final class EnergyCheck {
 
     public static void main(String[] args) {
         JobParameters p = new JobParameters(args, System.getenv(), "BATCH");
-        BatchSettings s = BatchSettings.from(p);
-        double tolerance = p.getDouble("tolerance", 0.005);
-        HourRange range = range(p, s);
+        BatchSettings s;
+        double tolerance;
+        HourRange range;
+        try {
+            s = BatchSettings.from(p);
+            tolerance = p.getDouble("tolerance", 0.005);
+            range = range(p, s);
+        } catch (JobParameters.BadParameter e) {
+            e.exit("energy check");
+            return;
+        }
         if (range == null) {
             System.out.println("no closed hours landed yet: nothing to check");
             return;
