@@ -1,7 +1,7 @@
 package io.controlautogeneracion.catalog;
 
 import static io.controlautogeneracion.catalog.Api.admin;
-import static io.controlautogeneracion.catalog.Api.anonymous;
+import static io.controlautogeneracion.catalog.Api.viewer;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -19,16 +19,11 @@ class ElementAndDeviceTest {
     @Test
     void shouldAddAnElementTypeAndListItByKind() {
         String model = Fleet.windModel();
-        anonymous()
-                .get("/elements/wind/{m}", model)
+        viewer().get("/elements/wind/{m}", model)
                 .then()
                 .statusCode(200)
                 .body("thresholds.wind_warning_speed", equalTo(15.0f));
-        anonymous()
-                .queryParam("kind", "wind")
-                .get("/elements")
-                .then()
-                .body("model", hasItem(model));
+        viewer().queryParam("kind", "wind").get("/elements").then().body("model", hasItem(model));
         admin().body(Docs.windElement(model)).post("/elements").then().statusCode(409);
     }
 
@@ -106,12 +101,12 @@ class ElementAndDeviceTest {
                 .put("/devices/panel/{id}", id)
                 .then()
                 .statusCode(412);
-        anonymous().get("/devices/panel/{id}", id).then().body("tilt", equalTo(35.0f));
+        viewer().get("/devices/panel/{id}", id).then().body("tilt", equalTo(35.0f));
         admin().body(Docs.panel(id, model)).post("/devices/wind").then().statusCode(400);
         admin().body(Docs.with(Docs.panel(Api.id("P"), model), "azimuth", 400))
                 .post("/devices/panel")
                 .then()
                 .statusCode(422);
-        anonymous().get("/devices/panel/{id}", "P-missing").then().statusCode(404);
+        viewer().get("/devices/panel/{id}", "P-missing").then().statusCode(404);
     }
 }

@@ -100,8 +100,7 @@ class ImportResourceTest {
                 .contains("postal_code");
         assertCounts(csv("clients", clients), 2, 0, 1, 1);
         viewer().get("/clients/{id}", a).then().body("timezone", equalTo("Atlantic/Canary"));
-        Api.anonymous()
-                .get("/elements/wind/{m}", model)
+        viewer().get("/elements/wind/{m}", model)
                 .then()
                 .body("thresholds.wind_storm_speed", equalTo(25.0f));
     }

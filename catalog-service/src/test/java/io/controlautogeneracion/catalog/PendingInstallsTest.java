@@ -1,7 +1,7 @@
 package io.controlautogeneracion.catalog;
 
 import static io.controlautogeneracion.catalog.Api.admin;
-import static io.controlautogeneracion.catalog.Api.anonymous;
+import static io.controlautogeneracion.catalog.Api.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.controlautogeneracion.catalog.install.PendingInstalls;
@@ -36,8 +36,8 @@ class PendingInstallsTest {
         int removed = pending.sweep(now, GRACE).await().indefinitely();
 
         assertThat(removed).isGreaterThanOrEqualTo(1);
-        anonymous().get("/devices/panel/{id}", orphan).then().statusCode(404);
-        anonymous().get("/devices/panel/{id}", young).then().statusCode(200);
+        viewer().get("/devices/panel/{id}", orphan).then().statusCode(404);
+        viewer().get("/devices/panel/{id}", young).then().statusCode(200);
     }
 
     @Test
@@ -55,7 +55,7 @@ class PendingInstallsTest {
 
         pending.sweep(now, GRACE).await().indefinitely();
 
-        anonymous().get("/devices/panel/{id}", id).then().statusCode(200);
+        viewer().get("/devices/panel/{id}", id).then().statusCode(200);
         assertThat(pending.sweep(now, GRACE).await().indefinitely()).isZero();
     }
 

@@ -10,7 +10,6 @@ import io.controlautogeneracion.model.catalog.Device;
 import io.controlautogeneracion.model.catalog.DeviceKinds;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +42,7 @@ public class DeviceResource {
 
     @GET
     @Path("/{id}")
-    @PermitAll
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Uni<Response> get(
             @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id) {

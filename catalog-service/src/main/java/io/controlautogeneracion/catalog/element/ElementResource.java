@@ -9,7 +9,6 @@ import io.controlautogeneracion.model.catalog.CatalogIds;
 import io.controlautogeneracion.model.catalog.DeviceKinds;
 import io.controlautogeneracion.model.catalog.Element;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,7 +39,7 @@ public class ElementResource {
     }
 
     @GET
-    @PermitAll
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Uni<List<Element>> list(
             @QueryParam("kind") @NotNull @Pattern(regexp = DeviceKinds.REGEX) String kind) {
         return elements.list(DeviceKinds.parse(kind));
@@ -48,7 +47,7 @@ public class ElementResource {
 
     @GET
     @Path("/{kind}/{model}")
-    @PermitAll
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Uni<Response> get(
             @PathParam("kind") @Pattern(regexp = DeviceKinds.REGEX) String kind,
             @PathParam("model") @Pattern(regexp = CatalogIds.ID_REGEX) String model) {

@@ -46,6 +46,17 @@ public class CatalogException extends RuntimeException {
                 null);
     }
 
+    /** An update or delete without If-Match: the editor has to say which version it changes. */
+    public static CatalogException preconditionRequired() {
+        return new CatalogException(
+                428,
+                "Precondition Required",
+                "If-Match is required: send the ETag of the version you read (or * to replace"
+                        + " whatever version is stored)",
+                null,
+                null);
+    }
+
     public static CatalogException invalid(List<Violation> violations) {
         return new CatalogException(
                 422,

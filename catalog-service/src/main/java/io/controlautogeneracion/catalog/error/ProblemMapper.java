@@ -1,6 +1,7 @@
 package io.controlautogeneracion.catalog.error;
 
 import com.couchbase.client.core.error.CouchbaseException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.controlautogeneracion.catalog.validation.ValidDocument;
@@ -17,7 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into {@code application/problem+json}: catalog rules (422), malformed input
- * (400), missing documents (404), conflicts (409), stale versions (412).
+ * (400), missing documents (404), conflicts (409), stale versions (412), updates without If-Match
+ * (428).
  */
 public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
@@ -52,8 +54,18 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        JsonLocation at = e.getLocation();
+        String where =
+                at == null || at.getLineNr() < 0
+                        ? ""
+                        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         return problem(
-                400, "Bad Request", "unreadable JSON: " + e.getOriginalMessage(), uri, null, null);
+                400,
+                "Bad Request",
+                "unreadable JSON: " + e.getOriginalMessage() + where,
+                uri,
+                null,
+                null);
     }
 
     /** Overrides the built-in mapper of Jackson's type errors, which answers plain JSON. */
@@ -62,8 +74,17 @@ public class ProblemMapper {
         return unreadable(e, uri);
     }
 
+    /**
+     * The framework's own answers (401, 404 of an unknown path, 405...). A body it could not read
+     * comes wrapped in a bare 400: answered with what is wrong with the JSON instead.
+     */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadable(json, uri);
+            }
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return problem(
                 status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, null, null);

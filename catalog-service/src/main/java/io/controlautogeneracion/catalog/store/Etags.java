@@ -9,9 +9,16 @@ import java.util.Optional;
 public final class Etags {
     private Etags() {}
 
-    /** The CAS named by an If-Match header; 0 (any version) when there is none. */
+    /**
+     * The CAS named by the If-Match header an update or delete must send (428 without it), so that
+     * two editors never overwrite each other unknowingly; 0 (any version) for {@code *}, which says
+     * so on purpose.
+     */
     public static long cas(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw CatalogException.preconditionRequired();
+        }
+        if (ifMatch.trim().equals("*")) {
             return 0;
         }
         String tag = ifMatch.trim();
