@@ -53,6 +53,15 @@ public final class JavaCommand {
         return this;
     }
 
+    /**
+     * Each line of a part logging through slf4j-simple (the stand-ins) starts with its time, as the
+     * other parts' lines do, so a log can be read against the others'.
+     */
+    public JavaCommand simpleLoggerTimes() {
+        return property("org.slf4j.simpleLogger.showDateTime", true)
+                .property("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    }
+
     public JavaCommand classpath(String classpath) {
         this.classpath = classpath;
         return this;

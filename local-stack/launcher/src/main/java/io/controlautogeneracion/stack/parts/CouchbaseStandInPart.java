@@ -27,6 +27,7 @@ public final class CouchbaseStandInPart implements Part {
         return JavaCommand.using(ctx, NAME)
                 .heap(ctx.config().heap("couchbase"))
                 .jvm("-XX:+UseSerialGC")
+                .simpleLoggerTimes()
                 .classpath(ProjectLayout.launcherClasspath(ctx.config().projectDir()))
                 .main(
                         CouchbaseStandIn.class.getName(),

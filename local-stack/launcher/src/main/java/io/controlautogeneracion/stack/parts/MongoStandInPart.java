@@ -32,6 +32,7 @@ public final class MongoStandInPart implements Part {
         return JavaCommand.using(ctx, NAME)
                 .heap(ctx.config().heap("mongo"))
                 .jvm("-XX:+UseSerialGC")
+                .simpleLoggerTimes()
                 .jvm("-Dmongo.oplog=" + ctx.config().get("mongo.oplog"))
                 .classpath(ProjectLayout.launcherClasspath(ctx.config().projectDir()))
                 .main(
