@@ -194,6 +194,33 @@ class ComposeFileTest {
     }
 
     @Test
+    void ownContainersRunHardenedAndNoContainerGainsPrivileges() {
+        SERVICES.properties()
+                .forEach(
+                        e -> {
+                            JsonNode service = e.getValue();
+                            assertThat(texts(service.path("security_opt")))
+                                    .as("%s: no privilege escalation", e.getKey())
+                                    .contains("no-new-privileges:true");
+                            if (Images.ownInCompose(service.path("image").asText())) {
+                                assertThat(service.path("read_only").asBoolean())
+                                        .as("%s: read-only root file system", e.getKey())
+                                        .isTrue();
+                                assertThat(texts(service.path("cap_drop")))
+                                        .as("%s: capabilities dropped", e.getKey())
+                                        .contains("ALL");
+                                assertThat(service.has("cap_add")).isFalse();
+                                assertThat(texts(service.path("tmpfs")))
+                                        .as("%s: a writable /tmp in memory", e.getKey())
+                                        .anyMatch(t -> t.startsWith("/tmp:exec"));
+                                assertThat(service.path("user").asText())
+                                        .as("%s: not root", e.getKey())
+                                        .isNotIn("root", "0");
+                            }
+                        });
+    }
+
+    @Test
     void everyImageBuiltHereHasItsDockerfile() {
         SERVICES.properties()
                 .forEach(
