@@ -12,6 +12,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 props="-Dbench.rate=${BENCH_RATE:-5000} -Dbench.seconds=${BENCH_SECONDS:-60} -Dbench.warmup=${BENCH_WARMUP:-20} -Dbench.sensors=${BENCH_SENSORS:-1000} -Dbench.readings=${BENCH_READINGS:-3000000}"
 ./mvnw -B -pl flink-pipelines -am test -Dspotless.check.skip=true \
-  -Dtest=WindBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dtest=WindBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtest.kafka.security=none \
   -DargLine="-Xmx2g ${props}" \
   | grep -E "BENCH|Tests run|ERROR"

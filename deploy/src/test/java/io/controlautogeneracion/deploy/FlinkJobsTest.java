@@ -162,8 +162,10 @@ class FlinkJobsTest {
         }
         assertThat(env).as("%s variables in %s", prefix, where).containsAll(required);
         Set<String> understood = understood(prefix);
+        Set<String> passedOn = passedOn(prefix);
         env.stream()
                 .filter(e -> e.startsWith(prefix + "_"))
+                .filter(e -> passedOn.stream().noneMatch(e::startsWith))
                 .forEach(
                         e ->
                                 assertThat(understood)
@@ -194,6 +196,28 @@ class FlinkJobsTest {
             }
         }
         return names;
+    }
+
+    /**
+     * The variable prefixes whose every variable a job hands on as it is ({@code
+     * p.withPrefix(KAFKA_PROPERTIES)}, {@code KAFKA_PROPERTIES = "kafka.properties."}: any {@code
+     * WIND_KAFKA_PROPERTIES_*} is a Kafka client setting).
+     */
+    private static Set<String> passedOn(String prefix) {
+        Pattern constant = Pattern.compile("static final String (\\w+) = \"([^\"]+)\";");
+        Pattern withPrefix = Pattern.compile("\\.withPrefix\\((\\w+)\\)");
+        String source = ProjectFiles.read(SOURCES.resolve(SETTINGS.get(prefix)));
+        Set<String> prefixes = new TreeSet<>();
+        Matcher use = withPrefix.matcher(source);
+        while (use.find()) {
+            Matcher c = constant.matcher(source);
+            while (c.find()) {
+                if (c.group(1).equals(use.group(1))) {
+                    prefixes.add(envName(prefix, c.group(2)));
+                }
+            }
+        }
+        return prefixes;
     }
 
     /** JobParameters' environment name: PREFIX_KEY, dots and dashes as underscores. */

@@ -173,7 +173,14 @@ class KubernetesManifestsTest {
                         .forEach(
                                 e -> {
                                     JsonNode ref = e.path("valueFrom").path("secretKeyRef");
-                                    if (!ref.isMissingNode()) {
+                                    boolean kafkaUsers =
+                                            K8S.find("KafkaUser", ref.path("name").asText())
+                                                    .isPresent();
+                                    if (kafkaUsers) {
+                                        // The Kafka operator writes a Secret per KafkaUser.
+                                        assertThat(ref.path("key").asText())
+                                                .isIn("sasl.jaas.config", "password");
+                                    } else if (!ref.isMissingNode()) {
                                         assertThat(ref.path("name").asText())
                                                 .isEqualTo(
                                                         secret.path("metadata")

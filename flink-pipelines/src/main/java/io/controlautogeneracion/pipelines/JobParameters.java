@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.TimeUtils;
@@ -77,6 +78,37 @@ public final class JobParameters {
         return value == null
                 ? defaultValue
                 : parsed(key, value, TimeUtils::parseDuration, "a duration (500 ms, 2 s, 1 min)");
+    }
+
+    /**
+     * Every parameter under {@code prefix} (for example {@code kafka.properties.}), named without
+     * it: {@code --kafka.properties.security.protocol SASL_SSL} gives {@code security.protocol}.
+     * Environment variables count too, {@code <PREFIX>_KAFKA_PROPERTIES_SASL_JAAS_CONFIG} giving
+     * {@code sasl.jaas.config} (underscores become dots, lower case: Kafka's setting names have no
+     * other characters); an argument wins over a variable.
+     */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> values = new TreeMap<>();
+        String envStart = envName(prefix);
+        env.forEach(
+                (name, value) -> {
+                    if (name.startsWith(envStart)
+                            && name.length() > envStart.length()
+                            && value != null
+                            && !value.isBlank()) {
+                        String key =
+                                name.substring(envStart.length())
+                                        .toLowerCase(Locale.ROOT)
+                                        .replace('_', '.');
+                        values.put(key, value.trim());
+                    }
+                });
+        for (String name : args.toMap().keySet()) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                values.put(name.substring(prefix.length()), get(name, ""));
+            }
+        }
+        return values;
     }
 
     /** An instant ({@code 2026-06-01T10:00:00Z}), null when not given. */

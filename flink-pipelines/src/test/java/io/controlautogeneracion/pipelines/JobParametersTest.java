@@ -29,6 +29,31 @@ class JobParametersTest {
     }
 
     @Test
+    void shouldGatherEveryParameterUnderAPrefixFromArgumentsAndEnvironment() {
+        JobParameters p =
+                new JobParameters(
+                        new String[] {
+                            "--kafka.properties.security.protocol", "SASL_SSL",
+                            "--kafka.bootstrap", "kafka:9092"
+                        },
+                        Map.of(
+                                "WIND_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                                        "ScramLoginModule required;",
+                                "WIND_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                                "WIND_KAFKA_PROPERTIES_SASL_MECHANISM", " ",
+                                "LANDING_KAFKA_PROPERTIES_SASL_MECHANISM", "PLAIN"),
+                        "WIND");
+
+        // The argument wins over the variable; a blank variable and another job's are ignored.
+        assertThat(p.withPrefix("kafka.properties."))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                "security.protocol", "SASL_SSL",
+                                "sasl.jaas.config", "ScramLoginModule required;"));
+        assertThat(params(Map.of()).withPrefix("kafka.properties.")).isEmpty();
+    }
+
+    @Test
     void shouldNameTheParameterThatIsMissingOrNotOfItsKind() {
         assertThatThrownBy(() -> params(Map.of()).required("kafka.bootstrap"))
                 .isInstanceOf(JobParameters.BadParameter.class)

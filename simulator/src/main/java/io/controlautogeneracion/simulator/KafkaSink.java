@@ -1,5 +1,9 @@
 package io.controlautogeneracion.simulator;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +31,12 @@ final class KafkaSink implements MessageSink {
         this.producer = producer;
     }
 
-    static KafkaSink connect(String bootstrap) {
+    /**
+     * A producer of {@code bootstrap}; {@code settings}, when given, is a properties file of
+     * further client settings (how to authenticate: {@code security.protocol}, {@code sasl.*},
+     * {@code ssl.*}), read last so that it may override any of the defaults below.
+     */
+    static KafkaSink connect(String bootstrap, Path settings) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "simulator");
@@ -37,6 +46,13 @@ final class KafkaSink implements MessageSink {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        if (settings != null) {
+            try (Reader in = Files.newBufferedReader(settings)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new SimulatorException("cannot read --producer-config " + settings, e);
+            }
+        }
         return new KafkaSink(
                 new KafkaProducer<>(p, new StringSerializer(), new StringSerializer()));
     }

@@ -65,7 +65,9 @@ public final class Simulator {
                 return;
             }
             MessageSink sink =
-                    options.dryRun() ? lines(options) : KafkaSink.connect(options.bootstrap());
+                    options.dryRun()
+                            ? lines(options)
+                            : KafkaSink.connect(options.bootstrap(), options.producerConfig());
             simulator = new Simulator(options, fleet, sink, Clock.systemUTC());
         } catch (SimulatorException | KafkaException e) {
             LOG.error("simulator cannot start: {}", e.getMessage());

@@ -37,7 +37,8 @@ record SimulatorOptions(
         Path fleet,
         Path stateFile,
         Duration progressEvery,
-        Map<DeviceKind, String> topics) {
+        Map<DeviceKind, String> topics,
+        Path producerConfig) {
 
     static final String USAGE =
             """
@@ -65,6 +66,7 @@ record SimulatorOptions(
                                        offline devices' buffered messages)
               --progress D             progress line every D of wall time (default 10s)
               --topic K=NAME,…         topic per kind (default panel, sensor-light, sensor-wind)
+              --producer-config FILE   Kafka producer settings (security.protocol, sasl.*, ssl.*)
             durations: 500ms, 30s, 5m, 2h, 1d or ISO-8601 (PT1M)
             """;
 
@@ -109,7 +111,8 @@ record SimulatorOptions(
                         "fleet",
                         "state",
                         "progress",
-                        "topic");
+                        "topic",
+                        "producer-config");
         for (String key : a.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option --" + key);
@@ -179,7 +182,8 @@ record SimulatorOptions(
                 a.containsKey("fleet") ? Path.of(a.get("fleet")) : null,
                 a.containsKey("state") ? Path.of(a.get("state")) : null,
                 duration(a.getOrDefault("progress", "10s")),
-                kinds(a.get("topic"), s -> s));
+                kinds(a.get("topic"), s -> s),
+                a.containsKey("producer-config") ? Path.of(a.get("producer-config")) : null);
     }
 
     boolean dryRun() {

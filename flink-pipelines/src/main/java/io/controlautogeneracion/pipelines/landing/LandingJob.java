@@ -13,6 +13,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -88,8 +89,9 @@ public final class LandingJob {
     }
 
     static KafkaSource<LandedLine> kafkaSource(LandingSettings s) {
-        return KafkaSource.<LandedLine>builder()
-                .setBootstrapServers(s.kafkaBootstrap())
+        KafkaSourceBuilder<LandedLine> builder = KafkaSource.<LandedLine>builder();
+        s.kafkaProperties().forEach(builder::setProperty);
+        return builder.setBootstrapServers(s.kafkaBootstrap())
                 .setTopics(s.panelTopic(), s.lightTopic())
                 .setGroupId(s.groupId())
                 .setStartingOffsets(

@@ -4,10 +4,12 @@ import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.JobRestarts;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Map;
 
 /** What the landing job can be told, from {@code --key value} or {@code LANDING_*} variables. */
 public record LandingSettings(
         String kafkaBootstrap,
+        Map<String, String> kafkaProperties,
         String panelTopic,
         String lightTopic,
         String groupId,
@@ -21,9 +23,16 @@ public record LandingSettings(
         JobRestarts restarts)
         implements Serializable {
 
+    /**
+     * Kafka client settings given to the source as they are ({@code
+     * --kafka.properties.security.protocol SASL_SSL}, or {@code LANDING_KAFKA_PROPERTIES_*}).
+     */
+    public static final String KAFKA_PROPERTIES = "kafka.properties.";
+
     public static LandingSettings from(JobParameters p) {
         return new LandingSettings(
                 p.required("kafka.bootstrap"),
+                Map.copyOf(p.withPrefix(KAFKA_PROPERTIES)),
                 p.get("topic.panel", "panel"),
                 p.get("topic.light", "sensor-light"),
                 p.get("kafka.group-id", "landing-job"),

@@ -12,6 +12,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -71,11 +72,13 @@ public final class WindJob {
                 catalog,
                 WriteSensorWind.readings(
                         s.kafkaBootstrap(),
+                        s.kafkaProperties(),
                         s.windReadingTopic(),
                         s.transactionalIdPrefix(),
                         s.transactionTimeout()),
                 WriteSensorWind.alarms(
                         s.kafkaBootstrap(),
+                        s.kafkaProperties(),
                         s.windAlarmTopic(),
                         s.transactionalIdPrefix(),
                         s.transactionTimeout()),
@@ -147,8 +150,9 @@ public final class WindJob {
     }
 
     static KafkaSource<WindArrival> kafkaSource(WindJobSettings s) {
-        return KafkaSource.<WindArrival>builder()
-                .setBootstrapServers(s.kafkaBootstrap())
+        KafkaSourceBuilder<WindArrival> builder = KafkaSource.<WindArrival>builder();
+        s.kafkaProperties().forEach(builder::setProperty);
+        return builder.setBootstrapServers(s.kafkaBootstrap())
                 .setTopics(s.readingsTopic())
                 .setGroupId(s.groupId())
                 // A first start reads the topic from the beginning; later ones resume from state.

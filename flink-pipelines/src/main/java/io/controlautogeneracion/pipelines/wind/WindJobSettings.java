@@ -4,6 +4,7 @@ import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.JobRestarts;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything the wind job can be told, with the defaults of the README's table. Built from {@code
@@ -11,6 +12,7 @@ import java.time.Duration;
  */
 public record WindJobSettings(
         String kafkaBootstrap,
+        Map<String, String> kafkaProperties,
         String readingsTopic,
         String windReadingTopic,
         String windAlarmTopic,
@@ -60,10 +62,18 @@ public record WindJobSettings(
         }
     }
 
+    /**
+     * Kafka client settings given to the source and both sinks as they are ({@code
+     * --kafka.properties.security.protocol SASL_SSL}, or {@code WIND_KAFKA_PROPERTIES_*}): how the
+     * job authenticates, without a code change.
+     */
+    public static final String KAFKA_PROPERTIES = "kafka.properties.";
+
     public static WindJobSettings from(JobParameters p) {
         String bucket = p.get("couchbase.bucket", "catalog");
         return new WindJobSettings(
                 p.required("kafka.bootstrap"),
+                Map.copyOf(p.withPrefix(KAFKA_PROPERTIES)),
                 p.get("topic.readings", "sensor-wind"),
                 p.get("topic.wind-reading", "wind_reading"),
                 p.get("topic.wind-alarm", "wind_alarm"),
@@ -124,9 +134,10 @@ public record WindJobSettings(
 
     @Override
     public String toString() {
-        // Never log the password.
+        // Never log the password, nor the Kafka settings' values (a JAAS line holds one).
         return "WindJobSettings[kafka "
                 + kafkaBootstrap
+                + (kafkaProperties.isEmpty() ? "" : " with " + kafkaProperties.keySet())
                 + ", topics "
                 + readingsTopic
                 + " -> "

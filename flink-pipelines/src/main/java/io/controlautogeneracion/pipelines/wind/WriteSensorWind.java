@@ -3,6 +3,7 @@ package io.controlautogeneracion.pipelines.wind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -12,6 +13,7 @@ import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
 import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -26,9 +28,14 @@ public final class WriteSensorWind {
 
     /** Sink of {@code wind_reading}, keyed by {@code wind_id}. */
     public static KafkaSink<WindSecond> readings(
-            String bootstrap, String topic, String transactionalIdPrefix, Duration txTimeout) {
+            String bootstrap,
+            Map<String, String> properties,
+            String topic,
+            String transactionalIdPrefix,
+            Duration txTimeout) {
         return sink(
                 bootstrap,
+                properties,
                 transactionalIdPrefix + "-wind-reading",
                 txTimeout,
                 new Rows<>(topic, WindSecond::windId, DruidRowJson::readingRow));
@@ -36,9 +43,14 @@ public final class WriteSensorWind {
 
     /** Sink of {@code wind_alarm}, keyed by {@code wind_id}. */
     public static KafkaSink<WindAlarm> alarms(
-            String bootstrap, String topic, String transactionalIdPrefix, Duration txTimeout) {
+            String bootstrap,
+            Map<String, String> properties,
+            String topic,
+            String transactionalIdPrefix,
+            Duration txTimeout) {
         return sink(
                 bootstrap,
+                properties,
                 transactionalIdPrefix + "-wind-alarm",
                 txTimeout,
                 new Rows<>(topic, WindAlarm::windId, DruidRowJson::alarmRow));
@@ -46,11 +58,14 @@ public final class WriteSensorWind {
 
     private static <T> KafkaSink<T> sink(
             String bootstrap,
+            Map<String, String> properties,
             String transactionalId,
             Duration txTimeout,
             KafkaRecordSerializationSchema<T> rows) {
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrap)
+        KafkaSinkBuilder<T> builder = KafkaSink.<T>builder();
+        // The deployment's client settings (security) first: the sink's own below win.
+        properties.forEach(builder::setProperty);
+        return builder.setBootstrapServers(bootstrap)
                 .setRecordSerializer(rows)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalId)

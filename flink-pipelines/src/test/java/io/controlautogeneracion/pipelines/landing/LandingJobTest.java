@@ -68,6 +68,7 @@ class LandingJobTest {
             LandingSettings settings =
                     new LandingSettings(
                             kafka.bootstrap(),
+                            Map.of(),
                             "panel",
                             "sensor-light",
                             "landing-test",

@@ -95,8 +95,14 @@ public final class KafkaTestBroker implements AutoCloseable {
     /** Sends key/value pairs in order and waits until all are acknowledged. */
     public static void produce(
             String bootstrap, String topic, List<Map.Entry<String, String>> kvs) {
+        produce(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, kvs);
+    }
+
+    /** As {@link #produce(String, String, List)}, with these client settings (credentials). */
+    public static void produce(
+            Map<String, Object> client, String topic, List<Map.Entry<String, String>> kvs) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
@@ -131,13 +137,24 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     /** A consumer that also sees records of transactions not committed (yet, or ever). */
     public static KafkaConsumer<String, String> uncommittedReader(String bootstrap, String topic) {
-        return reader(bootstrap, topic, "read_uncommitted");
+        return uncommittedReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic);
+    }
+
+    /** As {@link #uncommittedReader(String, String)}, with these client settings (credentials). */
+    public static KafkaConsumer<String, String> uncommittedReader(
+            Map<String, Object> client, String topic) {
+        return reader(client, topic, "read_uncommitted");
     }
 
     private static KafkaConsumer<String, String> reader(
             String bootstrap, String topic, String isolation) {
+        return reader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, isolation);
+    }
+
+    private static KafkaConsumer<String, String> reader(
+            Map<String, Object> client, String topic, String isolation) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(client);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic + "-" + System.nanoTime());

@@ -33,6 +33,22 @@ class WindJobSettingsTest {
     }
 
     @Test
+    void shouldPassKafkaClientSettingsToTheSourceAndSinksWithoutLoggingThem() {
+        WindJobSettings s =
+                settings(
+                        "--kafka.properties.security.protocol",
+                        "SASL_PLAINTEXT",
+                        "--kafka.properties.sasl.jaas.config",
+                        "ScramLoginModule required username=\"wind-job\""
+                                + " password=\"kafka-secret\";");
+
+        assertThat(s.kafkaProperties())
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsKey("sasl.jaas.config");
+        assertThat(s.toString()).contains("sasl.jaas.config").doesNotContain("kafka-secret");
+    }
+
+    @Test
     void shouldRefuseAnIdleTimeoutShorterThanTheSlowestCatalogLookup() {
         // 3 attempts × 1 s + 100 ms + 200 ms backoff + 1 s: a reading may wait 4.3 s.
         assertThatThrownBy(() -> settings("--watermark.idleness", "4 s"))

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Through the local stack: readings produced to {@code sensor-wind} end as enriched {@code
  * wind_alarm} rows in Druid SQL (the real Kafka broker, Druid's Kafka supervisors from {@code
  * druid/supervisors/}, the Couchbase stand-in), and a job cancelled with output not yet committed
- * and restarted from its last checkpoint adds no duplicate row.
+ * and restarted from its last checkpoint adds no duplicate row. The stack's Kafka requires
+ * authentication here ({@code stack.kafka.security=sasl}, set by this module's build): the readings
+ * come from the anemometers' user, the job runs as {@code wind-job} and each supervisor as its own
+ * user, with the ACLs of {@code deploy/kafka/acls.txt}.
  */
 @WithLocalStack({Engine.KAFKA, Engine.DRUID, Engine.COUCHBASE})
 class WindToDruidTest {
@@ -56,18 +59,18 @@ class WindToDruidTest {
         WindScript script =
                 new WindScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(600));
         seedCatalog(stack, script);
-        String kafka = stack.kafkaBootstrap();
-        KafkaTestBroker.useTransactionProtocolV1(kafka);
+        // The local stack has pinned transaction.version=1 already (kafka.transaction.version).
+        Map<String, Object> anemometers = stack.kafkaClient("device-sensor-wind");
 
         JobClient first = start(stack, checkpoints);
-        KafkaTestBroker.produce(kafka, "sensor-wind", phase(script, 0, 30).messages());
+        KafkaTestBroker.produce(anemometers, "sensor-wind", phase(script, 0, 30).messages());
         awaitAlarms(stack, 4);
 
         // The owner changed at second 40: this episode is C-B's. Cancel as soon as its row is
         // written, most likely before the checkpoint that commits it.
         try (KafkaConsumer<String, String> written =
-                KafkaTestBroker.uncommittedReader(kafka, "wind_alarm")) {
-            KafkaTestBroker.produce(kafka, "sensor-wind", phase(script, 30, 45).messages());
+                KafkaTestBroker.uncommittedReader(stack.kafkaClient("admin"), "wind_alarm")) {
+            KafkaTestBroker.produce(anemometers, "sensor-wind", phase(script, 30, 45).messages());
             List<String> rows = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60))
                     .until(
@@ -80,7 +83,7 @@ class WindToDruidTest {
 
         JobClient second = start(stack, checkpoints);
         try {
-            KafkaTestBroker.produce(kafka, "sensor-wind", phase(script, 45, 70).messages());
+            KafkaTestBroker.produce(anemometers, "sensor-wind", phase(script, 45, 70).messages());
             // Druid orders scans by __time only: the test sorts by anemometer itself.
             List<Map<String, Object>> alarms =
                     awaitAlarms(stack, 6).stream()
@@ -138,16 +141,25 @@ class WindToDruidTest {
     }
 
     private static JobClient start(RunningStack stack, Path checkpoints) throws Exception {
+        List<String> args =
+                new ArrayList<>(
+                        List.of("--checkpoint.interval", "2 s", "--alarm.silence-after", "60 s"));
+        // The job's Kafka credentials, as a deployment passes them: generic client settings.
+        stack.kafkaClient("wind-job")
+                .forEach(
+                        (name, value) -> {
+                            if (!name.equals("bootstrap.servers")) {
+                                args.addAll(
+                                        List.of("--kafka.properties." + name, value.toString()));
+                            }
+                        });
         return TestJobs.startWindJob(
                 stack.kafkaBootstrap(),
                 stack.couchbaseConnectionString(),
                 stack.couchbaseBucket(),
                 stack.couchbasePassword(),
                 checkpoints,
-                "--checkpoint.interval",
-                "2 s",
-                "--alarm.silence-after",
-                "60 s");
+                args.toArray(String[]::new));
     }
 
     /** Seconds [from, to) of the fleet: a steady sensor, one that changes owner, one unknown. */

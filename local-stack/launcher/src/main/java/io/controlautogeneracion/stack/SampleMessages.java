@@ -140,9 +140,9 @@ public final class SampleMessages {
     }
 
     /** Sends the samples and waits until the broker acknowledged every one of them. */
-    public static Map<String, Integer> send(String bootstrap, List<Sample> samples) {
+    public static Map<String, Integer> send(Map<String, Object> kafka, List<Sample> samples) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(kafka);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
@@ -161,7 +161,11 @@ public final class SampleMessages {
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new StackException(
-                    "sending sample messages to " + bootstrap + " failed: " + e, e);
+                    "sending sample messages to "
+                            + kafka.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                            + " failed: "
+                            + e,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted while sending sample messages", e);

@@ -1,7 +1,8 @@
 package io.controlautogeneracion.stack;
 
 import io.controlautogeneracion.stack.batch.HourlyBatchCommand;
-import io.controlautogeneracion.stack.parts.KafkaBroker;
+import io.controlautogeneracion.stack.parts.FleetSimulator;
+import io.controlautogeneracion.stack.parts.KafkaSecurity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -327,9 +329,11 @@ public final class StackCli implements Callable<Integer> {
                             List.of(config.get("samples.panels").split(",")),
                             List.of(config.get("samples.lights").split(",")),
                             List.of(config.get("samples.winds").split(",")));
-            String bootstrap = KafkaBroker.bootstrap(new StackContext(config));
+            // Samples stand in for devices of every kind: the simulator's user may write them all.
+            Map<String, Object> kafka =
+                    KafkaSecurity.clientProperties(new StackContext(config), FleetSimulator.NAME);
             PrintWriter out = out();
-            SampleMessages.send(bootstrap, samples)
+            SampleMessages.send(kafka, samples)
                     .forEach((topic, n) -> out.printf("  ✓ %-13s %4d messages%n", topic, n));
             out.println(
                     "  (8 of them are invalid on purpose: not JSON, not an object, a missing"

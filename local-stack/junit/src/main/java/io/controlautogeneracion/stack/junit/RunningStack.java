@@ -8,6 +8,7 @@ import io.controlautogeneracion.stack.StackContext;
 import io.controlautogeneracion.stack.StackException;
 import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
 import io.controlautogeneracion.stack.parts.KafkaBroker;
+import io.controlautogeneracion.stack.parts.KafkaSecurity;
 import io.controlautogeneracion.stack.parts.MongoStandInPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,6 +68,16 @@ public final class RunningStack implements AutoCloseable {
     public String kafkaBootstrap() {
         require(Engine.KAFKA);
         return KafkaBroker.bootstrap(context());
+    }
+
+    /**
+     * The Kafka client settings of one of the stack's users ({@code deploy/kafka/acls.txt}; {@code
+     * admin} may do anything): the bootstrap address, and with {@code kafka.security=sasl} its
+     * credentials.
+     */
+    public Map<String, Object> kafkaClient(String principal) {
+        require(Engine.KAFKA);
+        return KafkaSecurity.clientProperties(context(), principal);
     }
 
     public DruidClient druid() {

@@ -80,6 +80,33 @@ class LocalStackDruidTest {
     }
 
     @Test
+    void shouldIngestTheProjectsSupervisorTopicOnAPlainTextBroker(RunningStack stack)
+            throws Exception {
+        // The specs of druid/supervisors/ take their Kafka security from the Druid processes'
+        // environment; with kafka.security=none (the default) it says PLAINTEXT and no user.
+        String row =
+                JSON.writeValueAsString(
+                        Map.of(
+                                "timestamp",
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                                "topic",
+                                "smoke-plain",
+                                "messages",
+                                7));
+        try (KafkaProducer<String, String> producer = producer(stack)) {
+            producer.send(new ProducerRecord<>("topic_stats", "smoke-plain", row)).get();
+        }
+        List<Map<String, Object>> rows =
+                stack.druid()
+                        .awaitSql(
+                                "SELECT SUM(messages) AS n FROM topic_stats WHERE topic ="
+                                        + " 'smoke-plain'",
+                                r -> !r.isEmpty() && r.get(0).get("n") != null,
+                                DRUID_WAIT);
+        assertThat(((Number) rows.get(0).get("n")).intValue()).isEqualTo(7);
+    }
+
+    @Test
     void shouldReplaceAnHourIntervalWhenTheBatchRunsAgain(RunningStack stack) throws Exception {
         DruidClient druid = stack.druid();
         String interval = "2026-06-01T10:00:00Z/2026-06-01T11:00:00Z";

@@ -39,9 +39,9 @@ final class DrillProducer implements AutoCloseable {
     private long sent;
     private int next;
 
-    DrillProducer(String bootstrap, int messagesPerSecond) {
+    DrillProducer(Map<String, Object> kafka, int messagesPerSecond) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(kafka);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");

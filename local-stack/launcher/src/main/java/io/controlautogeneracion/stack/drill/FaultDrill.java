@@ -15,6 +15,7 @@ import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
 import io.controlautogeneracion.stack.parts.DruidService;
 import io.controlautogeneracion.stack.parts.HourlyBatchScheduler;
 import io.controlautogeneracion.stack.parts.KafkaBroker;
+import io.controlautogeneracion.stack.parts.KafkaSecurity;
 import io.controlautogeneracion.stack.parts.MongoStandInPart;
 import io.controlautogeneracion.stack.parts.Services;
 import java.io.IOException;
@@ -85,8 +86,9 @@ public final class FaultDrill {
                                 + " is not (./stack up)");
             }
         }
-        String bootstrap = KafkaBroker.bootstrap(ctx);
-        try (KafkaProgress kafka = KafkaProgress.open(bootstrap)) {
+        // The drill is the operator's: it reads every device topic and every group's offsets.
+        Map<String, Object> client = KafkaSecurity.clientProperties(ctx, KafkaSecurity.ADMIN);
+        try (KafkaProgress kafka = KafkaProgress.open(client)) {
             Map<TopicPartition, Long> from = kafka.endOffsets();
             Instant start = Instant.now();
             Phases phases = new Phases(start.toEpochMilli());
@@ -98,7 +100,7 @@ public final class FaultDrill {
                     options.parts().stream()
                             .map(FaultDrill::name)
                             .collect(Collectors.joining(", ")));
-            DrillProducer producer = new DrillProducer(bootstrap, options.rate());
+            DrillProducer producer = new DrillProducer(client, options.rate());
             try {
                 producer.start();
                 await("warm-up", () -> false, options.warmUp());
@@ -124,7 +126,7 @@ public final class FaultDrill {
                     options.timeout())) {
                 say("not every consumer caught up within %s: %s", options.timeout(), kafka.lag(to));
             }
-            KafkaTruth truth = KafkaTruth.read(bootstrap, from, to, ReadingParser.withDefaults());
+            KafkaTruth truth = KafkaTruth.read(client, from, to, ReadingParser.withDefaults());
             say(
                     "Kafka holds %d messages in the drill's range, %d drill readings, %d drill"
                             + " anemometer seconds",

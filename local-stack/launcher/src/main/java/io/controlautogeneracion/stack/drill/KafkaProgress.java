@@ -29,9 +29,9 @@ final class KafkaProgress implements AutoCloseable {
         this.admin = admin;
     }
 
-    static KafkaProgress open(String bootstrap) {
+    static KafkaProgress open(Map<String, Object> kafka) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(kafka);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
         return new KafkaProgress(Admin.create(p));

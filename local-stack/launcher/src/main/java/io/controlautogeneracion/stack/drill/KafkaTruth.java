@@ -36,13 +36,13 @@ final class KafkaTruth {
     final Map<String, long[]> windSeconds = new HashMap<>();
 
     static KafkaTruth read(
-            String bootstrap,
+            Map<String, Object> kafka,
             Map<TopicPartition, Long> from,
             Map<TopicPartition, Long> to,
             ReadingParser parser) {
         KafkaTruth truth = new KafkaTruth();
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(kafka);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -106,6 +106,31 @@ public final class DruidService implements Part {
                 .build();
     }
 
+    /**
+     * The Kafka security settings of the Druid supervisors, which the specs of {@code
+     * druid/supervisors/} read through Druid's environment config provider: the protocol, the
+     * mechanism, and each supervisor user's JAAS line ({@code DRUID_WIND_READING_KAFKA_JAAS}, …;
+     * empty with security off). Every variable a spec names must be set, or Druid refuses it.
+     */
+    @Override
+    public Map<String, String> environment(StackContext ctx) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_SECURITY_PROTOCOL", KafkaSecurity.protocol(ctx));
+        env.put("KAFKA_SASL_MECHANISM", KafkaSecurity.MECHANISM);
+        for (String principal :
+                KafkaSecurity.principals(KafkaSecurity.rules(ctx.config().projectDir()))) {
+            if (principal.startsWith("druid-")) {
+                env.put(jaasVariable(principal), KafkaSecurity.jaas(ctx, principal));
+            }
+        }
+        return env;
+    }
+
+    /** The environment variable that holds a Druid user's JAAS line. */
+    public static String jaasVariable(String principal) {
+        return principal.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_KAFKA_JAAS";
+    }
+
     public static String url(StackContext ctx, String service) {
         return "http://" + ctx.host() + ":" + ctx.config().port("druid." + service);
     }

@@ -7,8 +7,10 @@ import io.controlautogeneracion.stack.StackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The device fleet simulator of {@code simulator/} in its own JVM: it back-fills the last {@code
@@ -33,6 +35,25 @@ public final class FleetSimulator implements Part {
     @Override
     public void prepare(StackContext ctx) throws IOException {
         classpath(ctx);
+        Path config = producerConfig(ctx);
+        Files.deleteIfExists(config);
+        if (KafkaSecurity.enabled(ctx)) {
+            // The simulator's credentials, readable by their owner only, off the command line.
+            Files.createFile(
+                    config,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+            Properties p = new Properties();
+            p.putAll(KafkaSecurity.securityProperties(ctx, NAME));
+            try (var out = Files.newBufferedWriter(config)) {
+                p.store(out, "Kafka client settings of the simulator, written by the local stack");
+            }
+        }
+    }
+
+    /** The Kafka client settings the simulator reads with security on. */
+    static Path producerConfig(StackContext ctx) {
+        return ctx.partDir(NAME).resolve("producer.properties");
     }
 
     /** The simulator's classpath as written by its build. */
@@ -61,6 +82,9 @@ public final class FleetSimulator implements Part {
     public List<String> command(StackContext ctx) {
         List<String> args = new ArrayList<>();
         args.addAll(List.of("--bootstrap", KafkaBroker.bootstrap(ctx)));
+        if (KafkaSecurity.enabled(ctx)) {
+            args.addAll(List.of("--producer-config", producerConfig(ctx).toString()));
+        }
         args.addAll(List.of("--seed", ctx.config().get("simulator.seed")));
         args.addAll(List.of("--backfill-days", ctx.config().get("simulator.backfill-days")));
         args.addAll(List.of("--speed", ctx.config().get("simulator.speed")));

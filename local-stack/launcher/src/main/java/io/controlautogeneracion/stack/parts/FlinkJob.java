@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -21,21 +22,30 @@ public final class FlinkJob implements Part {
     private final String name;
     private final String mainClass;
     private final String key;
+    private final Function<StackContext, Map<String, String>> environment;
     private final Function<StackContext, List<String>> arguments;
 
     /**
      * @param key the settings prefix in the stack configuration ({@code <key>.heap})
+     * @param environment the job's environment, derived from the stack (its Kafka credentials)
      * @param arguments the job's command-line arguments, derived from the stack
      */
     public FlinkJob(
             String name,
             String mainClass,
             String key,
+            Function<StackContext, Map<String, String>> environment,
             Function<StackContext, List<String>> arguments) {
         this.name = name;
         this.mainClass = mainClass;
         this.key = key;
+        this.environment = environment;
         this.arguments = arguments;
+    }
+
+    @Override
+    public Map<String, String> environment(StackContext ctx) {
+        return environment.apply(ctx);
     }
 
     @Override

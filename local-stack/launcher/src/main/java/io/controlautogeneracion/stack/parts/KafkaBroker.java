@@ -9,6 +9,8 @@ import io.controlautogeneracion.stack.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,6 +37,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaBroker implements Part {
     public static final String NAME = "kafka";
+    private static final String SCRAM_MARKER = "scram-users";
+    private static final java.util.Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
 
     @Override
     public String name() {
@@ -55,33 +60,92 @@ public final class KafkaBroker implements Part {
         Path dir = ctx.partDir(NAME);
         Map<String, String> values = new HashMap<>(ctx.config().asMap());
         values.put("data", dir.toString());
-        String template = Resources.text("/kafka/server.properties");
-        Files.writeString(
-                dir.resolve("server.properties"),
-                Templates.render(template, values, "kafka/server.properties"));
+        String properties =
+                Templates.render(
+                        Resources.text("/kafka/server.properties"),
+                        values,
+                        "kafka/server.properties");
+        if (KafkaSecurity.enabled(ctx)) {
+            properties =
+                    replaceSettings(
+                            properties,
+                            Templates.render(
+                                    Resources.text("/kafka/server-sasl.properties"),
+                                    values,
+                                    "kafka/server-sasl.properties"));
+        }
+        Path file = dir.resolve("server.properties");
+        Files.deleteIfExists(file);
+        // It may hold the operator's password: readable by its owner only.
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.writeString(file, properties);
         Resources.writeLog4j(ctx);
         Path logs = dir.resolve("logs");
         if (!Files.isRegularFile(logs.resolve("meta.properties"))) {
             format(ctx, dir);
+        } else if (KafkaSecurity.enabled(ctx) && !Files.isRegularFile(dir.resolve(SCRAM_MARKER))) {
+            throw new StackException(
+                    "kafka.security=sasl needs a Kafka storage formatted with the operator's user,"
+                            + " and "
+                            + logs
+                            + " was formatted without it: start with another data.dir, or delete"
+                            + " that directory (its topics are lost)");
         }
     }
 
-    /** Formats the broker's storage once, as kafka-storage.sh format does. */
+    /** {@code base} with every setting that {@code overrides} sets replaced by it. */
+    static String replaceSettings(String base, String overrides) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String line : overrides.split("\n")) {
+            if (line.contains("=") && !line.startsWith("#")) {
+                keys.add(line.substring(0, line.indexOf('=')).trim());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : base.split("\n")) {
+            boolean replaced =
+                    line.contains("=")
+                            && !line.startsWith("#")
+                            && keys.contains(line.substring(0, line.indexOf('=')).trim());
+            if (!replaced) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.append(overrides).toString();
+    }
+
+    /**
+     * Formats the broker's storage once, as kafka-storage.sh format does; with security on, with
+     * the operator's SCRAM user, which the launcher needs to create the others.
+     */
     private void format(StackContext ctx, Path dir) throws IOException {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "format",
+                                "--cluster-id",
+                                clusterId(),
+                                "--config",
+                                dir.resolve("server.properties").toString(),
+                                "--ignore-formatted"));
+        if (KafkaSecurity.enabled(ctx)) {
+            args.addAll(
+                    List.of(
+                            "--add-scram",
+                            KafkaSecurity.MECHANISM
+                                    + "=[name="
+                                    + KafkaSecurity.ADMIN
+                                    + ",password="
+                                    + KafkaSecurity.password(ctx, KafkaSecurity.ADMIN)
+                                    + "]"));
+        }
         List<String> command =
                 JavaCommand.using(ctx, NAME + "-format")
                         .heap("256m")
                         .property("log4j2.configurationFile", Resources.log4j(ctx))
                         .classpath(
                                 ProjectLayout.engineClasspath(ctx.config().projectDir(), "kafka"))
-                        .main(
-                                "kafka.tools.StorageTool",
-                                "format",
-                                "--cluster-id",
-                                clusterId(),
-                                "--config",
-                                dir.resolve("server.properties").toString(),
-                                "--ignore-formatted")
+                        .main("kafka.tools.StorageTool", args.toArray(String[]::new))
                         .build();
         Path log = ctx.logFile(NAME);
         Files.createDirectories(log.getParent());
@@ -95,6 +159,9 @@ public final class KafkaBroker implements Part {
                     || process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new StackException("formatting Kafka storage failed; see " + log);
+            }
+            if (KafkaSecurity.enabled(ctx)) {
+                Files.writeString(dir.resolve(SCRAM_MARKER), KafkaSecurity.ADMIN + "\n");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,11 +211,19 @@ public final class KafkaBroker implements Part {
         }
     }
 
-    /** Creates the configured topics that do not exist yet and pins the transaction protocol. */
+    /**
+     * Creates the configured topics that do not exist yet and pins the transaction protocol; with
+     * security on, sets the users and ACLs of {@code deploy/kafka/acls.txt}.
+     */
     @Override
     public void afterHealthy(StackContext ctx) {
         createTopics(ctx);
         pinTransactionVersion(ctx);
+        if (KafkaSecurity.enabled(ctx)) {
+            try (Admin admin = admin(ctx)) {
+                KafkaSecurity.apply(admin, ctx);
+            }
+        }
     }
 
     /**
@@ -240,9 +315,10 @@ public final class KafkaBroker implements Part {
         }
     }
 
-    private static Admin admin(StackContext ctx) {
+    /** An admin client of the operator's user. */
+    public static Admin admin(StackContext ctx) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(ctx));
+        props.putAll(KafkaSecurity.clientProperties(ctx, KafkaSecurity.ADMIN));
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);

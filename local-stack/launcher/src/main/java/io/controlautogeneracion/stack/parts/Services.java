@@ -1,6 +1,9 @@
 package io.controlautogeneracion.stack.parts;
 
+import io.controlautogeneracion.stack.StackContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The project's services as parts of the local stack, wired to the stack's engines. */
@@ -12,14 +15,52 @@ public final class Services {
                 "ingest-service",
                 "ingest-service",
                 "ingest",
-                ctx ->
-                        Map.of(
-                                "KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrap(ctx),
-                                "QUARKUS_MONGODB_CONNECTION_STRING",
-                                        MongoStandInPart.connectionString(ctx),
-                                "INGEST_RETENTION_MESSAGES", ctx.config().get("ingest.retention"),
-                                "INGEST_RETENTION_ALARMS", ctx.config().get("ingest.retention"),
-                                "INGEST_RETENTION_STATS", ctx.config().get("ingest.retention")));
+                ctx -> {
+                    Map<String, String> env =
+                            new HashMap<>(kafkaEnvironment(ctx, "ingest-service"));
+                    env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrap(ctx));
+                    env.put(
+                            "QUARKUS_MONGODB_CONNECTION_STRING",
+                            MongoStandInPart.connectionString(ctx));
+                    env.put("INGEST_RETENTION_MESSAGES", ctx.config().get("ingest.retention"));
+                    env.put("INGEST_RETENTION_ALARMS", ctx.config().get("ingest.retention"));
+                    env.put("INGEST_RETENTION_STATS", ctx.config().get("ingest.retention"));
+                    return env;
+                });
+    }
+
+    /**
+     * The Kafka security settings of a Quarkus service, as the environment variables its {@code
+     * application.properties} reads; empty with security off.
+     */
+    static Map<String, String> kafkaEnvironment(StackContext ctx, String principal) {
+        Map<String, String> env = new HashMap<>();
+        KafkaSecurity.securityProperties(ctx, principal)
+                .forEach(
+                        (name, value) ->
+                                env.put(
+                                        "KAFKA_" + name.toUpperCase(Locale.ROOT).replace('.', '_'),
+                                        value));
+        return env;
+    }
+
+    /**
+     * The Kafka security settings of a Flink job, as the {@code <PREFIX>_KAFKA_PROPERTIES_*}
+     * environment variables of its {@code --kafka.properties.<name>} parameters (the environment
+     * keeps the password off the command line).
+     */
+    static Map<String, String> jobKafkaEnvironment(
+            StackContext ctx, String principal, String prefix) {
+        Map<String, String> env = new HashMap<>();
+        kafkaEnvironment(ctx, principal)
+                .forEach(
+                        (name, value) ->
+                                env.put(
+                                        prefix
+                                                + "_KAFKA_PROPERTIES_"
+                                                + name.substring("KAFKA_".length()),
+                                        value));
+        return env;
     }
 
     public static QuarkusService catalog() {
@@ -55,6 +96,7 @@ public final class Services {
                 "wind-job",
                 "io.controlautogeneracion.pipelines.wind.WindJob",
                 "wind-job",
+                ctx -> jobKafkaEnvironment(ctx, "wind-job", "WIND"),
                 ctx ->
                         List.of(
                                 "--kafka.bootstrap",
@@ -75,6 +117,7 @@ public final class Services {
                 "landing-job",
                 "io.controlautogeneracion.pipelines.landing.LandingJob",
                 "landing-job",
+                ctx -> jobKafkaEnvironment(ctx, "landing-job", "LANDING"),
                 ctx ->
                         List.of(
                                 "--kafka.bootstrap",
