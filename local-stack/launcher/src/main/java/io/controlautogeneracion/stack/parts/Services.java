@@ -19,7 +19,14 @@ public final class Services {
                                         MongoStandInPart.connectionString(ctx),
                                 "INGEST_RETENTION_MESSAGES", ctx.config().get("ingest.retention"),
                                 "INGEST_RETENTION_ALARMS", ctx.config().get("ingest.retention"),
-                                "INGEST_RETENTION_STATS", ctx.config().get("ingest.retention")));
+                                "INGEST_RETENTION_STATS", ctx.config().get("ingest.retention"),
+                                // Readings are enriched from the catalog before they are stored.
+                                "INGEST_CATALOG_CONNECTION_STRING",
+                                        CouchbaseStandInPart.connectionString(ctx),
+                                "INGEST_CATALOG_BUCKET", ctx.config().get("couchbase.bucket"),
+                                "INGEST_CATALOG_PASSWORD", ctx.config().get("couchbase.password"),
+                                // CouchbaseMock does not answer the SDK's configuration polls.
+                                "QUARKUS_LOG_CATEGORY__COM_COUCHBASE_CONFIG__LEVEL", "ERROR"));
     }
 
     public static QuarkusService catalog() {
