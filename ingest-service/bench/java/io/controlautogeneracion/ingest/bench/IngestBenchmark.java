@@ -132,6 +132,8 @@ public final class IngestBenchmark {
                         (key, value) ->
                                 builder.environment()
                                         .put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        // CouchbaseMock does not answer the SDK's configuration polls: a warning a second.
+        builder.environment().put("QUARKUS_LOG_CATEGORY__COM_COUCHBASE_CONFIG__LEVEL", "ERROR");
         String cacheTtl = System.getenv("BENCH_CATALOG_CACHE_TTL");
         if (cacheTtl != null) {
             builder.environment().put("INGEST_CATALOG_CACHE_TTL", cacheTtl);

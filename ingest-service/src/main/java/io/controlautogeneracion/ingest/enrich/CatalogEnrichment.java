@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * The "enrich, then store" step of StreamingPanel, StreamingSensorLight and StreamingSensorWind:
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class CatalogEnrichment {
+    private static final Logger LOG = Logger.getLogger(CatalogEnrichment.class);
 
     /** A batch's messages, enriched, and what the lookups found, for {@link #stored}. */
     public record Enriched(
@@ -52,7 +54,15 @@ public class CatalogEnrichment {
             return Uni.createFrom().item(new Enriched(messages, Map.of(), Set.of()));
         }
         return lookup.devices(kind, ids, lookup.ifAnswering(config.catalog().lookupTimeout()))
-                .map(found -> apply(messages, ids, found));
+                .map(found -> apply(messages, ids, found))
+                .onFailure()
+                .recoverWithItem(
+                        e -> {
+                            // Storage never waits on enrichment: store, and enrich later.
+                            LOG.warnf(
+                                    "enriching a batch of %s failed, stored without: %s", kind, e);
+                            return apply(messages, ids, Map.of());
+                        });
     }
 
     private static Enriched apply(

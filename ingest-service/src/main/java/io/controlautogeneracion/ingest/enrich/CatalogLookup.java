@@ -1,6 +1,8 @@
 package io.controlautogeneracion.ingest.enrich;
 
 import io.controlautogeneracion.catalog.client.CatalogClient;
+import io.controlautogeneracion.model.catalog.CatalogIds;
+import io.controlautogeneracion.model.catalog.DeviceHistory;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,11 +47,7 @@ public class CatalogLookup {
             DeviceKind kind, Collection<String> ids, Duration wait) {
         Map<String, CompletableFuture<DeviceEnrichment>> lookups = new HashMap<>();
         for (String id : ids) {
-            lookups.put(
-                    id,
-                    catalog.history(kind, id)
-                            .thenApply(DeviceEnrichment::of)
-                            .whenComplete((ok, error) -> ended(kind, id, error)));
+            lookups.put(id, lookup(kind, id));
         }
         CompletableFuture<Void> all =
                 CompletableFuture.allOf(lookups.values().toArray(CompletableFuture[]::new));
@@ -64,6 +62,26 @@ public class CatalogLookup {
                 .after(wait)
                 .recoverWithItem(() -> null)
                 .map(ignored -> answered(lookups));
+    }
+
+    /**
+     * One device's enrichment. An id no catalog document can have (catalog ids are short and plain;
+     * a message may name anything) is an unknown device without asking, and a lookup that fails
+     * before it starts fails its future: neither may stop a batch.
+     */
+    private CompletableFuture<DeviceEnrichment> lookup(DeviceKind kind, String id) {
+        if (!CatalogIds.isValid(id)) {
+            return CompletableFuture.completedFuture(
+                    DeviceEnrichment.of(new DeviceHistory(kind, id, null, null, null, null)));
+        }
+        CompletableFuture<DeviceHistory> history;
+        try {
+            history = catalog.history(kind, id);
+        } catch (RuntimeException e) {
+            history = CompletableFuture.failedFuture(e);
+        }
+        return history.thenApply(DeviceEnrichment::of)
+                .whenComplete((ok, error) -> ended(kind, id, error));
     }
 
     private void ended(DeviceKind kind, String id, Throwable error) {

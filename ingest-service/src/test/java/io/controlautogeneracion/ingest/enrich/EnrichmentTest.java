@@ -208,6 +208,19 @@ class EnrichmentTest {
         assertThat(alarm.getString("client_id")).isEqualTo(first);
     }
 
+    @Test
+    void shouldStoreAReadingWhoseDeviceIdNoCatalogCanHoldAsUnknownAndGoOn() {
+        catalog.owners(panel, first, move.minus(30, ChronoUnit.DAYS));
+        String hostile = "P::" + "x".repeat(300);
+        Instant at = Instant.now().minusSeconds(15).truncatedTo(ChronoUnit.MILLIS);
+        standIns.send("panel", hostile, Messages.panel(hostile, at, 10));
+        standIns.send("panel", panel, Messages.panel(panel, at, 20));
+
+        assertThat(awaitEnriched("topic", hostile, at, "unknown_device").getString("client_id"))
+                .isNull();
+        assertThat(awaitEnriched("topic", panel, at, "ok").getString("client_id")).isEqualTo(first);
+    }
+
     private Document awaitEnriched(String collection, String device, Instant at, String status) {
         await().atMost(WAIT)
                 .until(
