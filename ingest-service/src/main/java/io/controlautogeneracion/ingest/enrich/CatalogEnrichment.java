@@ -88,10 +88,8 @@ public class CatalogEnrichment {
     /** After the write was acknowledged: what the background pass must look at. */
     public void stored(String topic, Enriched batch) {
         batch.found().forEach((id, d) -> views.storedWith(new DeviceKey(topic, id), d.viewRev()));
-        for (String id : batch.unavailable()) {
-            views.markDirty(new DeviceKey(topic, id));
-        }
         if (!batch.unavailable().isEmpty()) {
+            views.unavailableStored();
             long count =
                     batch.messages().stream()
                             .filter(m -> m.enrichment() == StretchEnrichment.UNAVAILABLE)

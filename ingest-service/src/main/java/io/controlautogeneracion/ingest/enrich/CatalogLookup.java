@@ -1,5 +1,7 @@
 package io.controlautogeneracion.ingest.enrich;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.controlautogeneracion.catalog.client.CatalogClient;
 import io.controlautogeneracion.model.catalog.CatalogIds;
 import io.controlautogeneracion.model.catalog.DeviceHistory;
@@ -23,7 +25,17 @@ import org.jboss.logging.Logger;
 public class CatalogLookup {
     private static final Logger LOG = Logger.getLogger(CatalogLookup.class);
 
+    /**
+     * How long the ingest path reuses a device's enrichment without asking the catalog client
+     * again: a batch of 1000 readings names hundreds of devices, and rebuilding each one's
+     * enrichment per batch would cost more than the rest of the path. A catalog change shows this
+     * much later at most, on top of the client's cache TTL.
+     */
+    static final Duration REUSE = Duration.ofSeconds(1);
+
     private final CatalogClient catalog;
+    private final Cache<String, CompletableFuture<DeviceEnrichment>> recent =
+            Caffeine.newBuilder().expireAfterWrite(REUSE).maximumSize(100_000).build();
     private volatile boolean answering = true;
 
     public CatalogLookup(CatalogClient catalog) {
@@ -41,18 +53,41 @@ public class CatalogLookup {
     }
 
     /**
-     * The enrichment of each device of {@code ids} that the catalog describes within {@code wait}.
+     * The enrichment of each device of {@code ids} that the catalog describes within {@code wait},
+     * reusing what was looked up in the last {@link #REUSE} (the ingest path).
      */
     public Uni<Map<String, DeviceEnrichment>> devices(
             DeviceKind kind, Collection<String> ids, Duration wait) {
         Map<String, CompletableFuture<DeviceEnrichment>> lookups = new HashMap<>();
         for (String id : ids) {
+            String key = kind.name() + '/' + id;
+            CompletableFuture<DeviceEnrichment> lookup =
+                    recent.asMap().computeIfAbsent(key, k -> lookup(kind, id));
+            if (lookup.isCompletedExceptionally()) {
+                recent.asMap().remove(key, lookup);
+                lookup = recent.asMap().computeIfAbsent(key, k -> lookup(kind, id));
+            }
+            lookups.put(id, lookup);
+        }
+        return arrived(lookups, wait);
+    }
+
+    /** The same, always through the catalog client (the background pass). */
+    public Uni<Map<String, DeviceEnrichment>> fresh(
+            DeviceKind kind, Collection<String> ids, Duration wait) {
+        Map<String, CompletableFuture<DeviceEnrichment>> lookups = new HashMap<>();
+        for (String id : ids) {
             lookups.put(id, lookup(kind, id));
         }
+        return arrived(lookups, wait);
+    }
+
+    private static Uni<Map<String, DeviceEnrichment>> arrived(
+            Map<String, CompletableFuture<DeviceEnrichment>> lookups, Duration wait) {
         CompletableFuture<Void> all =
                 CompletableFuture.allOf(lookups.values().toArray(CompletableFuture[]::new));
         if (all.isDone() || wait.isZero() || wait.isNegative()) {
-            return Uni.createFrom().item(() -> answered(lookups));
+            return Uni.createFrom().item(() -> arrived(lookups));
         }
         return Uni.createFrom()
                 .completionStage(all)
@@ -61,7 +96,7 @@ public class CatalogLookup {
                 .ifNoItem()
                 .after(wait)
                 .recoverWithItem(() -> null)
-                .map(ignored -> answered(lookups));
+                .map(ignored -> arrived(lookups));
     }
 
     /**
@@ -97,7 +132,7 @@ public class CatalogLookup {
         }
     }
 
-    private static Map<String, DeviceEnrichment> answered(
+    private static Map<String, DeviceEnrichment> arrived(
             Map<String, CompletableFuture<DeviceEnrichment>> lookups) {
         Map<String, DeviceEnrichment> answered = new HashMap<>();
         lookups.forEach(

@@ -31,6 +31,9 @@ public class DeviceViews {
     private final Set<DeviceKey> toVerify = ConcurrentHashMap.newKeySet();
     private final AtomicLong generations = new AtomicLong();
     private volatile boolean scanStore = true;
+    // Generations of "documents were stored catalog_unavailable": readings [0], alarms [1].
+    private final AtomicLong[] unavailable = {new AtomicLong(1), new AtomicLong(1)};
+    private final long[] unavailableDone = {0, 0};
 
     public DeviceViews(IngestConfig config) {
         this.max = config.enrichment().maxPendingDevices();
@@ -52,13 +55,37 @@ public class DeviceViews {
         }
     }
 
-    /** The device's documents need the pass (stored without the catalog, or a changed view). */
+    /**
+     * The device's documents need the pass (a changed view, or never enriched). Beyond the bound
+     * the device is left to the sweep, which compares recorded views.
+     */
     public void markDirty(DeviceKey device) {
         if (dirty.size() >= max && !dirty.containsKey(device)) {
-            scanStore = true;
             return;
         }
         dirty.put(device, generations.incrementAndGet());
+    }
+
+    /** Documents were stored {@code catalog_unavailable}: the pass has some to enrich. */
+    public void unavailableStored() {
+        unavailable[0].incrementAndGet();
+        unavailable[1].incrementAndGet();
+    }
+
+    /**
+     * The generation of {@code catalog_unavailable} documents in the readings or alarms, or 0 when
+     * the pass has found none left since the last were stored.
+     */
+    public synchronized long unavailablePending(boolean alarm) {
+        int i = alarm ? 1 : 0;
+        long now = unavailable[i].get();
+        return now == unavailableDone[i] ? 0 : now;
+    }
+
+    /** The pass found no {@code catalog_unavailable} document left as of {@code generation}. */
+    public synchronized void unavailableDone(boolean alarm, long generation) {
+        int i = alarm ? 1 : 0;
+        unavailableDone[i] = Math.max(unavailableDone[i], generation);
     }
 
     /** The catalog's view of the device as the pass found it (no document changed). */

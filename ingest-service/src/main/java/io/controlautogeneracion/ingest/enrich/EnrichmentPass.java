@@ -23,16 +23,17 @@ import org.jboss.logging.Logger;
  * The background pass of the enrichment, every {@code ingest.enrichment.pass-interval}:
  *
  * <ol>
- *   <li>at start (and when the in-memory list overflowed), finds in the store devices with
- *       documents left {@code catalog_unavailable} or never enriched;
+ *   <li>at start, finds devices with readings stored before enrichment existed;
+ *   <li>enriches documents stored {@code catalog_unavailable}, found through the status index a
+ *       bounded number at a time, once the catalog answers for their devices;
  *   <li>compares devices first seen by this process with the catalog view recorded for them in
  *       {@code topic_catalog};
  *   <li>sweeps {@code topic_catalog} a few devices at a time, asking the catalog (through its
  *       cache) whether each device's view changed: a move registered after the fact, a corrected
  *       address;
- *   <li>brings the documents of the devices found so in line with the catalog: for each piece of
- *       the device's enrichment through time, the documents whose event time falls in it and that
- *       do not carry it are rewritten, then the view is recorded.
+ *   <li>brings the documents of the devices found so in line with the catalog: one query per
+ *       collection finds those that do not carry the piece of the device's enrichment their event
+ *       time falls in, they are rewritten, then the view is recorded.
  * </ol>
  *
  * <p>Every step is bounded ({@code max-devices-per-pass}, {@code max-documents-per-pass}) and every
@@ -90,6 +91,8 @@ public class EnrichmentPass {
         return indexes.ready()
                 .chain(this::scanStore)
                 .chain(this::verify)
+                .chain(() -> enrichUnavailable(false, budget))
+                .chain(() -> enrichUnavailable(true, budget))
                 .chain(this::sweep)
                 .chain(() -> reconcile(budget))
                 .map(ignored -> budget.used);
@@ -101,27 +104,125 @@ public class EnrichmentPass {
         return n == null ? 0 : n.get();
     }
 
+    /** At start: devices with readings stored before enrichment existed. */
     private Uni<Void> scanStore() {
         if (!views.scanStore()) {
             return Uni.createFrom().voidItem();
         }
         int limit = config.enrichment().maxDevicesPerPass();
-        List<DeviceKey> found = new ArrayList<>();
         return repository
-                .unavailable(false, limit)
-                .invoke(found::addAll)
-                .chain(() -> repository.unavailable(true, limit))
-                .invoke(found::addAll)
-                .chain(() -> repository.neverEnriched(limit))
-                .invoke(found::addAll)
+                .neverEnriched(limit)
                 .invoke(
-                        () -> {
+                        found -> {
                             found.stream().distinct().forEach(views::markDirty);
                             if (found.size() < limit) {
                                 views.storeScanned();
                             }
                         })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Documents stored {@code catalog_unavailable}, found through the status index a bounded number
+     * at a time, each given the piece of its device's enrichment its event time falls in.
+     */
+    private Uni<Void> enrichUnavailable(boolean alarm, Budget budget) {
+        long generation = views.unavailablePending(alarm);
+        int limit = budget.left();
+        if (generation == 0 || limit <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository
+                .unavailableDocuments(alarm, limit)
+                .chain(
+                        documents -> {
+                            Map<String, Map<String, List<Document>>> byDevice =
+                                    new LinkedHashMap<>();
+                            for (Document d : documents) {
+                                byDevice.computeIfAbsent(
+                                                d.getString("topic_id"), t -> new LinkedHashMap<>())
+                                        .computeIfAbsent(
+                                                d.getString("device_id"), k -> new ArrayList<>())
+                                        .add(d);
+                            }
+                            Progress progress = new Progress();
+                            Uni<Void> done = Uni.createFrom().voidItem();
+                            for (Map.Entry<String, Map<String, List<Document>>> t :
+                                    byDevice.entrySet()) {
+                                done =
+                                        done.chain(
+                                                () ->
+                                                        unavailableOf(
+                                                                alarm,
+                                                                t.getKey(),
+                                                                t.getValue(),
+                                                                budget,
+                                                                progress));
+                            }
+                            return done.invoke(
+                                    () -> {
+                                        if (documents.size() < limit && progress.complete) {
+                                            views.unavailableDone(alarm, generation);
+                                        }
+                                    });
+                        });
+    }
+
+    private Uni<Void> unavailableOf(
+            boolean alarm,
+            String topic,
+            Map<String, List<Document>> byDevice,
+            Budget budget,
+            Progress progress) {
+        Optional<DeviceKind> kind = config.topics().kindOf(topic);
+        if (kind.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return lookup.fresh(kind.get(), byDevice.keySet(), config.catalog().lookupTimeout())
+                .chain(
+                        found -> {
+                            if (found.size() < byDevice.size()) {
+                                progress.complete = false;
+                            }
+                            Uni<Void> done = Uni.createFrom().voidItem();
+                            for (Map.Entry<String, DeviceEnrichment> e : found.entrySet()) {
+                                List<Document> documents = byDevice.get(e.getKey());
+                                for (Map.Entry<StretchEnrichment, List<Object>> piece :
+                                        byPiece(e.getValue(), documents).entrySet()) {
+                                    done =
+                                            done.chain(
+                                                    () ->
+                                                            repository
+                                                                    .enrichUnavailable(
+                                                                            alarm,
+                                                                            piece.getValue(),
+                                                                            piece.getKey())
+                                                                    .invoke(
+                                                                            n -> {
+                                                                                budget.used +=
+                                                                                        piece.getValue()
+                                                                                                .size();
+                                                                                counted(topic, n);
+                                                                            })
+                                                                    .replaceWithVoid());
+                                }
+                            }
+                            return done;
+                        });
+    }
+
+    /** The ids of {@code documents} by the enrichment of the piece their event time falls in. */
+    private static Map<StretchEnrichment, List<Object>> byPiece(
+            DeviceEnrichment enrichment, List<Document> documents) {
+        Map<StretchEnrichment, List<Object>> byPiece = new LinkedHashMap<>();
+        for (Document d : documents) {
+            java.util.Date at = d.getDate("event_time");
+            if (at != null) {
+                byPiece.computeIfAbsent(enrichment.at(at.toInstant()), p -> new ArrayList<>())
+                        .add(d.get("_id"));
+            }
+        }
+        return byPiece;
     }
 
     /**
@@ -189,7 +290,7 @@ public class EnrichmentPass {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = recorded.keySet().stream().map(DeviceKey::deviceId).toList();
-        return lookup.devices(kind.get(), ids, config.catalog().lookupTimeout())
+        return lookup.fresh(kind.get(), ids, config.catalog().lookupTimeout())
                 .invoke(
                         found ->
                                 recorded.forEach(
@@ -223,10 +324,7 @@ public class EnrichmentPass {
             done =
                     done.chain(
                             () ->
-                                    lookup.devices(
-                                                    kind.get(),
-                                                    ids,
-                                                    config.catalog().lookupTimeout())
+                                    lookup.fresh(kind.get(), ids, config.catalog().lookupTimeout())
                                             .chain(found -> inTurn(t.getValue(), found, budget)));
         }
         return done;
@@ -244,14 +342,15 @@ public class EnrichmentPass {
         return done;
     }
 
-    /** Rewrites what the device's documents lack, piece by piece; records the view when done. */
+    /**
+     * Rewrites what the device's documents lack: one query per collection finds the documents that
+     * do not carry the piece their event time falls in; records the view once none is left.
+     */
     private Uni<Void> device(DeviceViews.Dirty d, DeviceEnrichment enrichment, Budget budget) {
         Progress progress = new Progress();
         Uni<Void> done = Uni.createFrom().voidItem();
         for (boolean alarm : new boolean[] {false, true}) {
-            for (DeviceEnrichment.Piece piece : enrichment.pieces()) {
-                done = done.chain(() -> piece(alarm, d.device(), piece, budget, progress));
-            }
+            done = done.chain(() -> lacking(alarm, d.device(), enrichment, budget, progress));
         }
         return done.chain(
                 () -> {
@@ -264,10 +363,10 @@ public class EnrichmentPass {
                 });
     }
 
-    private Uni<Void> piece(
+    private Uni<Void> lacking(
             boolean alarm,
             DeviceKey device,
-            DeviceEnrichment.Piece piece,
+            DeviceEnrichment enrichment,
             Budget budget,
             Progress progress) {
         int limit = budget.left();
@@ -275,19 +374,35 @@ public class EnrichmentPass {
             progress.complete = false;
             return Uni.createFrom().voidItem();
         }
-        StretchEnrichment enrichment = piece.enrichment();
         return repository
-                .notCarrying(alarm, device, piece.from(), piece.to(), enrichment.rev(), limit)
+                .notCarrying(alarm, device, enrichment.pieces(), limit)
                 .chain(
-                        ids -> {
-                            budget.used += ids.size();
-                            if (ids.size() >= limit) {
+                        documents -> {
+                            budget.used += documents.size();
+                            if (documents.size() >= limit) {
                                 progress.complete = false;
                             }
-                            return repository.rewrite(alarm, ids, enrichment);
-                        })
-                .invoke(changed -> counted(device.topic(), changed))
-                .replaceWithVoid();
+                            Uni<Void> done = Uni.createFrom().voidItem();
+                            for (Map.Entry<StretchEnrichment, List<Object>> piece :
+                                    byPiece(enrichment, documents).entrySet()) {
+                                done =
+                                        done.chain(
+                                                () ->
+                                                        repository
+                                                                .rewrite(
+                                                                        alarm,
+                                                                        piece.getValue(),
+                                                                        piece.getKey())
+                                                                .invoke(
+                                                                        n ->
+                                                                                counted(
+                                                                                        device
+                                                                                                .topic(),
+                                                                                        n))
+                                                                .replaceWithVoid());
+                            }
+                            return done;
+                        });
     }
 
     private void counted(String topic, long changed) {

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.controlautogeneracion.ingest.enrich.DeviceEnrichment;
 import io.controlautogeneracion.ingest.enrich.DeviceKey;
 import io.controlautogeneracion.ingest.enrich.StretchEnrichment;
 import io.controlautogeneracion.ingest.stream.MessageDocuments;
@@ -51,25 +52,6 @@ public class EnrichmentRepository {
         this.views = client.getDatabase(database).getCollection(VIEWS);
     }
 
-    /** Up to {@code limit} devices with documents stored {@code catalog_unavailable}. */
-    public Uni<List<DeviceKey>> unavailable(boolean alarm, int limit) {
-        FindOptions options =
-                new FindOptions()
-                        .projection(
-                                Projections.include(
-                                        MessageDocuments.TOPIC_ID, MessageDocuments.DEVICE_ID))
-                        .limit(limit);
-        return collection(alarm)
-                .find(Filters.eq(MessageDocuments.ENRICHMENT_STATUS, UNAVAILABLE), options)
-                .map(
-                        d ->
-                                new DeviceKey(
-                                        d.getString(MessageDocuments.TOPIC_ID),
-                                        d.getString(MessageDocuments.DEVICE_ID)))
-                .collect()
-                .asList();
-    }
-
     /**
      * Up to {@code limit} devices with readings never enriched (stored before enrichment existed,
      * or by a service without it).
@@ -105,31 +87,69 @@ public class EnrichmentRepository {
     }
 
     /**
-     * The ids of up to {@code limit} documents of {@code device} with event time in {@code [from,
-     * to)} (null: open) that do not carry the enrichment whose fingerprint is {@code rev}. Alarms
-     * count only when enrichable (they carry an enrichment status).
+     * Up to {@code limit} documents stored {@code catalog_unavailable}, with their topic, device
+     * and event time (through the enrichment-status index).
      */
-    public Uni<List<Object>> notCarrying(
-            boolean alarm, DeviceKey device, Instant from, Instant to, String rev, int limit) {
+    public Uni<List<Document>> unavailableDocuments(boolean alarm, int limit) {
+        FindOptions options =
+                new FindOptions()
+                        .projection(
+                                Projections.include(
+                                        MessageDocuments.TOPIC_ID,
+                                        MessageDocuments.DEVICE_ID,
+                                        MessageDocuments.EVENT_TIME))
+                        .limit(limit);
+        return collection(alarm)
+                .find(Filters.eq(MessageDocuments.ENRICHMENT_STATUS, UNAVAILABLE), options)
+                .collect()
+                .asList();
+    }
+
+    /** Enriches those of {@code ids} still {@code catalog_unavailable}; how many changed. */
+    public Uni<Long> enrichUnavailable(
+            boolean alarm, List<Object> ids, StretchEnrichment enrichment) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        return update(
+                alarm,
+                Filters.and(
+                        Filters.in("_id", ids),
+                        Filters.eq(MessageDocuments.ENRICHMENT_STATUS, UNAVAILABLE)),
+                enrichment);
+    }
+
+    /**
+     * Up to {@code limit} documents of {@code device} (id and event time) that do not carry the
+     * enrichment of the piece their event time falls in: one query for all pieces. Alarms count
+     * only when enrichable (they carry an enrichment status).
+     */
+    public Uni<List<Document>> notCarrying(
+            boolean alarm, DeviceKey device, List<DeviceEnrichment.Piece> pieces, int limit) {
+        List<Bson> carrying = new ArrayList<>();
+        for (DeviceEnrichment.Piece piece : pieces) {
+            List<Bson> bounds = new ArrayList<>();
+            if (piece.from() != null) {
+                bounds.add(Filters.gte(MessageDocuments.EVENT_TIME, Date.from(piece.from())));
+            }
+            if (piece.to() != null) {
+                bounds.add(Filters.lt(MessageDocuments.EVENT_TIME, Date.from(piece.to())));
+            }
+            bounds.add(Filters.eq(MessageDocuments.ENRICHMENT_REV, piece.enrichment().rev()));
+            carrying.add(Filters.and(bounds));
+        }
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq(MessageDocuments.TOPIC_ID, device.topic()));
         filters.add(Filters.eq(MessageDocuments.DEVICE_ID, device.deviceId()));
-        if (from != null) {
-            filters.add(Filters.gte(MessageDocuments.EVENT_TIME, Date.from(from)));
-        }
-        if (to != null) {
-            filters.add(Filters.lt(MessageDocuments.EVENT_TIME, Date.from(to)));
-        }
         if (alarm) {
             filters.add(Filters.exists(MessageDocuments.ENRICHMENT_STATUS));
         }
-        filters.add(Filters.ne(MessageDocuments.ENRICHMENT_REV, rev));
-        FindOptions options = new FindOptions().projection(Projections.include("_id")).limit(limit);
-        return collection(alarm)
-                .find(Filters.and(filters), options)
-                .map(d -> d.get("_id"))
-                .collect()
-                .asList();
+        filters.add(Filters.nor(carrying));
+        FindOptions options =
+                new FindOptions()
+                        .projection(Projections.include(MessageDocuments.EVENT_TIME))
+                        .limit(limit);
+        return collection(alarm).find(Filters.and(filters), options).collect().asList();
     }
 
     /** Sets the enrichment on those of {@code ids} that do not carry it yet; how many changed. */
@@ -137,14 +157,19 @@ public class EnrichmentRepository {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
+        return update(
+                alarm,
+                Filters.and(
+                        Filters.in("_id", ids),
+                        Filters.ne(MessageDocuments.ENRICHMENT_REV, enrichment.rev())),
+                enrichment);
+    }
+
+    private Uni<Long> update(boolean alarm, Bson filter, StretchEnrichment enrichment) {
         List<Bson> sets = new ArrayList<>();
         enrichment.fields().forEach((k, v) -> sets.add(Updates.set(k, v)));
         return collection(alarm)
-                .updateMany(
-                        Filters.and(
-                                Filters.in("_id", ids),
-                                Filters.ne(MessageDocuments.ENRICHMENT_REV, enrichment.rev())),
-                        Updates.combine(sets))
+                .updateMany(filter, Updates.combine(sets))
                 .map(r -> r.getModifiedCount());
     }
 
