@@ -36,9 +36,10 @@ import org.jboss.logging.Logger;
  *       time falls in, they are rewritten, then the view is recorded.
  * </ol>
  *
- * <p>Every step is bounded ({@code max-devices-per-pass}, {@code max-documents-per-pass}) and every
- * rewrite is conditional on the fingerprint, so passes can be repeated, interrupted or overlap with
- * the ingest without harm. While the catalog does not answer, nothing changes and the devices wait
+ * <p>Every step is bounded ({@code max-devices-per-pass}, {@code max-documents-per-pass}); a
+ * rewrite sets what the catalog says now (by {@code _id}, so every store answers it from its index)
+ * on documents only the pass changes, and passes never overlap, so they can be repeated or
+ * interrupted without harm. While the catalog does not answer, nothing changes and the devices wait
  * for a later pass.
  */
 @ApplicationScoped
@@ -193,7 +194,7 @@ public class EnrichmentPass {
                                             done.chain(
                                                     () ->
                                                             repository
-                                                                    .enrichUnavailable(
+                                                                    .rewrite(
                                                                             alarm,
                                                                             piece.getValue(),
                                                                             piece.getKey())

@@ -1,8 +1,10 @@
 package io.controlautogeneracion.ingest.store;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.controlautogeneracion.ingest.enrich.DeviceEnrichment;
@@ -29,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The background enrichment's reads and writes: documents that do not carry a piece of a device's
  * enrichment (by fingerprint), their rewrite, and {@code topic_catalog}, one entry per device with
  * the catalog view its documents were last brought in line with. Every read is bounded by a limit,
- * every rewrite is conditional on the fingerprint, so a pass can be repeated or interrupted.
+ * and a rewrite sets what the catalog says now, so a pass can be repeated or interrupted.
  */
 @ApplicationScoped
 public class EnrichmentRepository {
@@ -105,20 +107,6 @@ public class EnrichmentRepository {
                 .asList();
     }
 
-    /** Enriches those of {@code ids} still {@code catalog_unavailable}; how many changed. */
-    public Uni<Long> enrichUnavailable(
-            boolean alarm, List<Object> ids, StretchEnrichment enrichment) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(0L);
-        }
-        return update(
-                alarm,
-                Filters.and(
-                        Filters.in("_id", ids),
-                        Filters.eq(MessageDocuments.ENRICHMENT_STATUS, UNAVAILABLE)),
-                enrichment);
-    }
-
     /**
      * Up to {@code limit} documents of {@code device} (id and event time) that do not carry the
      * enrichment of the piece their event time falls in: one query for all pieces. Alarms count
@@ -152,25 +140,25 @@ public class EnrichmentRepository {
         return collection(alarm).find(Filters.and(filters), options).collect().asList();
     }
 
-    /** Sets the enrichment on those of {@code ids} that do not carry it yet; how many changed. */
+    /**
+     * Sets the enrichment on the documents {@code ids}; how many changed. One update per document,
+     * filtered by {@code _id} alone so that every store answers it from the {@code _id} index (the
+     * pass alone rewrites documents, and the same enrichment written twice changes nothing).
+     */
     public Uni<Long> rewrite(boolean alarm, List<Object> ids, StretchEnrichment enrichment) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        return update(
-                alarm,
-                Filters.and(
-                        Filters.in("_id", ids),
-                        Filters.ne(MessageDocuments.ENRICHMENT_REV, enrichment.rev())),
-                enrichment);
-    }
-
-    private Uni<Long> update(boolean alarm, Bson filter, StretchEnrichment enrichment) {
         List<Bson> sets = new ArrayList<>();
         enrichment.fields().forEach((k, v) -> sets.add(Updates.set(k, v)));
+        Bson update = Updates.combine(sets);
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", id), update));
+        }
         return collection(alarm)
-                .updateMany(filter, Updates.combine(sets))
-                .map(r -> r.getModifiedCount());
+                .bulkWrite(updates, new BulkWriteOptions().ordered(false))
+                .map(r -> (long) r.getModifiedCount());
     }
 
     /** The views recorded for {@code devices}, by device (absent: none recorded). */
