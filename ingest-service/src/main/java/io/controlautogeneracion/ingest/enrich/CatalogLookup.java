@@ -47,11 +47,6 @@ public class CatalogLookup {
         return answering ? wait : Duration.ZERO;
     }
 
-    /** Whether the last lookup to end was answered. */
-    public boolean answering() {
-        return answering;
-    }
-
     /**
      * The enrichment of each device of {@code ids} that the catalog describes within {@code wait},
      * reusing what was looked up in the last {@link #REUSE} (the ingest path).

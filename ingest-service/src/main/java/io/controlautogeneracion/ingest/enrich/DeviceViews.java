@@ -113,10 +113,6 @@ public class DeviceViews {
         return some;
     }
 
-    public int dirtyCount() {
-        return dirty.size();
-    }
-
     /** Up to {@code limit} devices to verify, taken off the list, with the view last seen. */
     public Map<DeviceKey, String> takeToVerify(int limit) {
         Map<DeviceKey, String> taken = new ConcurrentHashMap<>();

@@ -31,14 +31,4 @@ public enum EnrichmentStatus {
     public String column() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The status stored as {@code column}, or null when there is none. */
-    public static EnrichmentStatus ofColumn(String column) {
-        for (EnrichmentStatus status : values()) {
-            if (status.column().equals(column)) {
-                return status;
-            }
-        }
-        return null;
-    }
 }
