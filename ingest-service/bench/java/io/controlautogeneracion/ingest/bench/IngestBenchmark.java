@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
 
 import io.controlautogeneracion.ingest.testing.StandIns;
 import io.controlautogeneracion.model.reading.DeviceKind;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -43,6 +48,7 @@ public final class IngestBenchmark {
         try (StandIns standIns = StandIns.start()) {
             double raw = rawInsertRate(standIns.mongoConnectionString(), perTopic);
             preload(standIns.bootstrapServers(), perTopic);
+            BenchCatalog.load(standIns);
             Result service = runService(jar, standIns, total);
             report(perTopic, raw, service);
         }
@@ -102,7 +108,12 @@ public final class IngestBenchmark {
     }
 
     record Result(
-            double rate, double cpuPerMillion, double cpuTotal, long peakRssKb, double seconds) {}
+            double rate,
+            double cpuPerMillion,
+            double cpuTotal,
+            long peakRssKb,
+            double seconds,
+            String enrichment) {}
 
     static Result runService(Path jar, StandIns standIns, long total) throws Exception {
         File log = jar.getParent().getParent().resolve("bench-service.log").toFile();
@@ -114,6 +125,20 @@ public final class IngestBenchmark {
         builder.environment()
                 .put("QUARKUS_MONGODB_CONNECTION_STRING", standIns.mongoConnectionString());
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        // Enrichment from the catalog stand-in; BENCH_CATALOG_CACHE_TTL=1s keeps the cache cold
+        // (every device read from Couchbase again each second) instead of the default 5 min.
+        standIns.catalogConfig()
+                .forEach(
+                        (key, value) ->
+                                builder.environment()
+                                        .put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        // CouchbaseMock does not answer the SDK's configuration polls: a warning a second.
+        builder.environment().put("QUARKUS_LOG_CATEGORY__COM_COUCHBASE_CONFIG__LEVEL", "ERROR");
+        String cacheTtl = System.getenv("BENCH_CATALOG_CACHE_TTL");
+        if (cacheTtl != null) {
+            builder.environment().put("INGEST_CATALOG_CACHE_TTL", cacheTtl);
+            builder.environment().put("INGEST_CATALOG_MISSING_TTL", cacheTtl);
+        }
         Process service = builder.start();
         try (MongoClient client = MongoClients.create(standIns.mongoConnectionString())) {
             Progress progress =
@@ -125,12 +150,14 @@ public final class IngestBenchmark {
             double cpu = cpuSeconds(service.pid());
             long rss = peakRssKb(service.pid());
             long measured = total - progress.firstStored;
+            String enrichment = enrichment(client.getDatabase(StandIns.DATABASE));
             return new Result(
                     measured / seconds,
                     (cpu - progress.startCpu) / (measured / 1e6),
                     cpu,
                     rss,
-                    seconds);
+                    seconds,
+                    enrichment);
         } finally {
             service.destroy();
             service.waitFor();
@@ -175,6 +202,24 @@ public final class IngestBenchmark {
         }
     }
 
+    /** How the stored readings were enriched when the last one was stored: count per status. */
+    static String enrichment(MongoDatabase database) {
+        StringBuilder counts = new StringBuilder();
+        for (Document group :
+                database.getCollection("topic")
+                        .aggregate(
+                                List.of(
+                                        Aggregates.group(
+                                                "$enrichment_status", Accumulators.sum("n", 1)),
+                                        Aggregates.sort(Sorts.ascending("_id"))))) {
+            counts.append(counts.length() == 0 ? "" : ", ")
+                    .append(group.get("_id"))
+                    .append(' ')
+                    .append(group.get("n"));
+        }
+        return "topic documents by enrichment_status: " + counts;
+    }
+
     /** utime + stime of a process, from /proc/<pid>/stat (fields 14 and 15). */
     static double cpuSeconds(long pid) throws Exception {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -199,7 +244,8 @@ public final class IngestBenchmark {
                                 + "RESULT stand-in raw unordered bulk insert: %.0f docs/s%n"
                                 + "RESULT service sustained into MongoDB:     %.0f msgs/s (%.0f %% of raw) over %.1f s%n"
                                 + "RESULT service CPU: %.1f s per million messages (%.1f s in total, start-up included)%n"
-                                + "RESULT service peak RSS: %d MiB%n",
+                                + "RESULT service peak RSS: %d MiB%n"
+                                + "RESULT enrichment: %s%n",
                         perTopic,
                         perTopic * 3,
                         raw,
@@ -208,7 +254,8 @@ public final class IngestBenchmark {
                         service.seconds(),
                         service.cpuPerMillion(),
                         service.cpuTotal(),
-                        service.peakRssKb() / 1024);
+                        service.peakRssKb() / 1024,
+                        service.enrichment());
         LOG.info(report);
     }
 }

@@ -32,6 +32,70 @@ public interface IngestConfig {
 
     Health health();
 
+    Catalog catalog();
+
+    Enrichment enrichment();
+
+    /**
+     * The catalog (Couchbase) the readings are enriched from. Its address lives in {@code
+     * application.properties} with an environment override; the password has no default.
+     */
+    interface Catalog {
+        /** e.g. {@code couchbase://db1,db2}. */
+        String connectionString();
+
+        @WithDefault("catalog")
+        String bucket();
+
+        /** The bucket's name when absent. */
+        Optional<String> username();
+
+        String password();
+
+        /** Timeout of one key-value read. */
+        @WithDefault("2500ms")
+        Duration kvTimeout();
+
+        /**
+         * How long a batch waits for the catalog before it is stored anyway, the devices that did
+         * not answer marked {@code catalog_unavailable} (while the catalog fails, a batch does not
+         * wait at all).
+         */
+        @WithDefault("1s")
+        Duration lookupTimeout();
+
+        @WithDefault("100000")
+        long cacheSize();
+
+        /** How long a found document is trusted: a catalog change shows this late at most. */
+        @WithDefault("5m")
+        Duration cacheTtl();
+
+        @WithDefault("30s")
+        Duration missingTtl();
+    }
+
+    /**
+     * The background pass that enriches what was stored without the catalog and re-enriches
+     * documents whose device's catalog changed; its work per pass is bounded.
+     */
+    interface Enrichment {
+        @WithDefault("2s")
+        Duration passInterval();
+
+        /** The most documents one pass rewrites. */
+        @WithDefault("2000")
+        int maxDocumentsPerPass();
+
+        /** The most devices one pass checks against the catalog. */
+        @WithDefault("200")
+        int maxDevicesPerPass();
+
+        /** The most devices kept waiting in memory for a pass; beyond it the store is scanned. */
+        @WithDefault("100000")
+        int maxPendingDevices();
+    }
+
     /** The device topics; the incoming channels read their topic names from here. */
     interface Topics {
         @WithDefault("panel")

@@ -11,6 +11,7 @@ import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Device;
+import io.controlautogeneracion.model.catalog.DeviceHistory;
 import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.Panel;
@@ -19,6 +20,8 @@ import io.controlautogeneracion.model.catalog.SensorWind;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -88,6 +91,51 @@ public final class CatalogClient implements AutoCloseable {
                                                     pair.device().orElse(null),
                                                     e.orElse(null)));
                         });
+    }
+
+    /**
+     * Everything the catalog says about one device through time ({@link DeviceHistory}): the
+     * relation history and the device, then the clients its periods name and the element type. Two
+     * rounds of reads when nothing is cached, none when everything is.
+     */
+    public CompletableFuture<DeviceHistory> history(DeviceKind kind, String deviceId) {
+        return relations(kind, deviceId)
+                .thenCombine(device(kind, deviceId), Found::new)
+                .thenCompose(found -> found.complete(kind, deviceId));
+    }
+
+    /** The first round's answers; the second round completes them into a history. */
+    private final class Found {
+        final ClientRelHistory relations;
+        final Device device;
+
+        Found(Optional<ClientRelHistory> relations, Optional<Device> device) {
+            this.relations = relations.orElse(null);
+            this.device = device.orElse(null);
+        }
+
+        CompletableFuture<DeviceHistory> complete(DeviceKind kind, String deviceId) {
+            Map<String, CompletableFuture<Optional<Client>>> clients = new HashMap<>();
+            if (relations != null) {
+                for (ClientRel rel : relations.periods()) {
+                    if (rel.clientId() != null) {
+                        clients.computeIfAbsent(rel.clientId(), CatalogClient.this::client);
+                    }
+                }
+            }
+            CompletableFuture<Optional<Element>> element =
+                    device == null ? done() : element(kind, device.model());
+            return CompletableFuture.allOf(clients.values().toArray(CompletableFuture[]::new))
+                    .thenCombine(
+                            element,
+                            (all, type) -> {
+                                Map<String, Client> byId = new HashMap<>();
+                                clients.forEach(
+                                        (id, c) -> c.join().ifPresent(v -> byId.put(id, v)));
+                                return new DeviceHistory(
+                                        kind, deviceId, relations, byId, device, type.orElse(null));
+                            });
+        }
     }
 
     public CompletableFuture<Optional<Client>> client(String clientId) {

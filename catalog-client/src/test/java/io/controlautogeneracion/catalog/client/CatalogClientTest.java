@@ -10,6 +10,7 @@ import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
+import io.controlautogeneracion.model.catalog.DeviceHistory;
 import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.SensorWind;
@@ -180,6 +181,21 @@ class CatalogClientTest {
                 40.0,
                 -3.7,
                 zone);
+    }
+
+    @Test
+    void shouldReadTheWholeHistoryOfADeviceWithTheClientsOfEveryPeriod() throws Exception {
+        try (CatalogClient catalog = newClient()) {
+            DeviceHistory history = catalog.history(DeviceKind.WIND, "W-1").get();
+            assertThat(history.known()).isTrue();
+            assertThat(history.clients()).containsOnlyKeys("C-A", "C-B");
+            assertThat(history.element().model()).isEqualTo("ANEMO-2");
+            assertThat(history.at(MOVE.minusMillis(1)).client().clientId()).isEqualTo("C-A");
+            assertThat(history.at(MOVE).client().clientId()).isEqualTo("C-B");
+            assertThat(history.at(MOVE))
+                    .isEqualTo(catalog.enrich(DeviceKind.WIND, "W-1", MOVE).get());
+            assertThat(catalog.history(DeviceKind.WIND, "W-NONE").get().known()).isFalse();
+        }
     }
 
     private static void put(Collection collection, String key, Object document) {

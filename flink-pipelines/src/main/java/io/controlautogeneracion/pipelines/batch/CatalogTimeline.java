@@ -1,11 +1,10 @@
 package io.controlautogeneracion.pipelines.batch;
 
 import io.controlautogeneracion.model.catalog.Client;
-import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Device;
+import io.controlautogeneracion.model.catalog.DeviceHistory;
 import io.controlautogeneracion.model.catalog.Element;
-import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -49,44 +48,29 @@ public final class CatalogTimeline implements Serializable {
             Map<String, Client> clients,
             Device device,
             Element element) {
-        CatalogFacts unowned =
-                CatalogFacts.of(new Enrichment(kind, deviceId, null, null, null, device, element));
+        return of(new DeviceHistory(kind, deviceId, relations, clients, device, element));
+    }
+
+    /**
+     * The timeline of {@code history}, stretch by stretch as the model cuts it (the one rule of
+     * "the relation valid at event time", shared with ingest-service and the wind job), with equal
+     * neighbouring stretches merged.
+     */
+    public static CatalogTimeline of(DeviceHistory history) {
         List<Long> starts = new ArrayList<>();
         List<CatalogFacts> facts = new ArrayList<>();
-        add(starts, facts, Long.MIN_VALUE, unowned);
-        if (relations != null) {
-            for (ClientRel rel : relations.periods()) {
-                if (rel.validFrom() == null) {
-                    continue;
-                }
-                Client client = clients.get(rel.clientId());
-                CatalogFacts owned =
-                        CatalogFacts.of(
-                                new Enrichment(kind, deviceId, null, rel, client, device, element));
-                add(starts, facts, rel.validFrom().toEpochMilli(), owned);
-                if (rel.validTo() != null) {
-                    add(starts, facts, rel.validTo().toEpochMilli(), unowned);
-                }
+        for (DeviceHistory.Stretch stretch : history.stretches()) {
+            CatalogFacts f = CatalogFacts.of(stretch.enrichment());
+            int last = facts.size() - 1;
+            if (last >= 0 && facts.get(last).equals(f)) {
+                continue;
             }
+            starts.add(stretch.from() == null ? Long.MIN_VALUE : stretch.from().toEpochMilli());
+            facts.add(f);
         }
         return new CatalogTimeline(
                 starts.stream().mapToLong(Long::longValue).toArray(),
                 facts.toArray(CatalogFacts[]::new));
-    }
-
-    private static void add(List<Long> starts, List<CatalogFacts> facts, long at, CatalogFacts f) {
-        int last = facts.size() - 1;
-        if (last >= 0 && starts.get(last) == at) {
-            // A period starting where the previous one ended replaces the gap between them.
-            starts.remove(last);
-            facts.remove(last);
-            last--;
-        }
-        if (last >= 0 && facts.get(last).equals(f)) {
-            return;
-        }
-        starts.add(at);
-        facts.add(f);
     }
 
     /** The index of the stretch containing {@code t}. */

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.ingest.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.controlautogeneracion.ingest.stream.MessageDocuments;
@@ -11,7 +12,8 @@ import org.bson.Document;
 
 /**
  * A stored message or alarm as the API shows it; {@code msg_value} is the message object, or the
- * raw text of an alarm that was not JSON.
+ * raw text of an alarm that was not JSON; the enrichment valid at its event time, and its status,
+ * where there is one.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,7 +26,17 @@ public record StoredMessage(
         Instant eventTime,
         Instant timestamp,
         Object msgValue,
-        String textAlarm) {
+        String textAlarm,
+        String clientId,
+        String name,
+        @JsonProperty("apell_1") String apell1,
+        @JsonProperty("apell_2") String apell2,
+        String address,
+        String postalCode,
+        String model,
+        String manufactureDate,
+        String installDate,
+        String enrichmentStatus) {
 
     public static StoredMessage of(Document document) {
         return new StoredMessage(
@@ -35,7 +47,17 @@ public record StoredMessage(
                 instant(document.getDate(MessageDocuments.EVENT_TIME)),
                 instant(document.getDate(MessageDocuments.TIMESTAMP)),
                 document.get(MessageDocuments.MSG_VALUE),
-                document.getString(MessageDocuments.TEXT_ALARM));
+                document.getString(MessageDocuments.TEXT_ALARM),
+                document.getString(MessageDocuments.CLIENT_ID),
+                document.getString(MessageDocuments.NAME),
+                document.getString(MessageDocuments.APELL_1),
+                document.getString(MessageDocuments.APELL_2),
+                document.getString(MessageDocuments.ADDRESS),
+                document.getString(MessageDocuments.POSTAL_CODE),
+                document.getString(MessageDocuments.MODEL),
+                document.getString(MessageDocuments.MANUFACTURE_DATE),
+                document.getString(MessageDocuments.INSTALL_DATE),
+                document.getString(MessageDocuments.ENRICHMENT_STATUS));
     }
 
     private static Instant instant(Date date) {

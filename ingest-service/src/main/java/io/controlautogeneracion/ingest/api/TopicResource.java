@@ -1,9 +1,11 @@
 package io.controlautogeneracion.ingest.api;
 
 import io.controlautogeneracion.ingest.IngestConfig;
+import io.controlautogeneracion.ingest.enrich.EnrichmentPass;
 import io.controlautogeneracion.ingest.stats.BucketSnapshot;
 import io.controlautogeneracion.ingest.stats.BucketStats;
 import io.controlautogeneracion.ingest.stats.StatsAggregation;
+import io.controlautogeneracion.ingest.store.EnrichmentRepository;
 import io.controlautogeneracion.ingest.store.MessageRepository;
 import io.controlautogeneracion.ingest.store.StatsRepository;
 import io.controlautogeneracion.model.reading.DeviceKind;
@@ -28,16 +30,28 @@ public class TopicResource {
 
     private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
 
+    /** {@code awaiting_enrichment} is counted up to this many documents. */
+    static final int AWAITING_CAP = 10_000;
+
     private final IngestConfig config;
     private final MessageRepository messages;
     private final StatsRepository stats;
+    private final EnrichmentRepository enrichment;
+    private final EnrichmentPass pass;
     private final Clock clock;
 
     public TopicResource(
-            IngestConfig config, MessageRepository messages, StatsRepository stats, Clock clock) {
+            IngestConfig config,
+            MessageRepository messages,
+            StatsRepository stats,
+            EnrichmentRepository enrichment,
+            EnrichmentPass pass,
+            Clock clock) {
         this.config = config;
         this.messages = messages;
         this.stats = stats;
+        this.enrichment = enrichment;
+        this.pass = pass;
         this.clock = clock;
     }
 
@@ -92,6 +106,8 @@ public class TopicResource {
     public Uni<MessagePage> messages(
             @PathParam("topic") String topic,
             @QueryParam("device_id") String deviceId,
+            @QueryParam("client_id") String clientId,
+            @QueryParam("postal_code") String postalCode,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("limit") String limit,
@@ -101,12 +117,14 @@ public class TopicResource {
                 QueryParams.range(from, to, clock.instant(), config.api().maxRange());
         int size = QueryParams.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         int number = QueryParams.page(page);
-        String device = deviceId == null || deviceId.isBlank() ? null : deviceId;
+        MessageRepository.Selection selection =
+                new MessageRepository.Selection(
+                        blankless(deviceId), blankless(clientId), blankless(postalCode));
         long skip = (long) number * size;
         if (skip > Integer.MAX_VALUE) {
             throw ApiException.badRequest("'page' " + number + " is too far for 'limit' " + size);
         }
-        return messages.messages(topic, device, range.from(), range.to(), (int) skip, size + 1)
+        return messages.messages(topic, selection, range.from(), range.to(), (int) skip, size + 1)
                 .map(
                         documents -> {
                             boolean more = documents.size() > size;
@@ -116,32 +134,46 @@ public class TopicResource {
                         });
     }
 
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     private Uni<TopicSummary> summary(DeviceKind kind, Instant now) {
         String topic = config.topics().of(kind);
         Instant from = BucketSnapshot.floor(now.minus(LAST_MINUTE), config.stats().bucket());
-        return stats.buckets(topic, from, now)
-                .map(
-                        buckets -> {
-                            BucketStats total =
-                                    StatsAggregation.total(topic, from, LAST_MINUTE, buckets)
-                                            .stats();
-                            double seconds =
-                                    Math.max(1, Duration.between(from, now).toMillis() / 1000.0);
-                            Long lag = null;
-                            for (BucketSnapshot bucket : buckets) {
-                                if (bucket.stats().lag() >= 0) {
-                                    lag = bucket.stats().lag();
-                                }
-                            }
-                            return new TopicSummary(
-                                    topic,
-                                    kind.name().toLowerCase(Locale.ROOT),
-                                    total.messages() / seconds,
-                                    total.bytes() / seconds,
-                                    total.invalid() / seconds,
-                                    total.latencyCount() > 0 ? total.latencyP95Millis() : null,
-                                    lag);
-                        });
+        return enrichment
+                .awaiting(topic, AWAITING_CAP)
+                .chain(
+                        awaiting ->
+                                stats.buckets(topic, from, now)
+                                        .map(b -> summary(kind, topic, from, now, b, awaiting)));
+    }
+
+    private TopicSummary summary(
+            DeviceKind kind,
+            String topic,
+            Instant from,
+            Instant now,
+            List<BucketSnapshot> buckets,
+            int awaiting) {
+        BucketStats total = StatsAggregation.total(topic, from, LAST_MINUTE, buckets).stats();
+        double seconds = Math.max(1, Duration.between(from, now).toMillis() / 1000.0);
+        Long lag = null;
+        for (BucketSnapshot bucket : buckets) {
+            if (bucket.stats().lag() >= 0) {
+                lag = bucket.stats().lag();
+            }
+        }
+        return new TopicSummary(
+                topic,
+                kind.name().toLowerCase(Locale.ROOT),
+                total.messages() / seconds,
+                total.bytes() / seconds,
+                total.invalid() / seconds,
+                total.latencyCount() > 0 ? total.latencyP95Millis() : null,
+                lag,
+                awaiting,
+                pass.enrichedLater(topic));
     }
 
     private void known(String topic) {

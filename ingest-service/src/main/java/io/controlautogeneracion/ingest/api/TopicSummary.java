@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A device topic with its rates over the last minute and its latest consumer lag. */
+/**
+ * A device topic with its rates over the last minute, its latest consumer lag, the documents stored
+ * {@code catalog_unavailable} and not enriched yet (counted up to 10 000), and the documents the
+ * background pass enriched or re-enriched since the service started.
+ */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TopicSummary(
@@ -14,4 +18,6 @@ public record TopicSummary(
         double bytesPerSecond,
         double invalidPerSecond,
         Long latencyP95Ms,
-        Long lag) {}
+        Long lag,
+        int awaitingEnrichment,
+        long enrichedLater) {}

@@ -115,13 +115,26 @@ public class MessageRepository {
                                         .map(second -> first.then(second, half)));
     }
 
-    /** Readings of {@code topic} with event time in [from, to), oldest first. */
+    /** What {@code /messages} selects by; a null field selects every value. */
+    public record Selection(String deviceId, String clientId, String postalCode) {}
+
+    /**
+     * Readings of {@code topic} with event time in [from, to), oldest first, selected by device, by
+     * the client who owned the device then, or by that client's postal code (each has its index
+     * with event time).
+     */
     public Uni<List<Document>> messages(
-            String topic, String deviceId, Instant from, Instant to, int skip, int limit) {
+            String topic, Selection selection, Instant from, Instant to, int skip, int limit) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq(MessageDocuments.TOPIC_ID, topic));
-        if (deviceId != null) {
-            filters.add(Filters.eq(MessageDocuments.DEVICE_ID, deviceId));
+        if (selection.deviceId() != null) {
+            filters.add(Filters.eq(MessageDocuments.DEVICE_ID, selection.deviceId()));
+        }
+        if (selection.clientId() != null) {
+            filters.add(Filters.eq(MessageDocuments.CLIENT_ID, selection.clientId()));
+        }
+        if (selection.postalCode() != null) {
+            filters.add(Filters.eq(MessageDocuments.POSTAL_CODE, selection.postalCode()));
         }
         filters.add(Filters.gte(MessageDocuments.EVENT_TIME, Date.from(from)));
         filters.add(Filters.lt(MessageDocuments.EVENT_TIME, Date.from(to)));

@@ -23,9 +23,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the indexes the service relies on: the unique (topic_id, partition, offset) index that
- * makes redelivery harmless, the query indexes and the TTL indexes of retention. Writes wait for
- * {@link #ready()}, so no message is stored before its duplicate guard exists; while MongoDB is
- * unreachable the creation is retried with capped backoff.
+ * makes redelivery harmless, the query indexes (by device, client and postal code with event time;
+ * by enrichment status) and the TTL indexes of retention. Writes wait for {@link #ready()}, so no
+ * message is stored before its duplicate guard exists; while MongoDB is unreachable the creation is
+ * retried with capped backoff.
  */
 @ApplicationScoped
 public class MongoIndexes {
@@ -82,6 +83,9 @@ public class MongoIndexes {
                 database.getCollection(MessageRepository.READINGS);
         ReactiveMongoCollection<Document> alarms = database.getCollection(MessageRepository.ALARMS);
         ReactiveMongoCollection<Document> stats = database.getCollection(StatsRepository.STATS);
+        // The background enrichment finds documents left catalog_unavailable (or never enriched).
+        Bson enrichmentStatus =
+                Indexes.ascending(MessageDocuments.ENRICHMENT_STATUS, MessageDocuments.TOPIC_ID);
         return readings.createIndex(position, unique)
                 .chain(
                         () ->
@@ -90,6 +94,9 @@ public class MongoIndexes {
                                                 MessageDocuments.TOPIC_ID,
                                                 MessageDocuments.DEVICE_ID,
                                                 MessageDocuments.EVENT_TIME)))
+                .chain(() -> byTime(readings, MessageDocuments.CLIENT_ID))
+                .chain(() -> byTime(readings, MessageDocuments.POSTAL_CODE))
+                .chain(() -> readings.createIndex(enrichmentStatus))
                 .chain(
                         () ->
                                 ttl(
@@ -103,7 +110,15 @@ public class MongoIndexes {
                                         Indexes.compoundIndex(
                                                 Indexes.ascending(MessageDocuments.TOPIC_ID),
                                                 Indexes.descending(MessageDocuments.TIMESTAMP))))
+                .chain(() -> byTime(alarms, MessageDocuments.DEVICE_ID))
+                .chain(() -> alarms.createIndex(enrichmentStatus))
                 .chain(() -> ttl(alarms, MessageDocuments.TIMESTAMP, config.retention().alarms()))
+                .chain(
+                        () ->
+                                ttl(
+                                        database.getCollection(EnrichmentRepository.VIEWS),
+                                        EnrichmentRepository.CHECKED_AT,
+                                        config.retention().messages()))
                 .chain(
                         () ->
                                 stats.createIndex(
@@ -113,6 +128,12 @@ public class MongoIndexes {
                                         new IndexOptions().unique(true).name("topic_bucket")))
                 .chain(() -> ttl(stats, StatsDocuments.BUCKET_START, config.retention().stats()))
                 .replaceWithVoid();
+    }
+
+    /** A query index on (topic_id, {@code field}, event_time): the REST filters and the pass. */
+    private static Uni<String> byTime(ReactiveMongoCollection<Document> collection, String field) {
+        return collection.createIndex(
+                Indexes.ascending(MessageDocuments.TOPIC_ID, field, MessageDocuments.EVENT_TIME));
     }
 
     /** A TTL index on {@code field}; when one exists with another TTL, collMod changes it. */

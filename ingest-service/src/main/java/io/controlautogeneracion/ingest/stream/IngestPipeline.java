@@ -1,6 +1,7 @@
 package io.controlautogeneracion.ingest.stream;
 
 import io.controlautogeneracion.ingest.IngestConfig;
+import io.controlautogeneracion.ingest.enrich.CatalogEnrichment;
 import io.controlautogeneracion.ingest.health.PartitionProgress;
 import io.controlautogeneracion.ingest.stats.ThroughputStats;
 import io.controlautogeneracion.ingest.store.MessageRepository;
@@ -21,11 +22,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 /**
- * The path of one Kafka batch: parse and validate every record, write it to MongoDB in parts
- * bounded in messages and bytes, then count it. A document the store refuses goes to {@code
- * topic_alarm} with the reason; a failure of the store as a whole is retried with capped
- * exponential backoff until the write is acknowledged. The returned Uni completes only after the
- * last part is written, so the batch's offsets are committed after it.
+ * The path of one Kafka batch: parse and validate every record, enrich it from the catalog (without
+ * waiting past a bound: see {@link CatalogEnrichment}), write it to MongoDB in parts bounded in
+ * messages and bytes, then count it. A document the store refuses goes to {@code topic_alarm} with
+ * the reason; a failure of the store as a whole is retried with capped exponential backoff until
+ * the write is acknowledged. The returned Uni completes only after the last part is written, so the
+ * batch's offsets are committed after it.
  */
 @ApplicationScoped
 public class IngestPipeline {
@@ -40,9 +42,11 @@ public class IngestPipeline {
     private final IngestConfig config;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final CatalogEnrichment enrichment;
 
     public IngestPipeline(
             ReadingParser parser,
+            CatalogEnrichment enrichment,
             MessageRepository repository,
             MongoIndexes indexes,
             ThroughputStats stats,
@@ -51,6 +55,7 @@ public class IngestPipeline {
             Clock clock,
             MeterRegistry meters) {
         this.parser = parser;
+        this.enrichment = enrichment;
         this.repository = repository;
         this.indexes = indexes;
         this.stats = stats;
@@ -74,7 +79,13 @@ public class IngestPipeline {
                                         p.partition(),
                                         records.records(p).get(0).offset(),
                                         now));
-        return indexes.ready().chain(() -> store(messages));
+        String topic = messages.isEmpty() ? null : messages.get(0).topic();
+        return indexes.ready()
+                .chain(() -> enrichment.enrich(kind, messages))
+                .chain(
+                        enriched ->
+                                store(enriched.messages())
+                                        .invoke(() -> enrichment.stored(topic, enriched)));
     }
 
     /** Writes parsed messages in parts, one after the other; completes when all are stored. */

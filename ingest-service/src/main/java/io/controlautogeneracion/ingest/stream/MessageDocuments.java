@@ -26,6 +26,21 @@ public final class MessageDocuments {
     public static final String OFFSET = "offset";
     public static final String TEXT_ALARM = "text_alarm";
 
+    // The enrichment valid at the event time (SPEC §4), null where the catalog knows nothing.
+    public static final String CLIENT_ID = "client_id";
+    public static final String NAME = "name";
+    public static final String APELL_1 = "apell_1";
+    public static final String APELL_2 = "apell_2";
+    public static final String ADDRESS = "address";
+    public static final String POSTAL_CODE = "postal_code";
+    public static final String MODEL = "model";
+    public static final String MANUFACTURE_DATE = "manufacture_date";
+    public static final String INSTALL_DATE = "install_date";
+    public static final String ENRICHMENT_STATUS = "enrichment_status";
+
+    /** Fingerprint of the enrichment fields, for the background pass (absent: enrich again). */
+    public static final String ENRICHMENT_REV = "enrichment_rev";
+
     private static final int MAX_REASON = 500;
 
     private MessageDocuments() {}
@@ -106,6 +121,9 @@ public final class MessageDocuments {
         document.put(EVENT_TIME, date(result.eventTime()));
         document.put(PARTITION, message.partition());
         document.put(OFFSET, message.offset());
+        if (message.enrichment() != null) {
+            message.enrichment().writeTo(document);
+        }
         return document;
     }
 

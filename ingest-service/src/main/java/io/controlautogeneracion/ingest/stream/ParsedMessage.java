@@ -1,11 +1,13 @@
 package io.controlautogeneracion.ingest.stream;
 
+import io.controlautogeneracion.ingest.enrich.StretchEnrichment;
 import io.controlautogeneracion.model.reading.ParseResult;
 import java.time.Instant;
 
 /**
  * One Kafka record after parsing: where it came from (topic, partition, offset, key), its size,
- * what the parser made of it, and its payload as received (kept for the raw text of an alarm).
+ * what the parser made of it, its payload as received (kept for the raw text of an alarm), and the
+ * catalog's enrichment at its event time (null when the message names no device and time).
  */
 public record ParsedMessage(
         String topic,
@@ -14,7 +16,32 @@ public record ParsedMessage(
         String key,
         int bytes,
         ParseResult result,
-        byte[] payload) {
+        byte[] payload,
+        StretchEnrichment enrichment) {
+
+    /** A message not enriched (yet). */
+    public ParsedMessage(
+            String topic,
+            int partition,
+            long offset,
+            String key,
+            int bytes,
+            ParseResult result,
+            byte[] payload) {
+        this(topic, partition, offset, key, bytes, result, payload, null);
+    }
+
+    /**
+     * Whether the catalog can be asked about it: the device id and the event time were read from
+     * the message itself (an alarm's Kafka key alone names no device for sure).
+     */
+    public boolean enrichable() {
+        return result.deviceId() != null && MessageDocuments.date(result.eventTime()) != null;
+    }
+
+    public ParsedMessage enriched(StretchEnrichment enrichment) {
+        return new ParsedMessage(topic, partition, offset, key, bytes, result, payload, enrichment);
+    }
 
     public boolean valid() {
         return result instanceof ParseResult.Valid;
@@ -50,7 +77,8 @@ public record ParsedMessage(
         ParseResult.Invalid invalid =
                 new ParseResult.Invalid(
                         reason, result.deviceId(), result.eventTime(), null, rawText);
-        return new ParsedMessage(topic, partition, offset, key, bytes, invalid, payload);
+        return new ParsedMessage(
+                topic, partition, offset, key, bytes, invalid, payload, enrichment);
     }
 
     /** {@code topic/partition@offset (key k)}, for log lines. */

@@ -1,10 +1,15 @@
 package io.controlautogeneracion.ingest.testing;
 
+import com.couchbase.client.java.codec.RawJsonTranscoder;
+import com.couchbase.client.java.kv.UpsertOptions;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.controlautogeneracion.catalog.client.CatalogConnection;
+import io.controlautogeneracion.catalog.client.CatalogDocuments;
+import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +37,16 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * The infrastructure of the component tests: a real KRaft broker in this JVM and an in-process
- * MongoDB stand-in that can be stopped and restarted without losing its data, plus the clients
- * tests use to feed Kafka and inspect MongoDB.
+ * The infrastructure of the component tests: a real KRaft broker in this JVM, an in-process MongoDB
+ * stand-in that can be stopped and restarted without losing its data, and the Couchbase stand-in
+ * holding the catalog (which can be made to stop answering), plus the clients tests use to feed
+ * Kafka, write the catalog and inspect MongoDB.
  */
 public final class StandIns implements AutoCloseable {
 
     public static final String DATABASE = "control_autogeneracion";
+    public static final String CATALOG_BUCKET = "catalog";
+    static final String CATALOG_PASSWORD = "catalog-test";
     static final List<String> DEVICE_TOPICS = List.of("panel", "sensor-light", "sensor-wind");
     static final int PARTITIONS = 2;
     static final int MAX_MESSAGE_BYTES = 4 << 20;
@@ -51,8 +59,11 @@ public final class StandIns implements AutoCloseable {
     private KafkaProducer<String, byte[]> bytesProducer;
     private Admin admin;
     private MongoClient mongoClient;
+    private final CouchbaseStandIn couchbase;
+    private CatalogConnection catalogConnection;
 
     StandIns() throws Exception {
+        couchbase = CouchbaseStandIn.start(CATALOG_BUCKET, CATALOG_PASSWORD);
         kafka =
                 new KafkaClusterTestKit.Builder(
                                 new TestKitNodes.Builder()
@@ -90,6 +101,37 @@ public final class StandIns implements AutoCloseable {
 
     public String mongoConnectionString() {
         return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    /** The service's settings for the catalog stand-in (connection string, bucket, password). */
+    public Map<String, String> catalogConfig() {
+        return Map.of(
+                "ingest.catalog.connection-string", couchbase.connectionString(),
+                "ingest.catalog.bucket", CATALOG_BUCKET,
+                "ingest.catalog.password", CATALOG_PASSWORD);
+    }
+
+    /** Writes a catalog document as catalog-service does (raw JSON under the catalog's key). */
+    public synchronized void putCatalog(String key, Object document) {
+        if (catalogConnection == null) {
+            catalogConnection = CatalogConnection.open(couchbase.settings());
+        }
+        catalogConnection
+                .collection()
+                .upsert(
+                        key,
+                        CatalogDocuments.write(document),
+                        UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
+    }
+
+    /** The catalog stops answering key-value reads (they fail until their timeout). */
+    public void catalogDown() {
+        couchbase.refuseReads();
+    }
+
+    /** The catalog answers again, with the documents it had. */
+    public void catalogUp() {
+        couchbase.answerReads();
     }
 
     /** Sends and waits for the broker's acknowledgement. */
@@ -228,6 +270,10 @@ public final class StandIns implements AutoCloseable {
             mongoClient.close();
         }
         admin.close();
+        if (catalogConnection != null) {
+            catalogConnection.close();
+        }
+        couchbase.close();
         mongo.shutdownNow();
         backend.closeForGood();
         kafka.close();

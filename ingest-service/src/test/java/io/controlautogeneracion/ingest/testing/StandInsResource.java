@@ -1,6 +1,7 @@
 package io.controlautogeneracion.ingest.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,11 +17,13 @@ public class StandInsResource implements QuarkusTestResourceLifecycleManager {
         try {
             standIns = new StandIns();
         } catch (Exception e) {
-            throw new IllegalStateException("starting Kafka and the MongoDB stand-in failed", e);
+            throw new IllegalStateException(
+                    "starting Kafka and the MongoDB and Couchbase stand-ins failed", e);
         }
-        return Map.of(
-                "kafka.bootstrap.servers", standIns.bootstrapServers(),
-                "quarkus.mongodb.connection-string", standIns.mongoConnectionString());
+        Map<String, String> config = new HashMap<>(standIns.catalogConfig());
+        config.put("kafka.bootstrap.servers", standIns.bootstrapServers());
+        config.put("quarkus.mongodb.connection-string", standIns.mongoConnectionString());
+        return config;
     }
 
     @Override

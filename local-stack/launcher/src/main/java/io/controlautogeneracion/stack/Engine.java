@@ -15,10 +15,13 @@ public enum Engine {
     MONGODB,
     /** The Couchbase stand-in with the catalog bucket. */
     COUCHBASE,
-    /** ingest-service: device topics into MongoDB, throughput into Druid. */
-    INGEST(KAFKA, MONGODB),
     /** catalog-service: the Couchbase catalog behind a REST API. */
     CATALOG(COUCHBASE),
+    /**
+     * ingest-service: device topics into MongoDB, enriched from the catalog that catalog-service
+     * loads; throughput into Druid.
+     */
+    INGEST(KAFKA, MONGODB, COUCHBASE, CATALOG),
     /** The Flink wind job (RichSensorWind, WriteSensorWind) and the Druid it writes to. */
     WIND_JOB(KAFKA, COUCHBASE, DRUID, CATALOG),
     /** The Flink landing job: panel and light readings into hourly files for the batch jobs. */

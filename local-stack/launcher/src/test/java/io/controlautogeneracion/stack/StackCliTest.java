@@ -33,7 +33,7 @@ class StackCliTest {
                 "start                                    | start               | the commands are"
                         + " up, down, status",
                 "up foo                                   | Unmatched argument at index 1: 'foo' |"
-                    + " PART one of kafka, druid, mongodb, couchbase, ingest, catalog, wind-job,"
+                    + " PART one of kafka, druid, mongodb, couchbase, catalog, ingest, wind-job,"
                     + " landing-job, hourly-batch, simulator",
                 "up Kafka                                 | 'Kafka' | wind-job",
                 "batch --form 2026-11-28T00:00:00Z        | --form              | the options are"

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,62 @@ public record ClientRelHistory(
         return new ClientRelHistory(kind, deviceId, List.of());
     }
 
-    /** The relation valid at {@code at}, if any. */
+    /** The relation valid at {@code at}, if any: the one rule, see {@link #stretches()}. */
     public Optional<ClientRel> at(Instant at) {
-        return periods.stream().filter(r -> r.isValidAt(at)).findFirst();
+        for (RelationStretch stretch : stretches()) {
+            if (stretch.contains(at)) {
+                return Optional.ofNullable(stretch.rel());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "The relation valid at event time" for every instant at once: consecutive stretches from the
+     * beginning of time to its end, each with the relation valid in it, or none between periods.
+     * Each period is half-open, {@code [init, end)}, so at a move the new owner's period starts at
+     * the instant the old one's ends. Periods without a start, or that end before they start, are
+     * left out; periods never overlap, and should they, the later start wins from there on.
+     * Adjacent stretches never carry the same relation (or both none).
+     */
+    public List<RelationStretch> stretches() {
+        List<Instant> starts = new ArrayList<>();
+        List<ClientRel> rels = new ArrayList<>();
+        starts.add(null);
+        rels.add(null);
+        for (ClientRel rel : periods) {
+            Instant from = rel.validFrom();
+            Instant to = rel.validTo();
+            if (from == null || (to != null && !to.isAfter(from))) {
+                continue;
+            }
+            mark(starts, rels, from, rel);
+            if (to != null) {
+                mark(starts, rels, to, null);
+            }
+        }
+        List<RelationStretch> stretches = new ArrayList<>(starts.size());
+        for (int i = 0; i < starts.size(); i++) {
+            Instant end = i + 1 < starts.size() ? starts.get(i + 1) : null;
+            stretches.add(new RelationStretch(starts.get(i), end, rels.get(i)));
+        }
+        return stretches;
+    }
+
+    /** Starts a stretch of {@code rel} (null: no owner) at {@code at}, cutting any later ones. */
+    private static void mark(
+            List<Instant> starts, List<ClientRel> rels, Instant at, ClientRel rel) {
+        int last = starts.size() - 1;
+        while (last > 0 && !starts.get(last).isBefore(at)) {
+            starts.remove(last);
+            rels.remove(last);
+            last--;
+        }
+        if (Objects.equals(rels.get(last), rel)) {
+            return;
+        }
+        starts.add(at);
+        rels.add(rel);
     }
 
     /** The first period that overlaps {@code candidate}, if any. */

@@ -82,4 +82,47 @@ class ClientRelHistoryTest {
         assertThat(CatalogIds.isValid("P-1")).isTrue();
         assertThat(CatalogIds.isValid("-bad")).isFalse();
     }
+
+    @Test
+    void shouldCutTimeIntoStretchesWithTheRelationValidInEach() {
+        Instant start = first.validFrom();
+        assertThat(history.stretches())
+                .containsExactly(
+                        new RelationStretch(null, start, null),
+                        new RelationStretch(start, MOVE, first),
+                        new RelationStretch(MOVE, null, second));
+    }
+
+    @Test
+    void shouldLeaveNoOwnerBetweenPeriodsAndAfterTheLast() {
+        Instant back = Instant.parse("2026-09-01T00:00:00Z");
+        Instant end = Instant.parse("2026-12-01T00:00:00Z");
+        ClientRel closed = ClientRel.of(DeviceKind.PANEL, "P-1", "C-A", first.validFrom(), MOVE);
+        ClientRel later = ClientRel.of(DeviceKind.PANEL, "P-1", "C-B", back, end);
+        ClientRelHistory gaps =
+                ClientRelHistory.empty(DeviceKind.PANEL, "P-1").with(closed).with(later);
+        assertThat(gaps.stretches())
+                .extracting(RelationStretch::rel)
+                .containsExactly(null, closed, null, later, null);
+        assertThat(gaps.at(MOVE.plusSeconds(60))).isEmpty();
+        assertThat(gaps.at(end)).isEmpty();
+        assertThat(gaps.at(end.minusMillis(1))).contains(later);
+    }
+
+    @Test
+    void shouldLetTheLaterStartWinShouldPeriodsOverlap() {
+        ClientRel open = ClientRel.of(DeviceKind.PANEL, "P-1", "C-A", first.validFrom(), null);
+        ClientRel inside =
+                ClientRel.of(
+                        DeviceKind.PANEL,
+                        "P-1",
+                        "C-B",
+                        MOVE,
+                        Instant.parse("2026-07-01T00:00:00Z"));
+        ClientRelHistory overlapping =
+                ClientRelHistory.empty(DeviceKind.PANEL, "P-1").with(open).with(inside);
+        assertThat(overlapping.at(MOVE.minusMillis(1))).contains(open);
+        assertThat(overlapping.at(MOVE)).contains(inside);
+        assertThat(overlapping.at(Instant.parse("2026-08-01T00:00:00Z"))).isEmpty();
+    }
 }

@@ -3,6 +3,9 @@ package io.controlautogeneracion.catalog.client.testing;
 import com.couchbase.mock.Bucket;
 import com.couchbase.mock.BucketConfiguration;
 import com.couchbase.mock.CouchbaseMock;
+import com.couchbase.mock.memcached.MemcachedServer;
+import com.couchbase.mock.memcached.protocol.CommandCode;
+import com.couchbase.mock.memcached.protocol.ErrorCode;
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import java.io.IOException;
 import java.util.List;
@@ -62,6 +65,25 @@ public final class CouchbaseStandIn implements AutoCloseable {
 
     public CatalogClientSettings settings() {
         return CatalogClientSettings.of(connectionString(), bucket, password, bucket);
+    }
+
+    /**
+     * Every key-value request is answered "temporary failure", which the SDK retries until its
+     * timeout: to a client, a catalog that does not answer.
+     */
+    public void refuseReads() {
+        failWith(ErrorCode.ETMPFAIL, Integer.MAX_VALUE);
+    }
+
+    /** Answers again, with the documents it had. */
+    public void answerReads() {
+        failWith(ErrorCode.SUCCESS, 0);
+    }
+
+    private void failWith(ErrorCode code, int count) {
+        for (MemcachedServer server : mock.getBuckets().get(bucket).getServers()) {
+            server.updateFailMakerContext(code, count, CommandCode.ILLEGAL);
+        }
     }
 
     @Override

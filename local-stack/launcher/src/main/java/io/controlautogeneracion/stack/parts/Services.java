@@ -25,6 +25,14 @@ public final class Services {
                     env.put("INGEST_RETENTION_MESSAGES", ctx.config().get("ingest.retention"));
                     env.put("INGEST_RETENTION_ALARMS", ctx.config().get("ingest.retention"));
                     env.put("INGEST_RETENTION_STATS", ctx.config().get("ingest.retention"));
+                    // Readings are enriched from the catalog before they are stored.
+                    env.put(
+                            "INGEST_CATALOG_CONNECTION_STRING",
+                            CouchbaseStandInPart.connectionString(ctx));
+                    env.put("INGEST_CATALOG_BUCKET", ctx.config().get("couchbase.bucket"));
+                    env.put("INGEST_CATALOG_PASSWORD", ctx.config().get("couchbase.password"));
+                    // CouchbaseMock does not answer the SDK's configuration polls.
+                    env.put("QUARKUS_LOG_CATEGORY__COM_COUCHBASE_CONFIG__LEVEL", "ERROR");
                     return env;
                 });
     }

@@ -1,0 +1,100 @@
+package io.controlautogeneracion.ingest.enrich;
+
+import io.controlautogeneracion.ingest.IngestConfig;
+import io.controlautogeneracion.ingest.stream.ParsedMessage;
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The "enrich, then store" step of StreamingPanel, StreamingSensorLight and StreamingSensorWind:
+ * each message that names its device and event time gets the catalog's enrichment valid then.
+ * Devices the catalog does not describe within the lookup timeout are stored {@code
+ * catalog_unavailable} and handed to the background pass once the write is acknowledged, so
+ * enrichment never holds back storage or the commit of offsets.
+ */
+@ApplicationScoped
+public class CatalogEnrichment {
+    private static final Logger LOG = Logger.getLogger(CatalogEnrichment.class);
+
+    /** A batch's messages, enriched, and what the lookups found, for {@link #stored}. */
+    public record Enriched(
+            List<ParsedMessage> messages,
+            Map<String, DeviceEnrichment> found,
+            Set<String> unavailable) {}
+
+    private final CatalogLookup lookup;
+    private final DeviceViews views;
+    private final IngestConfig config;
+    private final MeterRegistry meters;
+
+    public CatalogEnrichment(
+            CatalogLookup lookup, DeviceViews views, IngestConfig config, MeterRegistry meters) {
+        this.lookup = lookup;
+        this.views = views;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    public Uni<Enriched> enrich(DeviceKind kind, List<ParsedMessage> messages) {
+        Set<String> ids = new HashSet<>();
+        for (ParsedMessage message : messages) {
+            if (message.enrichable()) {
+                ids.add(message.result().deviceId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(new Enriched(messages, Map.of(), Set.of()));
+        }
+        return lookup.devices(kind, ids, lookup.ifAnswering(config.catalog().lookupTimeout()))
+                .map(found -> apply(messages, ids, found))
+                .onFailure()
+                .recoverWithItem(
+                        e -> {
+                            // Storage never waits on enrichment: store, and enrich later.
+                            LOG.warnf(
+                                    "enriching a batch of %s failed, stored without: %s", kind, e);
+                            return apply(messages, ids, Map.of());
+                        });
+    }
+
+    private static Enriched apply(
+            List<ParsedMessage> messages, Set<String> ids, Map<String, DeviceEnrichment> found) {
+        List<ParsedMessage> enriched = new ArrayList<>(messages.size());
+        for (ParsedMessage message : messages) {
+            if (!message.enrichable()) {
+                enriched.add(message);
+                continue;
+            }
+            DeviceEnrichment device = found.get(message.result().deviceId());
+            enriched.add(
+                    message.enriched(
+                            device == null
+                                    ? StretchEnrichment.UNAVAILABLE
+                                    : device.at(message.result().eventTime())));
+        }
+        Set<String> unavailable = new HashSet<>(ids);
+        unavailable.removeAll(found.keySet());
+        return new Enriched(enriched, found, unavailable);
+    }
+
+    /** After the write was acknowledged: what the background pass must look at. */
+    public void stored(String topic, Enriched batch) {
+        batch.found().forEach((id, d) -> views.storedWith(new DeviceKey(topic, id), d.viewRev()));
+        if (!batch.unavailable().isEmpty()) {
+            views.unavailableStored();
+            long count =
+                    batch.messages().stream()
+                            .filter(m -> m.enrichment() == StretchEnrichment.UNAVAILABLE)
+                            .count();
+            meters.counter("ingest.enrichment.unavailable", "topic", topic).increment(count);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.controlautogeneracion.ingest.enrich;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.controlautogeneracion.catalog.client.CatalogClient;
+import io.controlautogeneracion.model.catalog.CatalogIds;
+import io.controlautogeneracion.model.catalog.DeviceHistory;
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks the catalog about several devices at once and waits a bounded time: the answer holds the
+ * devices whose history arrived in time (all of them with a warm cache, without waiting at all).
+ * While the catalog fails, callers that ask {@link #ifAnswering} do not wait: lookups still start,
+ * so the cache fills as soon as the catalog is back.
+ */
+@ApplicationScoped
+public class CatalogLookup {
+    private static final Logger LOG = Logger.getLogger(CatalogLookup.class);
+
+    /**
+     * How long the ingest path reuses a device's enrichment without asking the catalog client
+     * again: a batch of 1000 readings names hundreds of devices, and rebuilding each one's
+     * enrichment per batch would cost more than the rest of the path. A catalog change shows this
+     * much later at most, on top of the client's cache TTL.
+     */
+    static final Duration REUSE = Duration.ofSeconds(1);
+
+    private final CatalogClient catalog;
+    private final Cache<String, CompletableFuture<DeviceEnrichment>> recent =
+            Caffeine.newBuilder().expireAfterWrite(REUSE).maximumSize(100_000).build();
+    private volatile boolean answering = true;
+
+    public CatalogLookup(CatalogClient catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The wait a caller on the ingest path should accept: none while the catalog fails. */
+    public Duration ifAnswering(Duration wait) {
+        return answering ? wait : Duration.ZERO;
+    }
+
+    /**
+     * The enrichment of each device of {@code ids} that the catalog describes within {@code wait},
+     * reusing what was looked up in the last {@link #REUSE} (the ingest path).
+     */
+    public Uni<Map<String, DeviceEnrichment>> devices(
+            DeviceKind kind, Collection<String> ids, Duration wait) {
+        Map<String, CompletableFuture<DeviceEnrichment>> lookups = new HashMap<>();
+        for (String id : ids) {
+            String key = kind.name() + '/' + id;
+            CompletableFuture<DeviceEnrichment> lookup =
+                    recent.asMap().computeIfAbsent(key, k -> lookup(kind, id));
+            if (lookup.isCompletedExceptionally()) {
+                recent.asMap().remove(key, lookup);
+                lookup = recent.asMap().computeIfAbsent(key, k -> lookup(kind, id));
+            }
+            lookups.put(id, lookup);
+        }
+        return arrived(lookups, wait);
+    }
+
+    /** The same, always through the catalog client (the background pass). */
+    public Uni<Map<String, DeviceEnrichment>> fresh(
+            DeviceKind kind, Collection<String> ids, Duration wait) {
+        Map<String, CompletableFuture<DeviceEnrichment>> lookups = new HashMap<>();
+        for (String id : ids) {
+            lookups.put(id, lookup(kind, id));
+        }
+        return arrived(lookups, wait);
+    }
+
+    private static Uni<Map<String, DeviceEnrichment>> arrived(
+            Map<String, CompletableFuture<DeviceEnrichment>> lookups, Duration wait) {
+        CompletableFuture<Void> all =
+                CompletableFuture.allOf(lookups.values().toArray(CompletableFuture[]::new));
+        if (all.isDone() || wait.isZero() || wait.isNegative()) {
+            return Uni.createFrom().item(() -> arrived(lookups));
+        }
+        return Uni.createFrom()
+                .completionStage(all)
+                .onFailure()
+                .recoverWithNull()
+                .ifNoItem()
+                .after(wait)
+                .recoverWithItem(() -> null)
+                .map(ignored -> arrived(lookups));
+    }
+
+    /**
+     * One device's enrichment. An id no catalog document can have (catalog ids are short and plain;
+     * a message may name anything) is an unknown device without asking, and a lookup that fails
+     * before it starts fails its future: neither may stop a batch.
+     */
+    private CompletableFuture<DeviceEnrichment> lookup(DeviceKind kind, String id) {
+        if (!CatalogIds.isValid(id)) {
+            return CompletableFuture.completedFuture(
+                    DeviceEnrichment.of(new DeviceHistory(kind, id, null, null, null, null)));
+        }
+        CompletableFuture<DeviceHistory> history;
+        try {
+            history = catalog.history(kind, id);
+        } catch (RuntimeException e) {
+            history = CompletableFuture.failedFuture(e);
+        }
+        return history.thenApply(DeviceEnrichment::of)
+                .whenComplete((ok, error) -> ended(kind, id, error));
+    }
+
+    private void ended(DeviceKind kind, String id, Throwable error) {
+        boolean was = answering;
+        answering = error == null;
+        if (was && error != null) {
+            LOG.warnf(
+                    "the catalog did not answer about %s %s (readings are stored"
+                            + " catalog_unavailable and enriched later): %s",
+                    kind, id, error);
+        } else if (!was && error == null) {
+            LOG.info("the catalog answers again");
+        }
+    }
+
+    private static Map<String, DeviceEnrichment> arrived(
+            Map<String, CompletableFuture<DeviceEnrichment>> lookups) {
+        Map<String, DeviceEnrichment> answered = new HashMap<>();
+        lookups.forEach(
+                (id, f) -> {
+                    if (f.isDone() && !f.isCompletedExceptionally()) {
+                        answered.put(id, f.join());
+                    }
+                });
+        return answered;
+    }
+}
