@@ -3,11 +3,17 @@ package io.controlautogeneracion.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
-import java.time.Duration;
+import io.controlautogeneracion.stack.parts.DashboardsPage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,53 +28,49 @@ import org.junit.jupiter.api.TestInstance;
  * Every named query of {@code druid/queries/} and every Superset dataset against the local stack's
  * real Druid, loaded with a crafted fleet ({@link Fleet}) through the datasources' own specs: each
  * query with its documented parameters gives the answer worked out by hand, and each dataset's SQL,
- * columns and metric expressions run.
+ * columns and metric expressions run; the stack's dashboards page answers a named query with the
+ * same rows and lists the three dashboards.
  */
-@WithLocalStack(Engine.DRUID)
+@WithLocalStack({Engine.DRUID, Engine.DASHBOARDS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardsStackTest {
-    private static final Duration DRUID_WAIT = Duration.ofMinutes(4);
-
     private final Fleet fleet = new Fleet(Instant.now());
     private DruidClient druid;
+    private RunningStack stack;
 
     @BeforeAll
     void loadEveryDatasource(RunningStack stack) {
+        this.stack = stack;
         druid = stack.druid();
-        List<DruidLoads.Load> loads =
-                List.of(
-                        DruidLoads.fromTaskTemplate(
-                                "panel_report", Fleet.BATCH_INTERVAL, fleet.panelReport()),
-                        DruidLoads.fromTaskTemplate(
-                                "panel_alarm", Fleet.BATCH_INTERVAL, fleet.panelAlarm()),
-                        DruidLoads.fromTaskTemplate(
-                                "light_report", Fleet.BATCH_INTERVAL, fleet.lightReport()),
-                        DruidLoads.fromTaskTemplate(
-                                "sensor_alarm", Fleet.BATCH_INTERVAL, fleet.sensorAlarm()),
-                        DruidLoads.fromSupervisor(
-                                "topic_stats", Fleet.BATCH_INTERVAL, fleet.topicStats()),
-                        DruidLoads.fromSupervisor(
-                                "wind_reading", fleet.windInterval(), fleet.windReading()),
-                        DruidLoads.fromSupervisor(
-                                "wind_alarm", fleet.windInterval(), fleet.windAlarm()));
-        List<String> taskIds = loads.stream().map(l -> druid.submitTask(l.task())).toList();
-        for (String id : taskIds) {
-            druid.awaitTaskSuccess(id, DRUID_WAIT);
-        }
-        for (DruidLoads.Load load : loads) {
-            druid.awaitSql(
-                    "SELECT COUNT(*) AS n FROM " + load.datasource(),
-                    rows -> count(rows) == load.rows(),
-                    DRUID_WAIT);
-            // The broker learns a datasource's columns from its segments a little after they load;
-            // wait until it knows every column of the spec, so no query meets a half-known table.
-            druid.awaitSql(
-                    "SELECT COUNT(*) AS n FROM INFORMATION_SCHEMA.COLUMNS"
-                            + " WHERE TABLE_SCHEMA = 'druid' AND TABLE_NAME = ?",
-                    rows -> count(rows) == load.columns().size(),
-                    DRUID_WAIT,
-                    load.datasource());
-        }
+        FleetLoads.load(druid, fleet);
+    }
+
+    @Test
+    void theStacksDashboardsPageRunsANamedQueryAndListsTheThreeDashboards() throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        stack.dashboardsUrl()
+                                                                + "/api/queries/panel_generation_by_postal_code"
+                                                                + "?range_from=2026-06-01T00:00:00Z"
+                                                                + "&range_to=2026-07-01T00:00:00Z"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode rows = new ObjectMapper().readTree(response.body()).path("rows");
+        assertThat(rows.get(0).path("postal_code").asText()).isEqualTo("28001");
+        assertThat(rows.get(0).path("power_gen").asDouble()).isEqualTo(2100.0);
+        assertThat(DashboardsPage.dashboards(stack.context()))
+                .hasSize(3)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .contains("Panel generation history")
+                                        .endsWith(
+                                                stack.dashboardsUrl() + "/#dashboard=generation"));
     }
 
     @TestFactory
@@ -141,9 +143,5 @@ class DashboardsStackTest {
             }
             return druid.sql(query.body(), params);
         }
-    }
-
-    static long count(List<Map<String, Object>> rows) {
-        return rows.isEmpty() ? -1 : ((Number) rows.get(0).get("n")).longValue();
     }
 }

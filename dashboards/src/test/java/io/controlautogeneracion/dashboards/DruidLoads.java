@@ -22,10 +22,10 @@ final class DruidLoads {
     private DruidLoads() {}
 
     /**
-     * A task loading {@code rows} rows into {@code datasource}, whose columns are {@code __time}
-     * and the spec's dimensions.
+     * A task loading {@code rows} rows into {@code datasource} over {@code interval} (which it
+     * replaces), whose columns are {@code __time} and the spec's dimensions.
      */
-    record Load(String datasource, String task, int rows, List<String> columns) {}
+    record Load(String datasource, String interval, String task, int rows, List<String> columns) {}
 
     /** The batch template {@code druid/tasks/<datasource>.json}, reading {@code rows}. */
     static Load fromTaskTemplate(
@@ -44,7 +44,7 @@ final class DruidLoads {
         ObjectNode task = parse(rendered);
         ObjectNode ioConfig = (ObjectNode) task.path("spec").path("ioConfig");
         ioConfig.set("inputSource", inline(rows));
-        return load(datasource, task, rows);
+        return load(datasource, interval, task, rows);
     }
 
     /**
@@ -69,15 +69,17 @@ final class DruidLoads {
         taskSpec.putObject("tuningConfig")
                 .put("type", "index_parallel")
                 .put("maxNumConcurrentSubTasks", 1);
-        return load(datasource, task, rows);
+        return load(datasource, interval, task, rows);
     }
 
-    private static Load load(String datasource, ObjectNode task, List<Map<String, Object>> rows) {
+    private static Load load(
+            String datasource, String interval, ObjectNode task, List<Map<String, Object>> rows) {
         JsonNode dataSchema = task.path("spec").path("dataSchema");
         if (!dataSchema.path("dataSource").asText().equals(datasource)) {
             throw new IllegalStateException("the spec of " + datasource + " loads another one");
         }
-        return new Load(datasource, task.toString(), rows.size(), DruidSpecs.columns(dataSchema));
+        return new Load(
+                datasource, interval, task.toString(), rows.size(), DruidSpecs.columns(dataSchema));
     }
 
     private static ObjectNode inline(List<Map<String, Object>> rows) {

@@ -150,6 +150,18 @@ final class Fleet {
                 stats("sensor-wind", m0, 200, 16_000, 0, 20.0, 30.0, 40.0, 0L));
     }
 
+    /**
+     * topic_stats buckets of the last minutes, for the real-time dashboard, which looks back from
+     * now: two topics, two minutes each.
+     */
+    List<Map<String, Object>> recentTopicStats() {
+        return List.of(
+                stats("panel", t0, 120, 12_000, 3, 40.0, 80.0, 110.0, 4L),
+                stats("panel", t0.plusSeconds(60), 90, 9_000, 1, 45.0, 85.0, 120.0, 2L),
+                stats("sensor-wind", t0, 300, 24_000, 0, 20.0, 30.0, 40.0, 0L),
+                stats("sensor-wind", t0.plusSeconds(60), 310, 24_800, 2, 22.0, 31.0, 45.0, 1L));
+    }
+
     List<Map<String, Object>> windReading() {
         return List.of(
                 second("W-1", C1, t0, 10, 12, 15.0, 4),

@@ -168,7 +168,19 @@ public final class DruidClient {
 
     /** Runs a Druid SQL query with positional parameters ({@code ?}); rows as column → value. */
     public List<Map<String, Object>> sql(String query, Object... parameters) {
+        return sql(Map.of(), query, parameters);
+    }
+
+    /**
+     * Runs a Druid SQL query with a query context (for example {@code sqlOuterLimit}, {@code
+     * timeout}) and positional parameters ({@code ?}); rows as column → value.
+     */
+    public List<Map<String, Object>> sql(
+            Map<String, Object> context, String query, Object... parameters) {
         ObjectNode body = JSON.createObjectNode().put("query", query).put("resultFormat", "object");
+        if (!context.isEmpty()) {
+            body.set("context", JSON.valueToTree(context));
+        }
         ArrayNode params = body.putArray("parameters");
         for (Object p : parameters) {
             ObjectNode param = params.addObject();

@@ -71,6 +71,19 @@ class DruidClientTest {
     }
 
     @Test
+    void shouldSendAQueryContextOnlyWhenOneIsGiven() {
+        client.sql(Map.of("sqlOuterLimit", 10, "timeout", 5000), "SELECT ?", "P-1");
+
+        assertThat(lastBody.get().path("context").path("sqlOuterLimit").asInt()).isEqualTo(10);
+        assertThat(lastBody.get().path("context").path("timeout").asInt()).isEqualTo(5000);
+        assertThat(lastBody.get().path("parameters").get(0).path("value").asText())
+                .isEqualTo("P-1");
+
+        client.sql("SELECT 1");
+        assertThat(lastBody.get().has("context")).isFalse();
+    }
+
+    @Test
     void shouldReportDruidsErrorWithTheStatusAndBody() {
         assertThatThrownBy(() -> client.submitTask("{}"))
                 .isInstanceOf(DruidException.class)

@@ -29,7 +29,9 @@ public enum Engine {
     /** The hourly batch (RichPanel, WritePanel, RichSensorLight, WriteSensorLight), every hour. */
     HOURLY_BATCH(LANDING_JOB, DRUID, COUCHBASE, CATALOG),
     /** The device fleet simulator: back-fills recent days, then sends live readings. */
-    SIMULATOR(KAFKA);
+    SIMULATOR(KAFKA),
+    /** The dashboards page: the Superset bundle's dashboards over the named queries on Druid. */
+    DASHBOARDS(DRUID);
 
     private final Set<Engine> needs;
 

@@ -4,6 +4,7 @@ import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.druid.DruidException;
 import io.controlautogeneracion.stack.druid.DruidSupervisors;
 import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
+import io.controlautogeneracion.stack.parts.DashboardsPage;
 import io.controlautogeneracion.stack.parts.DruidService;
 import io.controlautogeneracion.stack.parts.FleetSimulator;
 import io.controlautogeneracion.stack.parts.HourlyBatchScheduler;
@@ -79,6 +80,10 @@ public final class LocalStack {
         }
         if (engines.contains(Engine.HOURLY_BATCH)) {
             third.add(new HourlyBatchScheduler());
+        }
+        // The page only reads Druid, once its broker is up.
+        if (engines.contains(Engine.DASHBOARDS)) {
+            third.add(new DashboardsPage());
         }
         // The simulator comes last, once whatever reads its readings is running.
         List<Part> fourth = new ArrayList<>();

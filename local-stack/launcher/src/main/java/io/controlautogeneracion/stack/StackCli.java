@@ -1,6 +1,7 @@
 package io.controlautogeneracion.stack;
 
 import io.controlautogeneracion.stack.batch.HourlyBatchCommand;
+import io.controlautogeneracion.stack.parts.DashboardsPage;
 import io.controlautogeneracion.stack.parts.FleetSimulator;
 import io.controlautogeneracion.stack.parts.KafkaSecurity;
 import java.io.IOException;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
             StackCli.Batch.class,
             StackCli.Audit.class,
             StackCli.Energy.class,
+            StackCli.Dashboards.class,
             DrillCommand.class
         })
 public final class StackCli implements Callable<Integer> {
@@ -263,6 +265,32 @@ public final class StackCli implements Callable<Integer> {
                 StackFigures.lines(stack.context()).forEach(out::println);
             }
             out.println("Logs in " + stack.context().logDir() + "; stop with ./stack down");
+            if (engines.contains(Engine.DASHBOARDS)) {
+                out.println(
+                        "Dashboards: "
+                                + DashboardsPage.url(stack.context())
+                                + "/ in a browser (./stack dashboards lists the three)");
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "dashboards",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Starts the dashboards page if it is not running (with the Druid it reads), then"
+                        + " prints the address of each dashboard to open in a browser.",
+                "Every chart is a named query of druid/queries/, as in the Superset bundle."
+            })
+    static final class Dashboards extends StackCommand {
+        @Override
+        public Integer call() {
+            LocalStack stack = stack(EnumSet.of(Engine.DASHBOARDS));
+            stack.up();
+            PrintWriter out = out();
+            out.println("Dashboards (open in a browser):");
+            DashboardsPage.dashboards(stack.context()).forEach(out::println);
             return 0;
         }
     }

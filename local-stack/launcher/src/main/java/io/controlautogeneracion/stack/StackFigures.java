@@ -3,6 +3,7 @@ package io.controlautogeneracion.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.druid.DruidClient;
+import io.controlautogeneracion.stack.parts.DashboardsPage;
 import io.controlautogeneracion.stack.parts.DruidService;
 import io.controlautogeneracion.stack.parts.FleetSimulator;
 import io.controlautogeneracion.stack.parts.Services;
@@ -49,6 +50,7 @@ public final class StackFigures {
                         + ingest
                         + "/topics   (bad messages: /topics/panel/alarms)");
         lines.add("  Druid SQL           " + sql);
+        lines.add("  dashboards          " + DashboardsPage.url(ctx) + "/   (./stack dashboards)");
         lines.add("  catalog             " + Services.catalog().url(ctx) + "/q/swagger-ui");
         lines.add("  simulator           " + ctx.logFile(FleetSimulator.NAME));
         lines.add("Figures now (./stack figures repeats them):");

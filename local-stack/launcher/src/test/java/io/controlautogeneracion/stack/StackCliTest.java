@@ -34,7 +34,7 @@ class StackCliTest {
                         + " up, down, status",
                 "up foo                                   | Unmatched argument at index 1: 'foo' |"
                     + " PART one of kafka, druid, mongodb, couchbase, catalog, ingest, wind-job,"
-                    + " landing-job, hourly-batch, simulator",
+                    + " landing-job, hourly-batch, simulator, dashboards",
                 "up Kafka                                 | 'Kafka' | wind-job",
                 "batch --form 2026-11-28T00:00:00Z        | --form              | the options are"
                         + " --hour H, --from F, --to T, --include-open",
@@ -56,6 +56,8 @@ class StackCliTest {
                 "samples many                             | many                | then N",
                 "down now                                 | now                 | it takes no"
                         + " arguments",
+                "dashboards --open                        | --open              | it takes no"
+                        + " arguments",
             })
     void shouldAnswerBadInputWithOneLineAndExitCodeTwo(
             String line, String problem, String choices) {
@@ -73,7 +75,15 @@ class StackCliTest {
     void shouldGiveHelpForEveryCommand() {
         for (String command :
                 new String[] {
-                    "up", "down", "status", "figures", "samples", "batch", "audit", "energy"
+                    "up",
+                    "down",
+                    "status",
+                    "figures",
+                    "dashboards",
+                    "samples",
+                    "batch",
+                    "audit",
+                    "energy"
                 }) {
             out.getBuffer().setLength(0);
             assertThat(run(command, "--help")).isZero();
@@ -81,6 +91,6 @@ class StackCliTest {
         }
         out.getBuffer().setLength(0);
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("up", "batch", "energy");
+        assertThat(out.toString()).contains("up", "batch", "energy", "dashboards");
     }
 }

@@ -7,6 +7,7 @@ import io.controlautogeneracion.stack.StackConfig;
 import io.controlautogeneracion.stack.StackContext;
 import io.controlautogeneracion.stack.StackException;
 import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
+import io.controlautogeneracion.stack.parts.DashboardsPage;
 import io.controlautogeneracion.stack.parts.KafkaBroker;
 import io.controlautogeneracion.stack.parts.KafkaSecurity;
 import io.controlautogeneracion.stack.parts.MongoStandInPart;
@@ -83,6 +84,12 @@ public final class RunningStack implements AutoCloseable {
     public DruidClient druid() {
         require(Engine.DRUID);
         return stack.druid();
+    }
+
+    /** The dashboards page, e.g. {@code http://127.0.0.1:41234}. */
+    public String dashboardsUrl() {
+        require(Engine.DASHBOARDS);
+        return DashboardsPage.url(context());
     }
 
     public String mongoConnectionString() {

@@ -79,6 +79,7 @@ public final class FaultDrill {
         for (Engine engine : EnumSet.allOf(Engine.class)) {
             if (engine != Engine.SIMULATOR
                     && engine != Engine.DRUID
+                    && engine != Engine.DASHBOARDS
                     && ManagedProcess.find(part(engine), ctx).isEmpty()) {
                 throw new StackException(
                         "the drill needs the whole stack running: "
@@ -362,6 +363,9 @@ public final class FaultDrill {
             case HOURLY_BATCH -> new HourlyBatchScheduler();
             case SIMULATOR -> new io.controlautogeneracion.stack.parts.FleetSimulator();
             case DRUID -> throw new IllegalArgumentException("the drill does not kill Druid");
+            case DASHBOARDS ->
+                    throw new IllegalArgumentException(
+                            "the drill does not kill the dashboards page");
         };
     }
 

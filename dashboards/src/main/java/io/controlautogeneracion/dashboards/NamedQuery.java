@@ -1,5 +1,9 @@
 package io.controlautogeneracion.dashboards;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +16,13 @@ import java.util.regex.Pattern;
  * SQL. The header documents each Druid SQL dynamic parameter ({@code ?}) on a line {@code -- <n>.
  * <name> <TYPE> <description>}.
  */
-record NamedQuery(String name, String header, String body, List<Param> params) {
+public record NamedQuery(String name, String header, String body, List<Param> params) {
     private static final Pattern PARAM =
             Pattern.compile(
                     "^--\\s+(\\d+)\\.\\s+(\\w+)\\s+(VARCHAR|TIMESTAMP|BIGINT|DOUBLE)\\s+\\S.*$");
 
     /** A documented parameter; {@code index} counts from 1. */
-    record Param(int index, String name, String type) {
+    public record Param(int index, String name, String type) {
         /** Whether a Java value is what the Druid client sends as this parameter's type. */
         boolean accepts(Object value) {
             return switch (type) {
@@ -31,9 +35,15 @@ record NamedQuery(String name, String header, String body, List<Param> params) {
         }
     }
 
-    static NamedQuery load(Path file) {
+    /** The query of one {@code .sql} file, named after the file. */
+    public static NamedQuery load(Path file) {
         String fileName = file.getFileName().toString();
-        String text = ProjectFiles.read(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the named query " + file, e);
+        }
         List<String> headerLines = new ArrayList<>();
         List<String> bodyLines = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
