@@ -5,8 +5,16 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
-/** One page of stored readings; {@code has_more} says whether page + 1 has any. */
+/**
+ * One page of stored readings; {@code has_more} says whether more follow, and {@code next} is the
+ * cursor that reads them ({@code after=<next>}), null on the last page.
+ */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record MessagePage(
-        String topic, int page, int limit, boolean hasMore, List<StoredMessage> items) {}
+        String topic,
+        int page,
+        int limit,
+        boolean hasMore,
+        String next,
+        List<StoredMessage> items) {}

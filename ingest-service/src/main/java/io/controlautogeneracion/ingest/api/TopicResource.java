@@ -11,6 +11,7 @@ import io.controlautogeneracion.ingest.store.StatsRepository;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,13 +23,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.bson.Document;
 
-/** Read-only REST view of the ingest: topics, throughput buckets, alarms and stored messages. */
+/**
+ * Read-only REST view of the ingest: topics, throughput buckets, alarms and stored messages. Every
+ * endpoint needs the viewer role: raw messages carry their owners' names and addresses.
+ */
 @Path("/topics")
+@RolesAllowed({Roles.VIEWER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class TopicResource {
 
     private static final Duration LAST_MINUTE = Duration.ofMinutes(1);
+
+    /**
+     * Pages by number skip the readings before them; beyond this many a caller follows the cursor,
+     * which reads on from the index where the page before ended.
+     */
+    static final int MAX_SKIP = 10_000;
 
     /** {@code awaiting_enrichment} is counted up to this many documents. */
     static final int AWAITING_CAP = 10_000;
@@ -111,26 +123,48 @@ public class TopicResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("limit") String limit,
-            @QueryParam("page") String page) {
+            @QueryParam("page") String page,
+            @QueryParam("after") String after) {
         known(topic);
         QueryParams.Range range =
                 QueryParams.range(from, to, clock.instant(), config.api().maxRange());
         int size = QueryParams.limit(limit, config.api().defaultLimit(), config.api().maxLimit());
         int number = QueryParams.page(page);
+        MessageRepository.SortKey cursor =
+                blankless(after) == null ? null : PageCursor.decode(after);
+        if (cursor != null && number > 0) {
+            throw ApiException.badRequest("'page' and 'after' together: pass one of them");
+        }
         MessageRepository.Selection selection =
                 new MessageRepository.Selection(
                         blankless(deviceId), blankless(clientId), blankless(postalCode));
         long skip = (long) number * size;
-        if (skip > Integer.MAX_VALUE) {
-            throw ApiException.badRequest("'page' " + number + " is too far for 'limit' " + size);
+        if (skip > MAX_SKIP) {
+            throw ApiException.badRequest(
+                    "'page' "
+                            + number
+                            + " with 'limit' "
+                            + size
+                            + " starts after "
+                            + MAX_SKIP
+                            + " readings: follow the 'next' cursor of each page ('after')");
         }
-        return messages.messages(topic, selection, range.from(), range.to(), (int) skip, size + 1)
+        return messages.messages(
+                        topic, selection, range.from(), range.to(), cursor, (int) skip, size + 1)
                 .map(
                         documents -> {
                             boolean more = documents.size() > size;
+                            List<Document> shown =
+                                    documents.subList(0, Math.min(size, documents.size()));
+                            String next =
+                                    more
+                                            ? PageCursor.encode(
+                                                    MessageRepository.SortKey.of(
+                                                            shown.get(shown.size() - 1)))
+                                            : null;
                             List<StoredMessage> items =
-                                    documents.stream().limit(size).map(StoredMessage::of).toList();
-                            return new MessagePage(topic, number, size, more, items);
+                                    shown.stream().map(StoredMessage::of).toList();
+                            return new MessagePage(topic, number, size, more, next, items);
                         });
     }
 

@@ -118,6 +118,30 @@ public class MessageRepository {
     /** What {@code /messages} selects by; a null field selects every value. */
     public record Selection(String deviceId, String clientId, String postalCode) {}
 
+    /** The order of readings in a page: event time, then partition and offset. */
+    public record SortKey(long eventTimeMillis, int partition, long offset) {
+        public static SortKey of(Document reading) {
+            return new SortKey(
+                    reading.getDate(MessageDocuments.EVENT_TIME).getTime(),
+                    reading.getInteger(MessageDocuments.PARTITION),
+                    ((Number) reading.get(MessageDocuments.OFFSET)).longValue());
+        }
+
+        /** Readings strictly after this one in page order. */
+        Bson after() {
+            Date t = new Date(eventTimeMillis);
+            return Filters.or(
+                    Filters.gt(MessageDocuments.EVENT_TIME, t),
+                    Filters.and(
+                            Filters.eq(MessageDocuments.EVENT_TIME, t),
+                            Filters.gt(MessageDocuments.PARTITION, partition)),
+                    Filters.and(
+                            Filters.eq(MessageDocuments.EVENT_TIME, t),
+                            Filters.eq(MessageDocuments.PARTITION, partition),
+                            Filters.gt(MessageDocuments.OFFSET, offset)));
+        }
+    }
+
     /**
      * Readings of {@code topic} with event time in [from, to), oldest first, selected by device, by
      * the client who owned the device then, or by that client's postal code (each has its index
@@ -125,6 +149,21 @@ public class MessageRepository {
      */
     public Uni<List<Document>> messages(
             String topic, Selection selection, Instant from, Instant to, int skip, int limit) {
+        return messages(topic, selection, from, to, null, skip, limit);
+    }
+
+    /**
+     * As {@link #messages(String, Selection, Instant, Instant, int, int)}, starting after {@code
+     * after} (null: from the first) in page order.
+     */
+    public Uni<List<Document>> messages(
+            String topic,
+            Selection selection,
+            Instant from,
+            Instant to,
+            SortKey after,
+            int skip,
+            int limit) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq(MessageDocuments.TOPIC_ID, topic));
         if (selection.deviceId() != null) {
@@ -138,6 +177,9 @@ public class MessageRepository {
         }
         filters.add(Filters.gte(MessageDocuments.EVENT_TIME, Date.from(from)));
         filters.add(Filters.lt(MessageDocuments.EVENT_TIME, Date.from(to)));
+        if (after != null) {
+            filters.add(after.after());
+        }
         FindOptions options =
                 new FindOptions()
                         .sort(

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.controlautogeneracion.ingest.testing.InjectStandIns;
 import io.controlautogeneracion.ingest.testing.Messages;
 import io.controlautogeneracion.ingest.testing.StandIns;
+import io.controlautogeneracion.ingest.testing.StandInsResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,66 @@ class TopicResourceTest {
                 .body("has_more", equalTo(false))
                 .body("items", hasSize(1))
                 .body("items[0].msg_value.wind_speed", equalTo(7.0f));
+    }
+
+    @Test
+    void shouldFollowTheCursorOfEachPageToTheLastReading() {
+        String first =
+                given().queryParam("device_id", device)
+                        .queryParam("limit", 2)
+                        .get("/topics/sensor-wind/messages")
+                        .then()
+                        .statusCode(200)
+                        .body("has_more", equalTo(true))
+                        .extract()
+                        .path("next");
+        given().queryParam("device_id", device)
+                .queryParam("limit", 2)
+                .queryParam("after", first)
+                .get("/topics/sensor-wind/messages")
+                .then()
+                .statusCode(200)
+                .body("has_more", equalTo(false))
+                .body("next", equalTo(null))
+                .body("items", hasSize(1))
+                .body("items[0].msg_value.wind_speed", equalTo(7.0f));
+    }
+
+    @Test
+    void shouldSendDeepPagesToTheCursor() {
+        given().queryParam("limit", 100)
+                .queryParam("page", 101)
+                .get("/topics/sensor-wind/messages")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("detail", containsString("follow the 'next' cursor"));
+        given().queryParam("after", "not a cursor")
+                .get("/topics/sensor-wind/messages")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("'after' is not a cursor"));
+    }
+
+    @Test
+    void shouldAsk401ForCredentialsOnEveryDataEndpointButNotOnHealth() {
+        for (String path :
+                new String[] {
+                    "/topics",
+                    "/topics/sensor-wind/stats",
+                    "/topics/sensor-wind/alarms",
+                    "/topics/sensor-wind/messages"
+                }) {
+            given().auth().none().get(path).then().statusCode(401);
+            given().auth().preemptive().basic("viewer", "wrong").get(path).then().statusCode(401);
+        }
+        given().auth().none().get("/q/health/live").then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("admin", StandInsResource.ADMIN_PASSWORD)
+                .get("/topics")
+                .then()
+                .statusCode(200);
     }
 
     @Test

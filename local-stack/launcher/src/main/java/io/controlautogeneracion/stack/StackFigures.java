@@ -55,7 +55,9 @@ public final class StackFigures {
         lines.add("  simulator           " + ctx.logFile(FleetSimulator.NAME));
         lines.add("Figures now (./stack figures repeats them):");
         lines.add("  simulator           " + FleetSimulator.progress(ctx));
-        lines.add("  readings/s          " + topics(ingest));
+        lines.add(
+                "  readings/s          "
+                        + topics(ingest, "viewer", ctx.config().get("ingest.viewer.password")));
         DruidClient druid =
                 new DruidClient(
                         URI.create(DruidService.url(ctx, "coordinator")),
@@ -109,13 +111,22 @@ public final class StackFigures {
         }
     }
 
+    private static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                (user + ":" + password)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Readings per second over the last minute, per topic, with the invalid ones. */
-    static String topics(String ingest) {
+    static String topics(String ingest, String user, String password) {
         try {
             // Longer than a health probe: while a back-fill is ingested the service is busy.
             HttpResponse<String> response =
                     HTTP.send(
                             HttpRequest.newBuilder(URI.create(ingest + "/topics"))
+                                    .header("Authorization", basic(user, password))
                                     .timeout(Duration.ofSeconds(15))
                                     .GET()
                                     .build(),

@@ -25,6 +25,8 @@ public final class Services {
                     env.put("INGEST_RETENTION_MESSAGES", ctx.config().get("ingest.retention"));
                     env.put("INGEST_RETENTION_ALARMS", ctx.config().get("ingest.retention"));
                     env.put("INGEST_RETENTION_STATS", ctx.config().get("ingest.retention"));
+                    env.put("INGEST_ADMIN_PASSWORD", ctx.config().get("ingest.admin.password"));
+                    env.put("INGEST_VIEWER_PASSWORD", ctx.config().get("ingest.viewer.password"));
                     // Readings are enriched from the catalog before they are stored.
                     env.put(
                             "INGEST_CATALOG_CONNECTION_STRING",
