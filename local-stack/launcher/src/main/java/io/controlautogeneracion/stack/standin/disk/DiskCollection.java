@@ -332,23 +332,20 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
             int limit,
             int batchSize,
             Document fieldSelector) {
-        // Documents are decoded one by one and only the matching ones are kept: a scan needs no
-        // more heap than its result.
-        List<Document> matching = new ArrayList<>();
+        // Documents are decoded one by one and only the matching ones the query can return are
+        // kept: a scan needs no more heap than its result, and stops once it is complete.
+        Document order = isNaturalDescending(orderBy) ? null : orderBy;
+        BoundedMatches matching = new BoundedMatches(order, numberToSkip, limit);
         KeyValueVisitor visit =
                 (key, value) -> {
                     Document document = Bson.decode(value);
-                    if (documentMatchesQuery(document, query)) {
-                        matching.add(document);
-                    }
-                    return true;
+                    return !documentMatchesQuery(document, query) || matching.add(document);
                 };
         if (isNaturalDescending(orderBy)) {
             store.scanBackwards(documents, visit::accept);
         } else {
             store.scan(documents, visit::accept);
         }
-        Document order = isNaturalDescending(orderBy) ? null : orderBy;
         return matchDocumentsFromStream(
                 matching.stream(),
                 new Document(),
@@ -374,13 +371,13 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
             Document fieldSelector) {
         // The query is applied as the documents are read, so an index that narrows little (an
         // equality on the topic alone) needs no more heap than the result.
-        List<Document> matching = new ArrayList<>();
+        BoundedMatches matching = new BoundedMatches(orderBy, numberToSkip, limit);
         for (Long position : positions) {
             byte[] stored = store.get(Keys.document(id, position));
             if (stored != null) {
                 Document document = Bson.decode(stored);
-                if (documentMatchesQuery(document, query)) {
-                    matching.add(document);
+                if (documentMatchesQuery(document, query) && !matching.add(document)) {
+                    break;
                 }
             }
         }

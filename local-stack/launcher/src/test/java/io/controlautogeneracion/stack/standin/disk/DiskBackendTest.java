@@ -414,4 +414,53 @@ class DiskBackendTest {
                                         Filters.eq("device_id", "D-1"))))
                 .isEmpty();
     }
+
+    @Test
+    void shouldAnswerALimitedQueryWithTheFirstMatchesInOrderWhateverTheScan() {
+        MongoCollection<Document> topic = start();
+        topic.createIndex(Indexes.ascending("topic_id", "status"));
+        List<Document> docs = new ArrayList<>();
+        for (long offset = 0; offset < 3_000; offset++) {
+            Document d = message(offset % 2 == 0 ? "panel" : "sensor-wind", 0, offset, NOW);
+            if (offset % 3 == 0) {
+                d.append("status", "catalog_unavailable");
+            }
+            docs.add(d);
+        }
+        topic.insertMany(docs);
+
+        // A full scan without sort stops after the limit: the first matches in scan order.
+        assertThat(offsets(topic.find(Filters.gt("offset", 10L)).limit(5)))
+                .containsExactly(11L, 12L, 13L, 14L, 15L);
+        // Sorted: the smallest of every match, however many there are, and skip before limit.
+        assertThat(
+                        offsets(
+                                topic.find(Filters.eq("topic_id", "panel"))
+                                        .sort(Sorts.descending("offset"))
+                                        .skip(2)
+                                        .limit(3)))
+                .containsExactly(2994L, 2992L, 2990L);
+        // Through the index, a missing field included, limited and unlimited.
+        assertThat(offsets(topic.find(Filters.eq("status", null)).limit(4)))
+                .containsExactly(1L, 2L, 4L, 5L);
+        assertThat(topic.countDocuments(Filters.eq("status", null))).isEqualTo(2_000);
+        assertThat(
+                        offsets(
+                                topic.find(
+                                                Filters.and(
+                                                        Filters.eq("topic_id", "panel"),
+                                                        Filters.eq(
+                                                                "status", "catalog_unavailable")))
+                                        .sort(Sorts.ascending("offset"))
+                                        .limit(3)))
+                .containsExactly(0L, 6L, 12L);
+        assertThat(topic.find(Filters.eq("topic_id", "panel")).into(new ArrayList<>()))
+                .hasSize(1_500);
+    }
+
+    private static List<Long> offsets(Iterable<Document> found) {
+        List<Long> out = new ArrayList<>();
+        found.forEach(d -> out.add(((Number) d.get("offset")).longValue()));
+        return out;
+    }
 }
