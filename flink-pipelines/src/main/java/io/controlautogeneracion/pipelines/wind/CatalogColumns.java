@@ -1,7 +1,5 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.model.catalog.Client;
-import io.controlautogeneracion.model.catalog.Device;
 import io.controlautogeneracion.model.druid.Enrichment;
 import java.time.LocalDate;
 
@@ -25,33 +23,32 @@ public record CatalogColumns(
     public static final CatalogColumns NONE =
             new CatalogColumns(null, null, null, null, null, null, null, null, null);
 
-    /** What the catalog knows about one device at one instant, flattened. */
+    /** What the catalog knows about one device at one instant, flattened (the model's rule). */
     public static CatalogColumns of(io.controlautogeneracion.model.catalog.Enrichment e) {
-        Client c = e.client();
-        Device d = e.device();
-        if (c == null && d == null) {
+        if (e.client() == null && e.device() == null) {
             return NONE;
         }
+        Enrichment flat = Enrichment.of(e);
         return new CatalogColumns(
-                c == null ? null : c.clientId(),
-                c == null ? null : c.address(),
-                c == null ? null : c.postalCode(),
-                c == null ? null : c.name(),
-                c == null ? null : c.apell1(),
-                c == null ? null : c.apell2(),
-                d == null ? null : d.model(),
-                d == null ? null : text(d.manufactureDate()),
-                d == null ? null : text(d.installDate()));
+                flat.clientId(),
+                flat.address(),
+                flat.postalCode(),
+                flat.name(),
+                flat.apell1(),
+                flat.apell2(),
+                flat.model(),
+                text(flat.manufactureDate()),
+                text(flat.installDate()));
     }
 
-    /** How much the catalog could say: owned, known without owner, or unknown. */
+    /**
+     * How much the catalog could say, by the model's rule ({@link
+     * io.controlautogeneracion.model.catalog.EnrichmentStatus#of}), as the job's own enum, which
+     * its checkpointed state holds.
+     */
     public static EnrichmentStatus status(io.controlautogeneracion.model.catalog.Enrichment e) {
-        if (e.attributed()) {
-            return EnrichmentStatus.OK;
-        }
-        return e.device() == null && e.clientRel() == null
-                ? EnrichmentStatus.UNKNOWN_DEVICE
-                : EnrichmentStatus.NO_OWNER;
+        return EnrichmentStatus.valueOf(
+                io.controlautogeneracion.model.catalog.EnrichmentStatus.of(e).name());
     }
 
     /** The model's row columns. */
