@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.rocksdb.RocksDBException;
@@ -372,11 +373,20 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
         // The query is applied as the documents are read, so an index that narrows little (an
         // equality on the topic alone) needs no more heap than the result.
         BoundedMatches matching = new BoundedMatches(orderBy, numberToSkip, limit);
-        for (Long position : positions) {
-            byte[] stored = store.get(Keys.document(id, position));
-            if (stored != null) {
-                Document document = Bson.decode(stored);
-                if (documentMatchesQuery(document, query) && !matching.add(document)) {
+        LongPredicate visit =
+                position -> {
+                    byte[] stored = store.get(Keys.document(id, position));
+                    if (stored == null) {
+                        return true;
+                    }
+                    Document document = Bson.decode(stored);
+                    return !documentMatchesQuery(document, query) || matching.add(document);
+                };
+        if (positions instanceof PositionRange range) {
+            range.visit(visit);
+        } else {
+            for (Long position : positions) {
+                if (!visit.test(position)) {
                     break;
                 }
             }

@@ -10,11 +10,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A non-unique index of a {@link DiskCollection} (mongo-java-server's own backends ignore them):
@@ -240,17 +238,7 @@ final class DiskSecondaryIndex extends Index<Long> {
     @Override
     public Iterable<Long> getPositions(Document query) {
         byte[][] range = range(query);
-        Set<Long> positions = new LinkedHashSet<>();
-        store.scanRange(
-                range[0],
-                range[1],
-                (key, value) -> {
-                    positions.add(
-                            Keys.longOf(
-                                    java.util.Arrays.copyOfRange(key, key.length - 8, key.length)));
-                    return true;
-                });
-        return positions;
+        return new PositionRange(store, range[0], range[1]);
     }
 
     /** Positions of up to {@code limit} entries whose first key is a date before {@code cutoff}. */
