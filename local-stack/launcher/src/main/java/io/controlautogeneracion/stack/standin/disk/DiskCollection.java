@@ -325,6 +325,46 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
         return count == 0;
     }
 
+    /**
+     * As MongoDB's planner would, among the indexes that can serve the query, the one that selects
+     * it most narrowly (a unique index with every key given first), instead of the first one
+     * created.
+     */
+    @Override
+    protected QueryResult queryDocuments(
+            Document query,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
+        Index<Long> best = null;
+        int bestPoints = -1;
+        for (Index<Long> index : getIndexes()) {
+            if (!index.canHandle(query)) {
+                continue;
+            }
+            int points =
+                    index instanceof DiskSecondaryIndex secondary
+                            ? secondary.selectivity(query)
+                            : Integer.MAX_VALUE;
+            if (points > bestPoints) {
+                best = index;
+                bestPoints = points;
+            }
+        }
+        return best == null
+                ? matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                : matchDocuments(
+                        query,
+                        best.getPositions(query),
+                        orderBy,
+                        numberToSkip,
+                        limit,
+                        batchSize,
+                        fieldSelector);
+    }
+
     @Override
     protected QueryResult matchDocuments(
             Document query,
