@@ -45,10 +45,24 @@ public final class ProjectLayout {
 
     /** The launcher's own classpath, used for the stand-in servers' processes. */
     public static String launcherClasspath(Path projectDir) {
-        Path launcher = projectDir.resolve("local-stack/launcher/target");
-        return launcher.resolve("classes")
+        return moduleClasspath(projectDir, "local-stack/launcher");
+    }
+
+    /**
+     * A module's classes and runtime classpath as its build wrote them ({@code
+     * target/classpath.txt}): how the parts run the Flink jobs, the simulator and the dashboards.
+     */
+    public static String moduleClasspath(Path projectDir, String module) {
+        Path target = projectDir.resolve(module).resolve("target");
+        if (!Files.isDirectory(target.resolve("classes"))) {
+            throw new StackException(
+                    target.resolve("classes")
+                            + " is missing: build the project first (./mvnw -B install -DskipTests,"
+                            + " or ./stack up, which builds when needed)");
+        }
+        return target.resolve("classes")
                 + java.io.File.pathSeparator
-                + readClasspath(launcher.resolve("classpath.txt"));
+                + readClasspath(target.resolve("classpath.txt"));
     }
 
     public static Path druidDir(Path projectDir) {

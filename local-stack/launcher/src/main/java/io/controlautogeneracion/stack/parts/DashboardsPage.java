@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.stack.JavaCommand;
 import io.controlautogeneracion.stack.Part;
 import io.controlautogeneracion.stack.Probes;
+import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
 import io.controlautogeneracion.stack.StackException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,19 +39,7 @@ public final class DashboardsPage implements Part {
 
     /** The dashboards module's classes and runtime classpath, as written by its build. */
     static String classpath(StackContext ctx) {
-        Path module = ctx.config().projectDir().resolve("dashboards/target");
-        Path file = module.resolve("classpath.txt");
-        if (!Files.isRegularFile(file) || !Files.isDirectory(module.resolve("classes"))) {
-            throw new StackException(
-                    file + " is missing: build the project first (./mvnw -B install -DskipTests)");
-        }
-        try {
-            return module.resolve("classes")
-                    + java.io.File.pathSeparator
-                    + Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new StackException("cannot read " + file, e);
-        }
+        return ProjectLayout.moduleClasspath(ctx.config().projectDir(), "dashboards");
     }
 
     @Override

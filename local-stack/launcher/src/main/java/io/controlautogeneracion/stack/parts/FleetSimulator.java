@@ -2,8 +2,8 @@ package io.controlautogeneracion.stack.parts;
 
 import io.controlautogeneracion.stack.JavaCommand;
 import io.controlautogeneracion.stack.Part;
+import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
-import io.controlautogeneracion.stack.StackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,19 +58,7 @@ public final class FleetSimulator implements Part {
 
     /** The simulator's classpath as written by its build. */
     static String classpath(StackContext ctx) {
-        Path module = ctx.config().projectDir().resolve("simulator/target");
-        Path file = module.resolve("classpath.txt");
-        if (!Files.isRegularFile(file) || !Files.isDirectory(module.resolve("classes"))) {
-            throw new StackException(
-                    file + " is missing: build the project first (./mvnw -B install -DskipTests)");
-        }
-        try {
-            return module.resolve("classes")
-                    + java.io.File.pathSeparator
-                    + Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new StackException("cannot read " + file, e);
-        }
+        return ProjectLayout.moduleClasspath(ctx.config().projectDir(), "simulator");
     }
 
     /** Where the simulator keeps its counters and the last instant it sent. */

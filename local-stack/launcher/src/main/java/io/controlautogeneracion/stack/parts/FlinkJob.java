@@ -2,8 +2,8 @@ package io.controlautogeneracion.stack.parts;
 
 import io.controlautogeneracion.stack.JavaCommand;
 import io.controlautogeneracion.stack.Part;
+import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
-import io.controlautogeneracion.stack.StackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,19 +77,7 @@ public final class FlinkJob implements Part {
 
     /** The job's classpath as written by the flink-pipelines build. */
     public static String classpath(StackContext ctx) {
-        Path module = ctx.config().projectDir().resolve("flink-pipelines/target");
-        Path file = module.resolve("classpath.txt");
-        if (!Files.isRegularFile(file) || !Files.isDirectory(module.resolve("classes"))) {
-            throw new StackException(
-                    file + " is missing: build the project first (./mvnw -B install -DskipTests)");
-        }
-        try {
-            return module.resolve("classes")
-                    + java.io.File.pathSeparator
-                    + Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new StackException("cannot read " + file, e);
-        }
+        return ProjectLayout.moduleClasspath(ctx.config().projectDir(), "flink-pipelines");
     }
 
     @Override

@@ -194,8 +194,8 @@ final class DiskSecondaryIndex extends Index<Long> {
     /**
      * How narrowly this index can select the query's documents: two points per leading key the
      * query fixes, one more for a bound on the key after them; -1 when it cannot select at all. A
-     * collection picks the index with the most points, so a query on a topic and a status goes
-     * to the (status, topic) index, not to one that only knows the topic.
+     * collection picks the index with the most points, so a query on a topic and a status goes to
+     * the (status, topic) index, not to one that only knows the topic.
      */
     int selectivity(Document query) {
         Map<String, Conditions> conditions = new java.util.HashMap<>();
