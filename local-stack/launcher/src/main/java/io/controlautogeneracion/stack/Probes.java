@@ -34,17 +34,19 @@ public final class Probes {
         }
     }
 
+    /** The value of an HTTP basic {@code Authorization} header. */
+    public static String basicAuthorization(String user, String password) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The body of a GET that answered 200, or null for any other outcome. */
     public static String httpGet(String url, String user, String password) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
         if (user != null) {
-            String token = user + ":" + password;
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basicAuthorization(user, password));
         }
         try {
             HttpResponse<String> response =

@@ -111,14 +111,6 @@ public final class StackFigures {
         }
     }
 
-    private static String basic(String user, String password) {
-        return "Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString(
-                                (user + ":" + password)
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     /** Readings per second over the last minute, per topic, with the invalid ones. */
     static String topics(String ingest, String user, String password) {
         try {
@@ -126,7 +118,9 @@ public final class StackFigures {
             HttpResponse<String> response =
                     HTTP.send(
                             HttpRequest.newBuilder(URI.create(ingest + "/topics"))
-                                    .header("Authorization", basic(user, password))
+                                    .header(
+                                            "Authorization",
+                                            Probes.basicAuthorization(user, password))
                                     .timeout(Duration.ofSeconds(15))
                                     .GET()
                                     .build(),

@@ -198,36 +198,41 @@ final class DiskSecondaryIndex extends Index<Long> {
      * the (status, topic) index, not to one that only knows the topic.
      */
     int selectivity(Document query) {
-        Map<String, Conditions> conditions = new java.util.HashMap<>();
-        collect(query, conditions);
         int points = 0;
-        for (String key : keys()) {
-            Conditions c = conditions.get(key);
-            if (c == null) {
-                break;
-            }
-            if (!c.equal.isEmpty()) {
-                points += 2;
-                continue;
-            }
-            points += 1;
-            break;
+        for (Conditions c : leading(query)) {
+            points += c.equal.isEmpty() ? 1 : 2;
         }
         return points == 0 ? -1 : points;
     }
 
-    /** The key range [from, to) that holds every document the query can match, or null. */
-    private byte[][] range(Document query) {
+    /**
+     * The query's conditions on this index's leading keys, in key order: every key fixed by
+     * equality, then at most one key bounded by a range; the keys after those cannot narrow the
+     * index range.
+     */
+    private List<Conditions> leading(Document query) {
         Map<String, Conditions> conditions = new java.util.HashMap<>();
         collect(query, conditions);
-        ByteArrayOutputStream from = new ByteArrayOutputStream(64);
-        from.writeBytes(prefix);
-        int used = 0;
+        List<Conditions> leading = new ArrayList<>();
         for (String key : keys()) {
             Conditions c = conditions.get(key);
             if (c == null) {
                 break;
             }
+            leading.add(c);
+            if (c.equal.isEmpty()) {
+                break;
+            }
+        }
+        return leading;
+    }
+
+    /** The key range [from, to) that holds every document the query can match, or null. */
+    private byte[][] range(Document query) {
+        ByteArrayOutputStream from = new ByteArrayOutputStream(64);
+        from.writeBytes(prefix);
+        int used = 0;
+        for (Conditions c : leading(query)) {
             if (!c.equal.isEmpty()) {
                 OrderedValues.write(from, c.equal.get(0));
                 used++;
