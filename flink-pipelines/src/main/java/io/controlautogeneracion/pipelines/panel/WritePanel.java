@@ -35,8 +35,6 @@ public final class WritePanel {
     // A year and a day of references (diff_last_year) plus a day for the zones' offsets.
     private static final Duration REACH = Duration.ofDays(368);
     private static final double SAME = 1e-9;
-    // Above two days of hours a rewrite is loaded in day segments.
-    private static final int DAY_SEGMENTS_FROM_HOURS = 48;
 
     private final DruidLoad load;
     private final Path workDir;
@@ -66,8 +64,9 @@ public final class WritePanel {
         // Stored rows rewritten (later ones, or hours of the range the run did not read) need
         // references from before the range that only a window of stored energies holds.
         boolean carries = !span.equals(range) || computed.size() < range.hours();
-        DruidLoad.Granularity granularity = DruidLoad.Granularity.HOUR;
-        if (carries && span.hours() > DAY_SEGMENTS_FROM_HOURS) {
+        // A run of whole days (a back-fill) is loaded in day segments too.
+        DruidLoad.Granularity granularity = DruidLoad.Granularity.fitting(List.of(span));
+        if (carries && span.hours() > DruidLoad.DAY_SEGMENTS_FROM_HOURS) {
             // A long carry is loaded in day segments, 2.5 times faster than hour ones; a day
             // segment replaces its whole day, so the span grows to whole UTC days (the hours
             // added are rewritten from their stored rows).

@@ -104,6 +104,8 @@ class HourlyBatchBenchmark {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         long total = System.nanoTime();
         long rows = 0;
+        double batch = 0;
+        double writing = 0;
         for (int month = 0; month < months; month++) {
             Instant from = start.atZone(ZoneOffset.UTC).plusMonths(month).toInstant();
             Instant to = start.atZone(ZoneOffset.UTC).plusMonths(month + 1L).toInstant();
@@ -111,8 +113,15 @@ class HourlyBatchBenchmark {
             long t0 = System.nanoTime();
             long lines = writeHours(dir.resolve("landing"), panels, from, hours);
             double written = secs(t0);
+            writing += written;
             HourRange range = new HourRange(from, to);
-            run(stack, dir.resolve("landing"), range, (long) panels * hours, dir.resolve("work"));
+            batch +=
+                    run(
+                            stack,
+                            dir.resolve("landing"),
+                            range,
+                            (long) panels * hours,
+                            dir.resolve("work"));
             rows += (long) panels * hours;
             report(
                     "year back-fill month %d/%d: %,d lines written in %.1f s, month done in %.1f s,"
@@ -136,8 +145,10 @@ class HourlyBatchBenchmark {
                                         .get("n"))
                         .longValue();
         report(
-                "year back-fill: %d panels x %d months, %,d panel_report rows in Druid in %.1f s",
-                panels, months, inDruid, secs(total));
+                "year back-fill: %d panels x %d months, %,d panel_report rows in Druid in %.1f s:"
+                        + " the batch (files landed -> rows queryable, summed over the months)"
+                        + " %.1f s, writing the benchmark's files %.1f s, deleting them the rest",
+                panels, months, inDruid, secs(total), batch, writing);
         correctJanuary(stack, dir, panels, start, months);
     }
 
@@ -207,7 +218,9 @@ class HourlyBatchBenchmark {
         }
     }
 
-    private static void run(RunningStack stack, Path landing, HourRange range, long rows, Path work)
+    /** Runs the batch over {@code range}; the seconds until its rows are all queryable. */
+    private static double run(
+            RunningStack stack, Path landing, HourRange range, long rows, Path work)
             throws Exception {
         PanelBatch batch = HourlyBatch.panelBatch(settings(stack, landing, work));
         Configuration conf = new Configuration();
@@ -230,6 +243,7 @@ class HourlyBatchBenchmark {
                 "%s: %,d panel_report rows, %,d alarms; files -> Druid task success %.1f s,"
                         + " queryable %.1f s",
                 range, r.reports().size(), r.alarms().size(), loaded, secs(t0));
+        return secs(t0);
     }
 
     /** One file per panel group and hour, every panel reading once a minute. */
