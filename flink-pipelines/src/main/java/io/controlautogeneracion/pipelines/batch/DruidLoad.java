@@ -71,12 +71,28 @@ public final class DruidLoad {
      */
     public void replace(
             String datasource, List<HourRange> intervals, Granularity granularity, Path dir) {
+        await(submit(datasource, intervals, granularity, dir));
+    }
+
+    /**
+     * Submits the task that replaces {@code intervals} of {@code datasource} with the rows in
+     * {@code dir} without waiting for it; its id (for {@link #await}), or null without intervals.
+     */
+    public String submit(
+            String datasource, List<HourRange> intervals, Granularity granularity, Path dir) {
         if (intervals.isEmpty()) {
-            return;
+            return null;
         }
         String id = druid.submitTask(task(datasource, intervals, granularity, dir));
         LOG.info("druid task {} replaces {} of {} from {}", id, intervals, datasource, dir);
-        druid.awaitTaskSuccess(id, timeout);
+        return id;
+    }
+
+    /** Waits until the task succeeds (nothing for a null id); throws when it failed. */
+    public void await(String id) {
+        if (id != null) {
+            druid.awaitTaskSuccess(id, timeout);
+        }
     }
 
     /**
@@ -107,12 +123,18 @@ public final class DruidLoad {
      */
     public void replaceHours(
             String datasource, Collection<java.time.Instant> slots, Path workDir, List<?> rows) {
+        await(submitHours(datasource, slots, workDir, rows));
+    }
+
+    /** {@link #replaceHours} without waiting: the task's id, or null when there are no slots. */
+    public String submitHours(
+            String datasource, Collection<java.time.Instant> slots, Path workDir, List<?> rows) {
         List<HourRange> intervals = HourRange.merge(slots);
         if (intervals.isEmpty()) {
-            return;
+            return null;
         }
         Path dir = workDir.resolve(datasource).resolve(name(intervals));
-        replace(
+        return submit(
                 datasource,
                 intervals,
                 Granularity.fitting(intervals),

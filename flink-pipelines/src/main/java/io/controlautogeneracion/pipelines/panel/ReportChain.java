@@ -78,7 +78,7 @@ final class ReportChain {
     }
 
     /** One key's slots and values in time order, compact (a year of hours is 105 KB). */
-    private static final class SlotValues {
+    static final class SlotValues {
         private long[] hours = new long[16];
         private double[] values = new double[16];
         private int size;

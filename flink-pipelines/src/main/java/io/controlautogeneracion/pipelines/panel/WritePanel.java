@@ -40,6 +40,11 @@ public final class WritePanel {
     private final Path workDir;
     private final DruidGateway druid;
 
+    /** The loads' Druid tasks: a long run waits for them itself. */
+    public DruidLoad load() {
+        return load;
+    }
+
     public WritePanel(DruidLoad load, Path workDir, DruidGateway druid) {
         this.load = load;
         this.workDir = workDir;
@@ -60,6 +65,20 @@ public final class WritePanel {
             List<PanelReportRow> rows,
             PanelHistory history,
             List<PanelAlarmRow> alarms) {
+        return write(range, computed, rows, history, alarms, null);
+    }
+
+    /**
+     * {@link #write}, with the Druid tasks only submitted when {@code pending} is given: their ids
+     * are added to it, for the caller to wait for.
+     */
+    public Written write(
+            HourRange range,
+            SortedSet<Instant> computed,
+            List<PanelReportRow> rows,
+            PanelHistory history,
+            List<PanelAlarmRow> alarms,
+            List<String> pending) {
         HourRange span = span(range, computed, rows);
         // Stored rows rewritten (later ones, or hours of the range the run did not read) need
         // references from before the range that only a window of stored energies holds.
@@ -133,8 +152,13 @@ public final class WritePanel {
                     carried,
                     span.to());
         }
-        load.replace("panel_report", List.of(span), granularity, dir);
-        load.replaceHours("panel_alarm", computed, workDir, alarms);
+        if (pending == null) {
+            load.replace("panel_report", List.of(span), granularity, dir);
+            load.replaceHours("panel_alarm", computed, workDir, alarms);
+        } else {
+            pending.add(load.submit("panel_report", List.of(span), granularity, dir));
+            pending.add(load.submitHours("panel_alarm", computed, workDir, alarms));
+        }
         return new Written(out, span, carried);
     }
 
