@@ -108,7 +108,7 @@ public final class LandedLines {
                 if (valueEnd < 0) {
                     return null;
                 }
-                double v = Double.parseDouble(s.substring(value, valueEnd));
+                double v = number(s, value, valueEnd);
                 if (!Double.isFinite(v)) {
                     return null;
                 }
@@ -210,6 +210,39 @@ public final class LandedLines {
         return i - start > MAX_NUMBER_CHARS ? -1 : i;
     }
 
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+    };
+
+    /**
+     * The value of the JSON number in {@code [from, to)}, as {@link Double#parseDouble} gives it. A
+     * decimal of at most 15 digits without exponent is worked out directly: its digits and its
+     * power of ten are exact doubles, so one division is the correctly rounded value, as
+     * parseDouble's.
+     */
+    private static double number(String s, int from, int to) {
+        boolean negative = s.charAt(from) == '-';
+        long digits = 0;
+        int count = 0;
+        int fraction = -1;
+        for (int i = negative ? from + 1 : from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                fraction = 0;
+            } else if (isDigit(c) && count < 15) {
+                digits = digits * 10 + (c - '0');
+                count++;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else {
+                return Double.parseDouble(s.substring(from, to));
+            }
+        }
+        double v = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : (double) digits;
+        return negative ? -v : v;
+    }
+
     /** {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} in {@code [from, to)}, or null for any other text. */
     private static Instant utc(String s, int from, int to) {
         int n = to - from;
@@ -253,8 +286,20 @@ public final class LandedLines {
                 || nanos < 0) {
             return null;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, nanos);
+        return Instant.ofEpochSecond(
+                epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second, nanos);
+    }
+
+    /**
+     * Days since 1970-01-01 of a valid date, as {@link LocalDate#toEpochDay()}, without objects.
+     */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
     }
 
     /** The number of {@code count} ASCII digits at {@code i}, or -1 when one is not a digit. */

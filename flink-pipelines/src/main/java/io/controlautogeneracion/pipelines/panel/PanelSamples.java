@@ -17,6 +17,12 @@ public final class PanelSamples {
 
     public PanelSamples() {}
 
+    private PanelSamples(int capacity) {
+        times = new long[Math.max(1, capacity)];
+        powers = new double[times.length];
+        counters = new double[times.length];
+    }
+
     public void add(long time, double power, Double counter) {
         if (size == times.length) {
             int capacity = size * 2;
@@ -99,7 +105,7 @@ public final class PanelSamples {
         if (inOrder()) {
             // The usual case: a device's readings arrive in time order; equal instants are next
             // to each other, and the lowest of them is kept.
-            PanelSamples out = new PanelSamples();
+            PanelSamples out = new PanelSamples(size);
             for (int i = 0; i < size; i++) {
                 int last = out.size - 1;
                 if (last >= 0 && out.times[last] == times[i]) {
@@ -114,7 +120,7 @@ public final class PanelSamples {
             return out;
         }
         int[] order = order();
-        PanelSamples out = new PanelSamples();
+        PanelSamples out = new PanelSamples(size);
         for (int k = 0; k < size; k++) {
             int i = order[k];
             if (out.size > 0 && out.times[out.size - 1] == times[i]) {

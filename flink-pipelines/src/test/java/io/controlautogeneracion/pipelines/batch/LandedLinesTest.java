@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.PanelReading;
 import io.controlautogeneracion.model.reading.ParseResult;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,38 @@ class LandedLinesTest {
                                 "{\"light_id\":\"L-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
                                         + "\"lux\":1}"))
                 .isNull();
+    }
+
+    @Test
+    void shouldWorkOutDaysAndNumbersAsJavaDoes() {
+        for (LocalDate d = LocalDate.of(1899, 12, 25);
+                d.isBefore(LocalDate.of(2101, 1, 7));
+                d = d.plusDays(1)) {
+            assertThat(LandedLines.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
+                    .as(d.toString())
+                    .isEqualTo(d.toEpochDay());
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            String number =
+                    (random.nextBoolean() ? "-" : "")
+                            + random.nextInt(100_000)
+                            + (random.nextBoolean()
+                                    ? "."
+                                            + String.format("%09d", random.nextInt(1_000_000_000))
+                                                    .substring(0, 1 + random.nextInt(9))
+                                    : "");
+            String line =
+                    "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                            + "\"power_w\":1,\"voltage_v\":"
+                            + number
+                            + "}";
+            PanelReading r = (PanelReading) LandedLines.plain(DeviceKind.PANEL, line);
+            assertThat(r).as(line).isNotNull();
+            assertThat(Double.doubleToRawLongBits(r.voltageV()))
+                    .as(number)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(number)));
+        }
     }
 
     @Test
