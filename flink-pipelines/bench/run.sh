@@ -3,14 +3,15 @@
 # stand-in for the run, seeds the catalog, writes landed files and times files -> Druid rows.
 #   bench/run.sh                 100 000 panels x 1 h, then 1 000 panels x 168 h (a week)
 #   BENCH_PANELS=20000 BENCH_BACKFILL_HOURS=168 bench/run.sh
-#   bench/run.sh year            1 000 panels x the 12 months of 2025, one run per month
+#   bench/run.sh year            1 000 panels x the 12 months of 2025 landed, then one run (~38 GB of files)
+#   BENCH_YEAR_BY_MONTH=true bench/run.sh year    one run per month instead, a month of files at a time
 #   BENCH_YEAR_PANELS=500 BENCH_YEAR_MONTHS=3 bench/run.sh year
 # Figures are printed as "BENCH ..." lines (also in target/surefire-reports).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ "${1:-}" = year ]; then
   test="HourlyBatchBenchmark#backfillYear"
-  props="-Dbench.year-panels=${BENCH_YEAR_PANELS:-1000} -Dbench.year-months=${BENCH_YEAR_MONTHS:-12}"
+  props="-Dbench.year-panels=${BENCH_YEAR_PANELS:-1000} -Dbench.year-months=${BENCH_YEAR_MONTHS:-12} -Dbench.year-by-month=${BENCH_YEAR_BY_MONTH:-false}"
 else
   test="HourlyBatchBenchmark#measure"
   props=""

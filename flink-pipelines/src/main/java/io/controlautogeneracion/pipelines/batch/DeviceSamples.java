@@ -9,12 +9,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Gathers every reading of one device in the run into the kind's samples, emitted once the input
- * ends: in BATCH mode the input is sorted by device, so only one device's samples are held at a
- * time, and its timer fires when its last reading has been seen.
+ * Merges the batches of samples the reading tasks gathered for one device into all its samples of
+ * the run, emitted once the input ends: in BATCH mode the input is sorted by device, so only one
+ * device's samples are held at a time, and its timer fires when its last batch has been seen.
  */
 final class DeviceSamples<R extends Reading, S>
-        extends KeyedProcessFunction<String, R, Tuple2<String, S>> {
+        extends KeyedProcessFunction<String, Tuple2<String, S>, Tuple2<String, S>> {
     private final HourJob.Kind<R, S, ?> kind;
     private transient ValueState<S> samples;
 
@@ -30,15 +30,16 @@ final class DeviceSamples<R extends Reading, S>
     }
 
     @Override
-    public void processElement(R reading, Context ctx, Collector<Tuple2<String, S>> out)
+    public void processElement(
+            Tuple2<String, S> batch, Context ctx, Collector<Tuple2<String, S>> out)
             throws Exception {
         S s = samples.value();
         if (s == null) {
-            s = kind.newSamples();
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            samples.update(batch.f1);
+        } else {
+            samples.update(kind.merge(s, batch.f1));
         }
-        kind.add(s, reading);
-        samples.update(s);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,28 @@ public final class DruidLoad {
     /** Segment granularities a load can use. */
     public enum Granularity {
         HOUR,
-        DAY
+        DAY;
+
+        /**
+         * Day segments for intervals of whole UTC days longer than two days (a back-fill: far fewer
+         * segments to build, publish and load), else hour segments. A day segment holds its whole
+         * day; an hour segment a later run loads over it wins for its hour.
+         */
+        public static Granularity fitting(List<HourRange> intervals) {
+            long hours = 0;
+            for (HourRange r : intervals) {
+                if (!r.from().equals(r.from().truncatedTo(ChronoUnit.DAYS))
+                        || !r.to().equals(r.to().truncatedTo(ChronoUnit.DAYS))) {
+                    return HOUR;
+                }
+                hours += r.hours();
+            }
+            return hours > DAY_SEGMENTS_FROM_HOURS ? DAY : HOUR;
+        }
     }
+
+    /** Above two days of hours a load of whole days is made of day segments. */
+    public static final int DAY_SEGMENTS_FROM_HOURS = 48;
 
     private final DruidGateway druid;
     private final Path tasksDir;
@@ -50,12 +71,28 @@ public final class DruidLoad {
      */
     public void replace(
             String datasource, List<HourRange> intervals, Granularity granularity, Path dir) {
+        await(submit(datasource, intervals, granularity, dir));
+    }
+
+    /**
+     * Submits the task that replaces {@code intervals} of {@code datasource} with the rows in
+     * {@code dir} without waiting for it; its id (for {@link #await}), or null without intervals.
+     */
+    public String submit(
+            String datasource, List<HourRange> intervals, Granularity granularity, Path dir) {
         if (intervals.isEmpty()) {
-            return;
+            return null;
         }
         String id = druid.submitTask(task(datasource, intervals, granularity, dir));
         LOG.info("druid task {} replaces {} of {} from {}", id, intervals, datasource, dir);
-        druid.awaitTaskSuccess(id, timeout);
+        return id;
+    }
+
+    /** Waits until the task succeeds (nothing for a null id); throws when it failed. */
+    public void await(String id) {
+        if (id != null) {
+            druid.awaitTaskSuccess(id, timeout);
+        }
     }
 
     /**
@@ -81,16 +118,27 @@ public final class DruidLoad {
 
     /**
      * Writes {@code rows} as JSON lines under {@code workDir/<datasource>/<name>} and replaces the
-     * hours of {@code slots} (merged into ranges) with them (none empties those hours).
+     * hours of {@code slots} (merged into ranges) with them (none empties those hours), in day
+     * segments when the ranges are long and of whole days ({@link Granularity#fitting}).
      */
     public void replaceHours(
             String datasource, Collection<java.time.Instant> slots, Path workDir, List<?> rows) {
+        await(submitHours(datasource, slots, workDir, rows));
+    }
+
+    /** {@link #replaceHours} without waiting: the task's id, or null when there are no slots. */
+    public String submitHours(
+            String datasource, Collection<java.time.Instant> slots, Path workDir, List<?> rows) {
         List<HourRange> intervals = HourRange.merge(slots);
         if (intervals.isEmpty()) {
-            return;
+            return null;
         }
         Path dir = workDir.resolve(datasource).resolve(name(intervals));
-        replace(datasource, intervals, Granularity.HOUR, RowFiles.write(dir, "rows.json", rows));
+        return submit(
+                datasource,
+                intervals,
+                Granularity.fitting(intervals),
+                RowFiles.write(dir, "rows.json", rows));
     }
 
     /** A directory name for a load of {@code intervals}. */

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.core.execution.JobClient;
@@ -21,10 +23,11 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * The Flink part of an hourly batch run (BATCH mode), one shape for panels and light sensors:
- * landed lines → readings → every reading of one device in the run ({@link DeviceSamples}) → the
- * catalog's {@link CatalogTimeline} of the device ({@link DeviceLookup}) → the device's outputs, by
- * the kind's own rule ({@link Kind}), handed back to the caller. Sources come in through the
- * constructor so tests run the same wiring over their own lines.
+ * landed lines → readings, gathered per device where they are read ({@link LandedSamples}) → every
+ * reading of one device in the run ({@link DeviceSamples}) → the catalog's {@link CatalogTimeline}
+ * of the device ({@link DeviceLookup}) → the device's outputs, by the kind's own rule ({@link
+ * Kind}), handed back to the caller. Sources come in through the constructor so tests run the same
+ * wiring over their own lines.
  */
 public final class HourJob<R extends Reading, S, O> {
 
@@ -42,9 +45,20 @@ public final class HourJob<R extends Reading, S, O> {
 
         void add(S samples, R reading);
 
+        /** {@code into} with {@code more} of the same device's samples added (any order). */
+        S merge(S into, S more);
+
+        /** Samples as they are handed on to another task: without spare room, where it matters. */
+        default S compact(S samples) {
+            return samples;
+        }
+
         /** A device's outputs from all its samples of the run and what the catalog says of it. */
         List<O> outputs(String deviceId, S samples, CatalogTimeline timeline);
     }
+
+    // Readings a reading task holds before it hands them on per device (24 bytes each for panels).
+    private static final int GATHERED_READINGS = 1_000_000;
 
     private final List<Source<String, ?, ?>> sources;
     private final BatchCatalog.Factory catalog;
@@ -74,21 +88,23 @@ public final class HourJob<R extends Reading, S, O> {
     /** Adds the job's operators to {@code env}; the stream of the devices' outputs. */
     public DataStream<O> build(StreamExecutionEnvironment env) {
         String name = kind.deviceKind().name().toLowerCase(java.util.Locale.ROOT);
-        DataStream<String> lines = null;
-        for (int i = 0; i < sources.size(); i++) {
-            DataStream<String> s =
-                    env.fromSource(
-                            sources.get(i), WatermarkStrategy.noWatermarks(), name + " " + i);
-            lines = lines == null ? s : lines.union(s);
-        }
         TypeInformation<Tuple2<String, S>> devices =
                 new TupleTypeInfo<>(TypeInformation.of(String.class), kind.samplesType());
-        DataStream<R> readings =
-                lines.flatMap(new LandedReadings<R>(kind.deviceKind()))
-                        .returns(kind.readingType())
-                        .name(name + " readings");
+        // Each source's lines are read and gathered per device in the source's own task (chained,
+        // one source each: a union would break the chain and ship every line), so the shuffle
+        // moves batches of samples, not readings.
+        DataStream<Tuple2<String, S>> batches = null;
+        for (int i = 0; i < sources.size(); i++) {
+            DataStream<Tuple2<String, S>> s =
+                    env.fromSource(sources.get(i), WatermarkStrategy.noWatermarks(), name + " " + i)
+                            .transform(
+                                    name + " readings " + i,
+                                    devices,
+                                    new LandedSamples<R, S>(kind, GATHERED_READINGS));
+            batches = batches == null ? s : batches.union(s);
+        }
         DataStream<Tuple2<String, S>> samples =
-                readings.keyBy(Reading::deviceId)
+                batches.keyBy(new DeviceOf<S>(), Types.STRING)
                         .process(new DeviceSamples<>(kind))
                         .returns(devices)
                         .name(name + " samples per device");
@@ -103,6 +119,16 @@ public final class HourJob<R extends Reading, S, O> {
                 .map(new OutputCount<>())
                 .returns(kind.outputType())
                 .name(name + " outputs");
+    }
+
+    /** The device of a batch of samples. */
+    private static final class DeviceOf<S> implements KeySelector<Tuple2<String, S>, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(Tuple2<String, S> batch) {
+            return batch.f0;
+        }
     }
 
     /** Runs the job to its end and returns every output. */

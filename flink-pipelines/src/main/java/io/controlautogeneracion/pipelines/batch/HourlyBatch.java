@@ -4,7 +4,6 @@ import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.model.calendar.SlotCalendar;
 import io.controlautogeneracion.model.druid.LightReportRow;
 import io.controlautogeneracion.model.druid.PanelAlarmRow;
-import io.controlautogeneracion.model.druid.PanelReportRow;
 import io.controlautogeneracion.model.druid.SensorAlarmRow;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.light.LightBatch;
@@ -248,7 +247,7 @@ public final class HourlyBatch {
 
     static void printPerHour(
             PrintStream out, HourRange range, PanelBatch.Result r, LightBatch.Result l) {
-        Map<Instant, Long> reports = count(r.reports(), PanelReportRow::timestamp);
+        Map<Instant, Integer> reports = r.reportsPerHour();
         Map<Instant, Long> alarms = count(r.alarms(), PanelAlarmRow::timestamp);
         Map<Instant, Long> lights = count(l.reports(), LightReportRow::timestamp);
         Map<Instant, Long> sensorAlarms = count(l.alarms(), SensorAlarmRow::timestamp);
@@ -256,12 +255,12 @@ public final class HourlyBatch {
             out.printf(
                     "  %s  panel_report %7d  panel_alarm %5d  light_report %5d  sensor_alarm %4d%n",
                     slot,
-                    reports.getOrDefault(slot, 0L),
+                    reports.getOrDefault(slot, 0),
                     alarms.getOrDefault(slot, 0L),
                     lights.getOrDefault(slot, 0L),
                     sensorAlarms.getOrDefault(slot, 0L));
         }
-        LOG.info("{}: {} panel reports, {} alarms", range, r.reports().size(), r.alarms().size());
+        LOG.info("{}: {} panel reports, {} alarms", range, r.reports(), r.alarms().size());
     }
 
     private static <T> Map<Instant, Long> count(Iterable<T> rows, Function<T, Instant> slot) {

@@ -1,17 +1,31 @@
 package io.controlautogeneracion.pipelines.batch;
 
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.reading.PanelReading;
+import io.controlautogeneracion.model.reading.Reading;
 import io.controlautogeneracion.model.reading.ReadingParser;
 import io.controlautogeneracion.model.reading.ValidationRules;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The parser of landed lines. The landing job validated each message against the clock when it
  * arrived; a back-fill reads hours long past, so here only the shape and the physical ranges are
  * checked again, not the timestamp's age.
+ *
+ * <p>A back-fill reads hundreds of millions of lines, nearly all of one plain shape: a flat object
+ * of the panel's own fields, no spaces, no escapes, numbers as JSON numbers, a UTC timestamp. Such
+ * a panel line is read by hand ({@link #plainPanel}); any other line, and any plain line with a
+ * value the rules could refuse, goes to the model's {@link ReadingParser}, which decides. The hand
+ * reader accepts only what that parser accepts, with the same values.
  */
 public final class LandedLines {
     private static final Duration CENTURY = Duration.ofDays(36_525);
+    // Plain lines are taken only well inside the century the parser allows either way.
+    private static final long PLAIN_WITHIN_MS = Duration.ofDays(36_000).toMillis();
+    private static final int MAX_NUMBER_CHARS = 18;
 
     /** Thread-safe, shared. */
     public static final ReadingParser PARSER =
@@ -24,4 +38,284 @@ public final class LandedLines {
                     Clock.systemUTC());
 
     private LandedLines() {}
+
+    /**
+     * The reading of a plain line read by hand, or null when the line must go to {@link #PARSER}
+     * (which then decides whether it is valid).
+     */
+    public static Reading plain(DeviceKind kind, String line) {
+        return kind == DeviceKind.PANEL ? plainPanel(line, System.currentTimeMillis()) : null;
+    }
+
+    /**
+     * The reading of a plain panel line ({@code
+     * {"panel_id":"P-1","timestamp":"2025-01-01T00:00:00Z", "power_w":120.5}}, fields in any order,
+     * optionally {@code energy_wh}, {@code voltage_v}, {@code current_a}, {@code temperature_c}),
+     * or null when the line is not plain or the parser must judge it.
+     */
+    static PanelReading plainPanel(String s, long nowMs) {
+        int n = s.length();
+        if (n < 2 || s.charAt(0) != '{' || s.charAt(n - 1) != '}') {
+            return null;
+        }
+        String id = null;
+        Instant time = null;
+        double power = Double.NaN;
+        Double energy = null;
+        Double voltage = null;
+        Double current = null;
+        Double temperature = null;
+        int seen = 0;
+        int pos = 1;
+        while (true) {
+            if (pos >= n || s.charAt(pos) != '"') {
+                return null;
+            }
+            int keyEnd = plainStringEnd(s, pos + 1);
+            if (keyEnd < 0 || keyEnd + 1 >= n || s.charAt(keyEnd + 1) != ':') {
+                return null;
+            }
+            int field = field(s, pos + 1, keyEnd);
+            if (field < 0 || (seen & (1 << field)) != 0) {
+                // Another field, or a duplicate (which the parser refuses): the parser decides.
+                return null;
+            }
+            seen |= 1 << field;
+            int value = keyEnd + 2;
+            int valueEnd;
+            if (field <= 1) {
+                if (value >= n || s.charAt(value) != '"') {
+                    return null;
+                }
+                valueEnd = plainStringEnd(s, value + 1);
+                if (valueEnd < 0) {
+                    return null;
+                }
+                if (field == 0) {
+                    id = s.substring(value + 1, valueEnd);
+                    if (id.isBlank()) {
+                        return null;
+                    }
+                } else {
+                    time = utc(s, value + 1, valueEnd);
+                    if (time == null) {
+                        return null;
+                    }
+                }
+                valueEnd++;
+            } else {
+                valueEnd = numberEnd(s, value, n);
+                if (valueEnd < 0) {
+                    return null;
+                }
+                double v = number(s, value, valueEnd);
+                if (!Double.isFinite(v)) {
+                    return null;
+                }
+                switch (field) {
+                    case 2 -> power = v;
+                    case 3 -> energy = v;
+                    case 4 -> voltage = v;
+                    case 5 -> current = v;
+                    default -> temperature = v;
+                }
+            }
+            if (valueEnd >= n) {
+                return null;
+            }
+            char next = s.charAt(valueEnd);
+            if (next == '}') {
+                if (valueEnd != n - 1) {
+                    return null;
+                }
+                break;
+            }
+            if (next != ',') {
+                return null;
+            }
+            pos = valueEnd + 1;
+        }
+        if ((seen & 0b111) != 0b111
+                || power < 0
+                || (energy != null && energy < 0)
+                || Math.abs(time.toEpochMilli() - nowMs) > PLAIN_WITHIN_MS) {
+            return null;
+        }
+        return new PanelReading(id, time, power, energy, voltage, current, temperature);
+    }
+
+    private static final String[] FIELDS = {
+        "panel_id", "timestamp", "power_w", "energy_wh", "voltage_v", "current_a", "temperature_c"
+    };
+
+    private static int field(String s, int from, int to) {
+        for (int i = 0; i < FIELDS.length; i++) {
+            String f = FIELDS[i];
+            if (f.length() == to - from && s.startsWith(f, from)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The closing quote of a string of printable ASCII without escapes from {@code i}, or -1. */
+    private static int plainStringEnd(String s, int i) {
+        for (int n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c < 0x20 || c > 0x7e || c == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The end of a JSON number from {@code i} (short, without a leading zero), or -1. */
+    private static int numberEnd(String s, int i, int n) {
+        int start = i;
+        if (i < n && s.charAt(i) == '-') {
+            i++;
+        }
+        int digits = i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == digits || (s.charAt(digits) == '0' && i - digits > 1)) {
+            return -1;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            int fraction = ++i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i == fraction) {
+                return -1;
+            }
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i == exponent) {
+                return -1;
+            }
+        }
+        return i - start > MAX_NUMBER_CHARS ? -1 : i;
+    }
+
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+    };
+
+    /**
+     * The value of the JSON number in {@code [from, to)}, as {@link Double#parseDouble} gives it. A
+     * decimal of at most 15 digits without exponent is worked out directly: its digits and its
+     * power of ten are exact doubles, so one division is the correctly rounded value, as
+     * parseDouble's.
+     */
+    private static double number(String s, int from, int to) {
+        boolean negative = s.charAt(from) == '-';
+        long digits = 0;
+        int count = 0;
+        int fraction = -1;
+        for (int i = negative ? from + 1 : from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                fraction = 0;
+            } else if (isDigit(c) && count < 15) {
+                digits = digits * 10 + (c - '0');
+                count++;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else {
+                return Double.parseDouble(s.substring(from, to));
+            }
+        }
+        double v = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : (double) digits;
+        return negative ? -v : v;
+    }
+
+    /** {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} in {@code [from, to)}, or null for any other text. */
+    private static Instant utc(String s, int from, int to) {
+        int n = to - from;
+        if (n < 20
+                || s.charAt(to - 1) != 'Z'
+                || s.charAt(from + 4) != '-'
+                || s.charAt(from + 7) != '-'
+                || s.charAt(from + 10) != 'T'
+                || s.charAt(from + 13) != ':'
+                || s.charAt(from + 16) != ':') {
+            return null;
+        }
+        int year = digits(s, from, 4);
+        int month = digits(s, from + 5, 2);
+        int day = digits(s, from + 8, 2);
+        int hour = digits(s, from + 11, 2);
+        int minute = digits(s, from + 14, 2);
+        int second = digits(s, from + 17, 2);
+        int nanos = 0;
+        if (n > 20) {
+            int count = n - 21;
+            if (s.charAt(from + 19) != '.' || count < 1 || count > 9) {
+                return null;
+            }
+            nanos = digits(s, from + 20, count);
+            for (int i = count; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || nanos < 0) {
+            return null;
+        }
+        return Instant.ofEpochSecond(
+                epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second, nanos);
+    }
+
+    /**
+     * Days since 1970-01-01 of a valid date, as {@link LocalDate#toEpochDay()}, without objects.
+     */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    /** The number of {@code count} ASCII digits at {@code i}, or -1 when one is not a digit. */
+    private static int digits(String s, int i, int count) {
+        int v = 0;
+        for (int k = i; k < i + count; k++) {
+            char c = s.charAt(k);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 }

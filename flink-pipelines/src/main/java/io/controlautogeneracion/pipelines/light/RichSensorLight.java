@@ -56,6 +56,11 @@ public final class RichSensorLight implements HourJob.Kind<LightReading, LightSa
     }
 
     @Override
+    public LightSamples merge(LightSamples into, LightSamples more) {
+        return into.merge(more);
+    }
+
+    @Override
     public List<LightHour> outputs(String lightId, LightSamples samples, CatalogTimeline timeline) {
         Integer[] order = new Integer[samples.size];
         for (int i = 0; i < order.length; i++) {

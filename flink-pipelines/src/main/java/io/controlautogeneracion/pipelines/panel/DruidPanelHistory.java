@@ -28,6 +28,8 @@ public final class DruidPanelHistory {
     // Any zone's local year starts within 14 hours of the UTC one: a year and two days back holds
     // the start of every panel's current year.
     private static final Duration LAST_LOOKBACK = Duration.ofDays(367);
+    // Where the latest reports are looked for first.
+    private static final Duration RECENT = Duration.ofDays(1);
 
     private DruidPanelHistory() {}
 
@@ -69,6 +71,26 @@ public final class DruidPanelHistory {
                 }
             }
         }
+        // Each key's latest report: usually the hour before, so the last day is asked first (a
+        // small scan), and the year only when some key has no report in that day.
+        Set<String> missing = new HashSet<>(keys);
+        putLatest(druid, history, missing, from.minus(RECENT), from);
+        if (!missing.isEmpty()) {
+            putLatest(druid, history, missing, from.minus(LAST_LOOKBACK), from.minus(RECENT));
+        }
+        return history;
+    }
+
+    /**
+     * Puts the latest report in {@code [from, to)} of each key in {@code missing} and takes the
+     * keys found out of it.
+     */
+    private static void putLatest(
+            DruidGateway druid,
+            InMemoryPanelHistory history,
+            Set<String> missing,
+            Instant from,
+            Instant to) {
         StringBuilder latest = new StringBuilder("SELECT panel_id, client_id, MAX(__time) AS t");
         for (Period p : Period.values()) {
             latest.append(", LATEST(").append(p.column()).append(") AS ").append(p.column());
@@ -76,10 +98,9 @@ public final class DruidPanelHistory {
         latest.append(" FROM ")
                 .append(DATASOURCE)
                 .append(" WHERE __time >= ? AND __time < ? GROUP BY panel_id, client_id");
-        for (Map<String, Object> row :
-                druid.sql(latest.toString(), from.minus(LAST_LOOKBACK), from)) {
+        for (Map<String, Object> row : druid.sql(latest.toString(), from, to)) {
             String key = key(row);
-            if (!keys.contains(key)) {
+            if (!missing.remove(key)) {
                 continue;
             }
             Map<Period, Double> acum = new EnumMap<>(Period.class);
@@ -89,7 +110,6 @@ public final class DruidPanelHistory {
             }
             history.putLast(key, new PanelHistory.Last(DruidSql.time(row, "t"), acum));
         }
-        return history;
     }
 
     /** The key of an SQL answer row with {@code panel_id} and {@code client_id}. */

@@ -79,18 +79,27 @@ public final class PanelAlarms {
             }
         }
         List<PanelAlarmRow> alarms = new ArrayList<>();
+        // Every panel of a zone has the same previous days for an hour: worked out once.
+        Map<ZoneId, Map<Instant, List<Instant>>> days = new HashMap<>();
         for (PanelHour h : hours) {
             ExpectedEnergy expected = light.expected(h);
             if (expected == null) {
-                expected = fromHistory(h, from, inRun.get(PanelReports.key(h)), history);
+                List<Instant> previous =
+                        days.computeIfAbsent(h.facts().zone(), z -> new HashMap<>())
+                                .computeIfAbsent(
+                                        h.slot(),
+                                        s -> previousDays(s, h.facts().zone(), historyDays));
+                expected = fromHistory(h, from, previous, inRun, history, false);
+                if (expected != null && alarms(h, expected)) {
+                    // Described only for an alarm (formatting every hour's basis costs more than
+                    // the rest).
+                    expected = fromHistory(h, from, previous, inRun, history, true);
+                }
             }
             if (expected == null || expected.energyWh() < minExpectedWh) {
                 continue;
             }
-            double ratio =
-                    h.facts().minProductionRatio() == null
-                            ? defaultRatio
-                            : h.facts().minProductionRatio();
+            double ratio = ratio(h);
             if (h.measuredWh() < ratio * expected.energyWh()) {
                 alarms.add(
                         new PanelAlarmRow(
@@ -108,13 +117,20 @@ public final class PanelAlarms {
     }
 
     private ExpectedEnergy fromHistory(
-            PanelHour h, Instant from, Map<Instant, Double> inRun, PanelHistory history) {
+            PanelHour h,
+            Instant from,
+            List<Instant> previousDays,
+            Map<String, Map<Instant, Double>> inRunByKey,
+            PanelHistory history,
+            boolean described) {
         double[] values = new double[historyDays];
         int n = 0;
-        for (Instant day : previousDays(h.slot(), h.facts().zone(), historyDays)) {
+        String key = PanelReports.key(h);
+        Map<Instant, Double> inRun = inRunByKey.get(key);
+        for (Instant day : previousDays) {
             Double gen =
                     day.isBefore(from)
-                            ? history.powerGen(PanelReports.key(h), day)
+                            ? history.powerGen(key, day)
                             : inRun == null ? null : inRun.get(day);
             if (gen != null) {
                 values[n++] = gen;
@@ -125,6 +141,9 @@ public final class PanelAlarms {
         }
         Arrays.sort(values, 0, n);
         double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        if (!described) {
+            return new ExpectedEnergy(median * h.expectedShare(), null);
+        }
         return new ExpectedEnergy(
                 median * h.expectedShare(),
                 String.format(
@@ -135,6 +154,18 @@ public final class PanelAlarms {
                         historyDays,
                         median,
                         100 * h.expectedShare()));
+    }
+
+    /** Whether the hour raises an alarm against {@code expected}. */
+    private boolean alarms(PanelHour h, ExpectedEnergy expected) {
+        return expected.energyWh() >= minExpectedWh
+                && h.measuredWh() < ratio(h) * expected.energyWh();
+    }
+
+    private double ratio(PanelHour h) {
+        return h.facts().minProductionRatio() == null
+                ? defaultRatio
+                : h.facts().minProductionRatio();
     }
 
     /** The same local hour on each of the {@code days} previous days, newest first. */

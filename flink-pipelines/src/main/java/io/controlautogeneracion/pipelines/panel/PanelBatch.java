@@ -12,12 +12,16 @@ import io.controlautogeneracion.pipelines.batch.RunInputs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,6 +36,8 @@ public final class PanelBatch {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PanelBatch.class);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration SERVED = Duration.ofMinutes(10);
+    // Ranges longer than a month run a calendar month at a time.
+    private static final int MONTH_HOURS = 31 * 24;
 
     private final Path landingDir;
     private final String topic;
@@ -81,12 +87,22 @@ public final class PanelBatch {
      * and the edges it used, and the counter gaps it found that reach beyond the range.
      */
     public record Result(
-            List<PanelReportRow> reports,
+            SortedMap<Instant, Integer> reportsPerHour,
             List<PanelAlarmRow> alarms,
             RunInputs inputs,
             List<HourLedger.Gap> gaps,
             HourRange written,
-            long carried) {}
+            long carried) {
+
+        /** The computed hours' {@code panel_report} rows. */
+        public long reports() {
+            long n = 0;
+            for (int c : reportsPerHour.values()) {
+                n += c;
+            }
+            return n;
+        }
+    }
 
     /**
      * Runs the range; {@code light} gives expectations from the clients' light sensors (or {@link
@@ -94,12 +110,106 @@ public final class PanelBatch {
      */
     public Result run(HourRange range, StreamExecutionEnvironment env, ExpectedEnergy.Source light)
             throws Exception {
+        List<HourRange> stretches = stretches(range);
+        if (stretches.size() == 1) {
+            return runStretch(range, env, light, null, null, List.of());
+        }
+        // A long range (a back-fill) goes a calendar month at a time, so a run holds one month of
+        // panel hours. Over hours Druid holds nothing of yet, the months' running totals and
+        // references are carried in memory from one month to the next, and each month's loads go
+        // on while the next month is computed; otherwise every month runs as a run of its own.
+        druid.awaitServed(DruidPanelHistory.DATASOURCE, SERVED);
+        Instant latest = StoredReports.latest(druid);
+        boolean fresh = latest == null || latest.isBefore(range.from());
+        CarriedHistory carried = fresh ? new CarriedHistory(range.from()) : null;
+        List<String> pending = fresh ? new ArrayList<>() : null;
+        SortedMap<Instant, Integer> perHour = new TreeMap<>();
+        List<PanelAlarmRow> alarmRows = new ArrayList<>();
+        List<Partition> read = new ArrayList<>();
+        List<HourLedger.Gap> gaps = new ArrayList<>();
+        HourRange written = null;
+        long carriedRows = 0;
+        for (HourRange stretch : stretches) {
+            Result r = runStretch(stretch, env, light, carried, pending, gaps);
+            perHour.putAll(r.reportsPerHour());
+            alarmRows.addAll(r.alarms());
+            read.addAll(r.inputs().read());
+            gaps.addAll(r.gaps());
+            if (r.written() != null) {
+                written =
+                        written == null
+                                ? r.written()
+                                : new HourRange(
+                                        written.from(), later(written.to(), r.written().to()));
+            }
+            carriedRows += r.carried();
+            if (pending != null) {
+                // At most the last two months' loads are left running.
+                while (pending.size() > 4) {
+                    write.load().await(pending.remove(0));
+                }
+            }
+        }
+        if (pending != null) {
+            for (String task : pending) {
+                write.load().await(task);
+            }
+        }
+        return new Result(
+                perHour,
+                alarmRows,
+                new RunInputs(topic, range, List.copyOf(read)),
+                gaps,
+                written,
+                carriedRows);
+    }
+
+    /** The range as calendar months (UTC) when it is longer than a month, else whole. */
+    static List<HourRange> stretches(HourRange range) {
+        if (range.hours() <= MONTH_HOURS) {
+            return List.of(range);
+        }
+        List<HourRange> out = new ArrayList<>();
+        Instant from = range.from();
+        while (from.isBefore(range.to())) {
+            Instant next =
+                    from.atZone(ZoneOffset.UTC)
+                            .withDayOfMonth(1)
+                            .truncatedTo(ChronoUnit.DAYS)
+                            .plusMonths(1)
+                            .toInstant();
+            Instant to = next.isBefore(range.to()) ? next : range.to();
+            out.add(new HourRange(from, to));
+            from = to;
+        }
+        return out;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * One stretch of a run. With {@code carried} (a back-fill over hours Druid holds nothing of),
+     * its history before the stretch comes from the stretches before it and from Druid for hours
+     * before the run, and its Druid tasks are added to {@code pending} instead of waited for.
+     */
+    private Result runStretch(
+            HourRange range,
+            StreamExecutionEnvironment env,
+            ExpectedEnergy.Source light,
+            CarriedHistory carried,
+            List<String> pending,
+            List<HourLedger.Gap> found)
+            throws Exception {
         RunInputs inputs = RunInputs.of(landingDir, topic, range, includeOpen);
         if (inputs.read().isEmpty()) {
-            return new Result(List.of(), List.of(), inputs, List.of(), null, 0);
+            return new Result(new TreeMap<>(), List.of(), inputs, List.of(), null, 0);
         }
-        // The rows the last run loaded are read back (history, carries): they must be served.
-        druid.awaitServed(DruidPanelHistory.DATASOURCE, SERVED);
+        if (carried == null) {
+            // The rows the last run loaded are read back (history, carries): they must be served.
+            druid.awaitServed(DruidPanelHistory.DATASOURCE, SERVED);
+        }
         List<Path> full = new ArrayList<>();
         List<Path> edgeFiles = new ArrayList<>();
         List<Long> fullHours = new ArrayList<>();
@@ -149,9 +259,11 @@ public final class PanelBatch {
         steps.done("Flink (readings, catalog, energy)");
         keepEdges(spans, inputs, neighbours, fullHours);
         steps.done("edges kept");
+        List<HourLedger.Gap> known = new ArrayList<>(ledger.read().gaps());
+        known.addAll(found);
         FarGaps.Result completed =
                 new FarGaps(landingDir, topic, edges, gapReach, energy, catalog, catalogTimeout)
-                        .complete(range, spans, ledger.read().gaps());
+                        .complete(range, spans, known);
         steps.done("far gaps");
         SortedSet<Instant> computed = new TreeSet<>(inputs.slots());
         List<PanelHour> hours = new ArrayList<>();
@@ -161,15 +273,37 @@ public final class PanelBatch {
             }
         }
         List<PanelHour> withSilent = new ArrayList<>(hours);
-        withSilent.addAll(
-                SilentPanels.find(
-                        druid,
-                        catalog,
-                        hours,
-                        range,
-                        computed,
-                        alarms.silentLookback(),
-                        catalogTimeout));
+        if (carried == null) {
+            withSilent.addAll(
+                    SilentPanels.find(
+                            druid,
+                            catalog,
+                            hours,
+                            range,
+                            computed,
+                            alarms.silentLookback(),
+                            catalogTimeout));
+        } else {
+            Instant since = range.from().minus(alarms.silentLookback());
+            Map<String, Instant> lastBefore =
+                    new HashMap<>(
+                            SilentPanels.lastReports(
+                                    druid,
+                                    since,
+                                    carried.from().isBefore(range.from())
+                                            ? carried.from()
+                                            : range.from()));
+            lastBefore.putAll(carried.lastReports(since, range.from()));
+            withSilent.addAll(
+                    SilentPanels.find(
+                            lastBefore,
+                            catalog,
+                            hours,
+                            range,
+                            computed,
+                            alarms.silentLookback(),
+                            catalogTimeout));
+        }
         steps.done("silent panels");
         List<PanelReportRow> templates = new ArrayList<>();
         for (PanelHour h : hours) {
@@ -182,20 +316,37 @@ public final class PanelBatch {
             }
         }
         PanelHistory history =
-                DruidPanelHistory.fetch(druid, forHistory, range.from(), alarms.historyDays());
+                carried == null
+                        ? DruidPanelHistory.fetch(
+                                druid, forHistory, range.from(), alarms.historyDays())
+                        : carried.over(
+                                DruidPanelHistory.fetch(
+                                        druid, forHistory, carried.from(), alarms.historyDays()));
         List<PanelAlarmRow> alarmRows =
                 alarms.withLight(light).build(withSilent, range.from(), history);
         steps.done("history and alarms");
-        WritePanel.Written written = write.write(range, computed, templates, history, alarmRows);
-        steps.done("Druid loads");
+        if (carried != null && computed.size() < range.hours()) {
+            // Hours without a partition are rewritten from what Druid holds, which must then
+            // include the months before.
+            for (String task : pending) {
+                write.load().await(task);
+            }
+            pending.clear();
+            druid.awaitServed(DruidPanelHistory.DATASOURCE, SERVED);
+        }
+        WritePanel.Written written =
+                write.write(range, computed, templates, history, alarmRows, pending);
+        if (carried != null) {
+            carried.remember(written.reports());
+        }
+        steps.done(pending == null ? "Druid loads" : "Druid loads submitted");
         LOG.info("{}: {}", range, steps);
+        SortedMap<Instant, Integer> perHour = new TreeMap<>();
+        for (PanelReportRow r : written.reports()) {
+            perHour.merge(r.timestamp(), 1, Integer::sum);
+        }
         return new Result(
-                written.reports(),
-                alarmRows,
-                inputs,
-                completed.gaps(),
-                written.span(),
-                written.carried());
+                perHour, alarmRows, inputs, completed.gaps(), written.span(), written.carried());
     }
 
     /** How long each step of a run took, for its log line. */

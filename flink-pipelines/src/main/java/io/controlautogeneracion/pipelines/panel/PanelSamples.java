@@ -17,6 +17,12 @@ public final class PanelSamples {
 
     public PanelSamples() {}
 
+    private PanelSamples(int capacity) {
+        times = new long[Math.max(1, capacity)];
+        powers = new double[times.length];
+        counters = new double[times.length];
+    }
+
     public void add(long time, double power, Double counter) {
         if (size == times.length) {
             int capacity = size * 2;
@@ -45,9 +51,28 @@ public final class PanelSamples {
         return c < 0 || (c == 0 && Double.compare(counters[i], other.counters[j]) < 0);
     }
 
+    /** This with {@code other}'s readings added after its own. */
     public PanelSamples merge(PanelSamples other) {
-        for (int i = 0; i < other.size; i++) {
-            add(other.times[i], other.powers[i], other.hasCounter(i) ? other.counters[i] : null);
+        int needed = size + other.size;
+        if (needed > times.length) {
+            int capacity = Math.max(needed, size * 2);
+            times = Arrays.copyOf(times, capacity);
+            powers = Arrays.copyOf(powers, capacity);
+            counters = Arrays.copyOf(counters, capacity);
+        }
+        System.arraycopy(other.times, 0, times, size, other.size);
+        System.arraycopy(other.powers, 0, powers, size, other.size);
+        System.arraycopy(other.counters, 0, counters, size, other.size);
+        size = needed;
+        return this;
+    }
+
+    /** This without spare capacity, so a copy in Flink's serialized form carries no padding. */
+    public PanelSamples trimmed() {
+        if (times.length != size) {
+            times = Arrays.copyOf(times, size);
+            powers = Arrays.copyOf(powers, size);
+            counters = Arrays.copyOf(counters, size);
         }
         return this;
     }
@@ -80,7 +105,7 @@ public final class PanelSamples {
         if (inOrder()) {
             // The usual case: a device's readings arrive in time order; equal instants are next
             // to each other, and the lowest of them is kept.
-            PanelSamples out = new PanelSamples();
+            PanelSamples out = new PanelSamples(size);
             for (int i = 0; i < size; i++) {
                 int last = out.size - 1;
                 if (last >= 0 && out.times[last] == times[i]) {
@@ -94,20 +119,8 @@ public final class PanelSamples {
             }
             return out;
         }
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(
-                order,
-                (a, b) -> {
-                    int c = Long.compare(times[a], times[b]);
-                    if (c == 0) {
-                        c = Double.compare(powers[a], powers[b]);
-                    }
-                    return c == 0 ? Double.compare(counters[a], counters[b]) : c;
-                });
-        PanelSamples out = new PanelSamples();
+        int[] order = order();
+        PanelSamples out = new PanelSamples(size);
         for (int k = 0; k < size; k++) {
             int i = order[k];
             if (out.size > 0 && out.times[out.size - 1] == times[i]) {
@@ -116,5 +129,64 @@ public final class PanelSamples {
             out.add(times[i], powers[i], hasCounter(i) ? counters[i] : null);
         }
         return out;
+    }
+
+    /**
+     * The readings' indices by time, then power, then counter (NaN last, as {@link
+     * Double#compare}): times sorted as primitives with the index in the low bits, then each run of
+     * one instant ordered by its values.
+     */
+    private int[] order() {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, size - 1));
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            min = Math.min(min, times[i]);
+            max = Math.max(max, times[i]);
+        }
+        int[] order = new int[size];
+        if (size > 0 && 64 - Long.numberOfLeadingZeros(max - min) + bits <= 63) {
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = ((times[i] - min) << bits) | i;
+            }
+            Arrays.sort(keys);
+            long mask = (1L << bits) - 1;
+            for (int k = 0; k < size; k++) {
+                order[k] = (int) (keys[k] & mask);
+            }
+        } else {
+            Integer[] boxed = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (a, b) -> Long.compare(times[a], times[b]));
+            for (int k = 0; k < size; k++) {
+                order[k] = boxed[k];
+            }
+        }
+        for (int k = 0; k < size; ) {
+            int j = k + 1;
+            while (j < size && times[order[j]] == times[order[k]]) {
+                j++;
+            }
+            if (j - k > 1) {
+                Integer[] same = new Integer[j - k];
+                for (int m = k; m < j; m++) {
+                    same[m - k] = order[m];
+                }
+                Arrays.sort(
+                        same,
+                        (a, b) -> {
+                            int c = Double.compare(powers[a], powers[b]);
+                            return c == 0 ? Double.compare(counters[a], counters[b]) : c;
+                        });
+                for (int m = k; m < j; m++) {
+                    order[m] = same[m - k];
+                }
+            }
+            k = j;
+        }
+        return order;
     }
 }

@@ -23,6 +23,16 @@ final class ReportChain {
     private final Instant from;
     private final Map<String, SlotValues> fed = new HashMap<>();
     private final Map<String, PanelHistory.Last> last = new HashMap<>();
+    private static final Comparison[] COMPARISONS = Comparison.values();
+    private static final Period[] PERIODS = Period.values();
+    // The calendar facts of the last slot asked for (rows come a slot at a time).
+    private Instant refSlot;
+    private ZoneId refZone;
+    private Instant[] refs;
+    private Instant sameSlot;
+    private Instant sameEarlier;
+    private ZoneId sameZone;
+    private boolean[] same;
 
     /**
      * @param from the first slot of the stretch; references before it come from {@code history}
@@ -38,20 +48,48 @@ final class ReportChain {
         ZoneId zone = row.zone();
         Instant slot = row.timestamp();
         Map<Comparison, Double> diffs = new EnumMap<>(Comparison.class);
-        for (Comparison c : Comparison.values()) {
-            Double ref = generation(key, SlotCalendar.reference(slot, c, zone));
+        Instant[] refs = references(slot, zone);
+        for (Comparison c : COMPARISONS) {
+            Double ref = generation(key, refs[c.ordinal()]);
             diffs.put(c, ref == null ? null : row.powerGen() - ref);
         }
         PanelHistory.Last previous = last.containsKey(key) ? last.get(key) : history.last(key);
+        boolean[] same = previous == null ? null : samePeriods(previous.slot(), slot, zone);
         Map<Period, Double> acum = new EnumMap<>(Period.class);
-        for (Period p : Period.values()) {
-            boolean carries =
-                    previous != null && SlotCalendar.samePeriod(previous.slot(), slot, p, zone);
+        for (Period p : PERIODS) {
+            boolean carries = same != null && same[p.ordinal()];
             acum.put(p, (carries ? previous.acum().get(p) : 0.0) + row.powerGen());
         }
         last.put(key, new PanelHistory.Last(slot, acum));
         fed.computeIfAbsent(key, k -> new SlotValues()).add(slot, row.powerGen());
         return row.withTotals(diffs, acum);
+    }
+
+    /** The slot's reference slots by comparison; the rows of one slot and zone share them. */
+    private Instant[] references(Instant slot, ZoneId zone) {
+        if (!slot.equals(refSlot) || !zone.equals(refZone)) {
+            refs = new Instant[COMPARISONS.length];
+            for (Comparison c : COMPARISONS) {
+                refs[c.ordinal()] = SlotCalendar.reference(slot, c, zone);
+            }
+            refSlot = slot;
+            refZone = zone;
+        }
+        return refs;
+    }
+
+    /** Whether {@code earlier} lies in the same period as {@code slot}, by period. */
+    private boolean[] samePeriods(Instant earlier, Instant slot, ZoneId zone) {
+        if (!slot.equals(sameSlot) || !earlier.equals(sameEarlier) || !zone.equals(sameZone)) {
+            same = new boolean[PERIODS.length];
+            for (Period p : PERIODS) {
+                same[p.ordinal()] = SlotCalendar.samePeriod(earlier, slot, p, zone);
+            }
+            sameSlot = slot;
+            sameEarlier = earlier;
+            sameZone = zone;
+        }
+        return same;
     }
 
     /**
@@ -78,7 +116,7 @@ final class ReportChain {
     }
 
     /** One key's slots and values in time order, compact (a year of hours is 105 KB). */
-    private static final class SlotValues {
+    static final class SlotValues {
         private long[] hours = new long[16];
         private double[] values = new double[16];
         private int size;

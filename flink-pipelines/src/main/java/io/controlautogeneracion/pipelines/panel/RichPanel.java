@@ -66,6 +66,16 @@ public final class RichPanel implements HourJob.Kind<PanelReading, PanelSamples,
     }
 
     @Override
+    public PanelSamples merge(PanelSamples into, PanelSamples more) {
+        return into.merge(more);
+    }
+
+    @Override
+    public PanelSamples compact(PanelSamples samples) {
+        return samples.trimmed();
+    }
+
+    @Override
     public List<PanelSpan> outputs(String panelId, PanelSamples samples, CatalogTimeline timeline) {
         PanelSamples s = samples.sortedDistinct();
         List<PanelHour> hours = energy.hours(panelId, s, fromMs, toMs, timeline);

@@ -46,8 +46,30 @@ public final class SilentPanels {
             Duration lookback,
             Duration catalogTimeout)
             throws Exception {
-        List<Map.Entry<String, Instant>> silent =
-                hours(lastReports(druid, range, lookback), hours, range, landed, lookback);
+        return find(
+                lastReports(druid, range.from().minus(lookback), range.from()),
+                catalogFactory,
+                hours,
+                range,
+                landed,
+                lookback,
+                catalogTimeout);
+    }
+
+    /**
+     * The silent panel hours of {@code range}, given each panel's latest hour with readings in the
+     * {@code lookback} before it.
+     */
+    static List<PanelHour> find(
+            Map<String, Instant> lastBefore,
+            BatchCatalog.Factory catalogFactory,
+            List<PanelHour> hours,
+            HourRange range,
+            Set<Instant> landed,
+            Duration lookback,
+            Duration catalogTimeout)
+            throws Exception {
+        List<Map.Entry<String, Instant>> silent = hours(lastBefore, hours, range, landed, lookback);
         if (silent.isEmpty()) {
             return List.of();
         }
@@ -131,10 +153,9 @@ public final class SilentPanels {
         return silent;
     }
 
-    /** Each panel's latest {@code panel_report} hour in the {@code lookback} before the range. */
-    static Map<String, Instant> lastReports(
-            DruidGateway druid, HourRange range, Duration lookback) {
-        if (!DruidSql.exists(druid, "panel_report")) {
+    /** Each panel's latest {@code panel_report} hour with readings in {@code [since, before)}. */
+    static Map<String, Instant> lastReports(DruidGateway druid, Instant since, Instant before) {
+        if (!since.isBefore(before) || !DruidSql.exists(druid, "panel_report")) {
             return Map.of();
         }
         Map<String, Instant> last = new HashMap<>();
@@ -143,8 +164,8 @@ public final class SilentPanels {
                         "SELECT panel_id, MAX(__time) AS \"last\" FROM panel_report"
                                 + " WHERE __time >= ? AND __time < ? AND samples > 0"
                                 + " GROUP BY panel_id",
-                        range.from().minus(lookback),
-                        range.from())) {
+                        since,
+                        before)) {
             last.put((String) row.get("panel_id"), DruidSql.time(row, "last"));
         }
         return last;

@@ -35,12 +35,15 @@ public final class WritePanel {
     // A year and a day of references (diff_last_year) plus a day for the zones' offsets.
     private static final Duration REACH = Duration.ofDays(368);
     private static final double SAME = 1e-9;
-    // Above two days of hours a rewrite is loaded in day segments.
-    private static final int DAY_SEGMENTS_FROM_HOURS = 48;
 
     private final DruidLoad load;
     private final Path workDir;
     private final DruidGateway druid;
+
+    /** The loads' Druid tasks: a long run waits for them itself. */
+    public DruidLoad load() {
+        return load;
+    }
 
     public WritePanel(DruidLoad load, Path workDir, DruidGateway druid) {
         this.load = load;
@@ -62,12 +65,27 @@ public final class WritePanel {
             List<PanelReportRow> rows,
             PanelHistory history,
             List<PanelAlarmRow> alarms) {
+        return write(range, computed, rows, history, alarms, null);
+    }
+
+    /**
+     * {@link #write}, with the Druid tasks only submitted when {@code pending} is given: their ids
+     * are added to it, for the caller to wait for.
+     */
+    public Written write(
+            HourRange range,
+            SortedSet<Instant> computed,
+            List<PanelReportRow> rows,
+            PanelHistory history,
+            List<PanelAlarmRow> alarms,
+            List<String> pending) {
         HourRange span = span(range, computed, rows);
         // Stored rows rewritten (later ones, or hours of the range the run did not read) need
         // references from before the range that only a window of stored energies holds.
         boolean carries = !span.equals(range) || computed.size() < range.hours();
-        DruidLoad.Granularity granularity = DruidLoad.Granularity.HOUR;
-        if (carries && span.hours() > DAY_SEGMENTS_FROM_HOURS) {
+        // A run of whole days (a back-fill) is loaded in day segments too.
+        DruidLoad.Granularity granularity = DruidLoad.Granularity.fitting(List.of(span));
+        if (carries && span.hours() > DruidLoad.DAY_SEGMENTS_FROM_HOURS) {
             // A long carry is loaded in day segments, 2.5 times faster than hour ones; a day
             // segment replaces its whole day, so the span grows to whole UTC days (the hours
             // added are rewritten from their stored rows).
@@ -134,8 +152,13 @@ public final class WritePanel {
                     carried,
                     span.to());
         }
-        load.replace("panel_report", List.of(span), granularity, dir);
-        load.replaceHours("panel_alarm", computed, workDir, alarms);
+        if (pending == null) {
+            load.replace("panel_report", List.of(span), granularity, dir);
+            load.replaceHours("panel_alarm", computed, workDir, alarms);
+        } else {
+            pending.add(load.submit("panel_report", List.of(span), granularity, dir));
+            pending.add(load.submitHours("panel_alarm", computed, workDir, alarms));
+        }
         return new Written(out, span, carried);
     }
 

@@ -1,0 +1,148 @@
+package io.controlautogeneracion.pipelines.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.reading.PanelReading;
+import io.controlautogeneracion.model.reading.ParseResult;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The hand reader of plain panel lines takes only what the model's parser takes, as it does. */
+class LandedLinesTest {
+
+    @Test
+    void shouldReadPlainPanelLinesAsTheParserDoes() {
+        List<String> plain =
+                List.of(
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":120.5}",
+                        "{\"timestamp\":\"2024-02-29T23:59:59.123456789Z\",\"power_w\":0,"
+                                + "\"panel_id\":\"P 2\",\"energy_wh\":1.5e3,\"voltage_v\":-3.2,"
+                                + "\"current_a\":1E-2,\"temperature_c\":-0.0}",
+                        "{\"panel_id\":\"P-3\",\"timestamp\":\"2025-06-01T10:00:00.5Z\","
+                                + "\"power_w\":-0.0,\"energy_wh\":0.0}");
+        for (String line : plain) {
+            PanelReading mine = (PanelReading) LandedLines.plain(DeviceKind.PANEL, line);
+            ParseResult theirs = LandedLines.PARSER.parse(DeviceKind.PANEL, line);
+            assertThat(mine).as(line).isNotNull();
+            assertThat(theirs).as(line).isInstanceOf(ParseResult.Valid.class);
+            assertThat(mine).as(line).isEqualTo(((ParseResult.Valid) theirs).reading());
+        }
+    }
+
+    @Test
+    void shouldLeaveEveryOtherLineToTheParser() {
+        List<String> others =
+                List.of(
+                        "",
+                        "{}",
+                        " {\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"power_w\":1}",
+                        "{\"panel_id\":"
+                                + " \"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"panel_id\":\"P-2\","
+                                + "\"timestamp\":\"2025-01-01T00:00:00Z\",\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\"}",
+                        "{\"panel_id\":\" \",\"timestamp\":\"2025-01-01T00:00:00Z\",\"power_w\":1}",
+                        "{\"panel_id\":\"P\\u0031\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00+01:00\","
+                                + "\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":1735689600000,\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-02-29T00:00:00Z\",\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T24:00:00Z\",\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00.Z\",\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"power_w\":-1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"power_w\":01}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"power_w\":1.}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\",\"power_w\":1e}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":1e999}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":NaN}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":\"1\"}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":1,\"energy_wh\":null}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":1,\"energy_wh\":-0.5}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":1,\"firmware\":\"2.1\"}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":1}x",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"1900-01-01T00:00:00Z\",\"power_w\":1}",
+                        "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                + "\"power_w\":12345678901234567890}");
+        for (String line : others) {
+            assertThat(LandedLines.plain(DeviceKind.PANEL, line)).as(line).isNull();
+        }
+        assertThat(
+                        LandedLines.plain(
+                                DeviceKind.LIGHT,
+                                "{\"light_id\":\"L-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                                        + "\"lux\":1}"))
+                .isNull();
+    }
+
+    @Test
+    void shouldWorkOutDaysAndNumbersAsJavaDoes() {
+        for (LocalDate d = LocalDate.of(1899, 12, 25);
+                d.isBefore(LocalDate.of(2101, 1, 7));
+                d = d.plusDays(1)) {
+            assertThat(LandedLines.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
+                    .as(d.toString())
+                    .isEqualTo(d.toEpochDay());
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            String number =
+                    (random.nextBoolean() ? "-" : "")
+                            + random.nextInt(100_000)
+                            + (random.nextBoolean()
+                                    ? "."
+                                            + String.format("%09d", random.nextInt(1_000_000_000))
+                                                    .substring(0, 1 + random.nextInt(9))
+                                    : "");
+            String line =
+                    "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
+                            + "\"power_w\":1,\"voltage_v\":"
+                            + number
+                            + "}";
+            PanelReading r = (PanelReading) LandedLines.plain(DeviceKind.PANEL, line);
+            assertThat(r).as(line).isNotNull();
+            assertThat(Double.doubleToRawLongBits(r.voltageV()))
+                    .as(number)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(number)));
+        }
+    }
+
+    @Test
+    void shouldAgreeWithTheParserOnMangledLines() {
+        String base =
+                "{\"panel_id\":\"P-17\",\"timestamp\":\"2025-03-30T01:59:30.25Z\","
+                        + "\"power_w\":245.75,\"energy_wh\":10293.5}";
+        String alphabet = "{}\":,.-+eE0123456789 Pa_\\Z";
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder(base);
+            for (int k = random.nextInt(3) + 1; k > 0; k--) {
+                int at = random.nextInt(line.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> line.deleteCharAt(at);
+                    case 1 -> line.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    default ->
+                            line.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = line.toString();
+            PanelReading mine = (PanelReading) LandedLines.plain(DeviceKind.PANEL, text);
+            if (mine != null) {
+                ParseResult theirs = LandedLines.PARSER.parse(DeviceKind.PANEL, text);
+                assertThat(theirs).as(text).isInstanceOf(ParseResult.Valid.class);
+                assertThat(mine).as(text).isEqualTo(((ParseResult.Valid) theirs).reading());
+            }
+        }
+    }
+}
