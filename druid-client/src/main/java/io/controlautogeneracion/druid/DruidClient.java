@@ -86,6 +86,22 @@ public final class DruidClient {
                 POLL);
     }
 
+    /**
+     * Sets a datasource's auto-compaction config (the coordinator's API; on the local stack the
+     * coordinator acts as the overlord), and the share of task slots compaction may take: {@code
+     * ratio} of the workers' capacity, at most {@code maxSlots}.
+     */
+    public void submitCompactionConfig(String configJson, double ratio, int maxSlots) {
+        post(overlord.resolve("/druid/coordinator/v1/config/compaction"), configJson);
+        post(
+                overlord.resolve(
+                        "/druid/coordinator/v1/config/compaction/taskslots?ratio="
+                                + ratio
+                                + "&max="
+                                + maxSlots),
+                "");
+    }
+
     /** Submits an ingestion task (for example {@code index_parallel}); returns its id. */
     public String submitTask(String taskJson) {
         return post(overlord.resolve("/druid/indexer/v1/task"), taskJson).path("task").asText();

@@ -25,6 +25,7 @@ class DruidClientTest {
     private HttpServer server;
     private DruidClient client;
     private final AtomicReference<JsonNode> lastBody = new AtomicReference<>();
+    private final List<String> compactionCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -46,6 +47,17 @@ class DruidClientTest {
         server.createContext(
                 "/druid/indexer/v1/task",
                 exchange -> answer(exchange, 400, "{\"error\":\"no dataSchema\"}"));
+        server.createContext(
+                "/druid/coordinator/v1/config/compaction",
+                exchange -> {
+                    compactionCalls.add(
+                            exchange.getRequestURI()
+                                    + " "
+                                    + new String(
+                                            exchange.getRequestBody().readAllBytes(),
+                                            StandardCharsets.UTF_8));
+                    answer(exchange, 200, "");
+                });
         server.start();
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         client = new DruidClient(base, base);
@@ -68,6 +80,16 @@ class DruidClientTest {
         assertThat(params.get(2).path("type").asText()).isEqualTo("TIMESTAMP");
         assertThat(params.get(2).path("value").asText()).isEqualTo("2026-06-01 10:00:00");
         assertThat(params.get(3).path("value").asText()).isEqualTo("P-1");
+    }
+
+    @Test
+    void shouldSetACompactionConfigAndItsTaskSlots() {
+        client.submitCompactionConfig("{\"dataSource\":\"panel_report\"}", 0.5, 3);
+
+        assertThat(compactionCalls)
+                .containsExactly(
+                        "/druid/coordinator/v1/config/compaction {\"dataSource\":\"panel_report\"}",
+                        "/druid/coordinator/v1/config/compaction/taskslots?ratio=0.5&max=3 ");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.controlautogeneracion.stack;
 
 import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.druid.DruidException;
+import io.controlautogeneracion.stack.druid.DruidCompaction;
 import io.controlautogeneracion.stack.druid.DruidSupervisors;
 import io.controlautogeneracion.stack.parts.CouchbaseStandInPart;
 import io.controlautogeneracion.stack.parts.DashboardsPage;
@@ -107,6 +108,13 @@ public final class LocalStack {
     public void up() {
         for (List<Part> wave : waves) {
             startWave(wave);
+        }
+        if (engines.contains(Engine.DRUID)
+                && Boolean.parseBoolean(ctx.config().get("druid.auto-compaction"))) {
+            List<String> compacted = DruidCompaction.submitAll(ctx, druid());
+            if (!compacted.isEmpty()) {
+                out.accept("  ✓ Druid auto-compaction: " + String.join(", ", compacted));
+            }
         }
         if (engines.contains(Engine.DRUID) && engines.contains(Engine.KAFKA)) {
             List<String> supervisors = DruidSupervisors.submitAll(ctx, druid());

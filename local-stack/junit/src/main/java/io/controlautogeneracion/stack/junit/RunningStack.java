@@ -46,6 +46,8 @@ public final class RunningStack implements AutoCloseable {
         overrides.put("data.dir", dataDir.toString());
         overrides.put("detach", "false");
         overrides.put("mongo.backend", "memory");
+        // Segments stay as the tests load them: no background compaction taking slots and CPU.
+        overrides.put("druid.auto-compaction", "false");
         this.config = defaults.with(overrides);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }

@@ -85,7 +85,7 @@ public final class DruidService implements Part {
         return JavaCommand.using(ctx, name())
                 .heap(ctx.config().heap(key()))
                 .jvm("-XX:MaxDirectMemorySize=" + ctx.config().get("druid.direct.memory"))
-                .jvmFlags(ctx.config().get("druid.jvm.flags"))
+                .jvmFlags(ctx.config().get(key() + ".jvm.flags"))
                 .jvm(
                         "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
                         "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
