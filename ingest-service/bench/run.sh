@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
-# Benchmark of ingest-service (not a test): end-to-end rate into the MongoDB stand-in against the
-# stand-in's own raw bulk-insert rate, CPU and RSS of the service process, then the JMH benchmark
-# of the per-message path. Usage: ingest-service/bench/run.sh [N messages per topic, default 1000000]
+# Side-by-side benchmark of ingest-service (not a test): the same messages on the same in-JVM Kafka
+# broker into the same MongoDB stand-in, consumed by the packaged service and by the seed-style
+# peer consumer (a Python consumer with confluent-kafka and pymongo) one after the other, RUNS
+# times; both measured the same way (messages/s from the first stored document to the last, CPU
+# seconds of the process over that span, peak RSS), printed as one table with the ratios. Then the
+# JMH benchmark of the per-message path.
+# Usage: ingest-service/bench/run.sh [N messages per topic, default 1000000] [RUNS, default 3]
+# Environment: BENCH_PEER (the peer's script; default ../shared/peers/seed_style_ingest.py beside
+# the checkout, "-" for none), BENCH_SERVICE_JAVA_OPTS, BENCH_CATALOG_CACHE_TTL, BENCH_RAW=1,
+# BENCH_JMH=0 (skip JMH).
 set -euo pipefail
 n=${1:-1000000}
+runs=${2:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 module="$root/ingest-service"
 cd "$root"
+peer="${BENCH_PEER:-$root/../shared/peers/seed_style_ingest.py}"
+if [ "$peer" != "-" ]; then
+  if [ ! -f "$peer" ]; then
+    echo "no peer script at $peer: measuring the service alone (BENCH_PEER names another)" >&2
+    peer="-"
+  elif ! "$module/bench/install-peer.sh"; then
+    echo "the peer cannot run here: measuring the service alone" >&2
+    peer="-"
+  fi
+fi
 # JMH's annotation processor must see every benchmark class: compile the test sources afresh.
 rm -rf "$module/target/test-classes"
 ./mvnw -B -q -pl ingest-service -am -Pbenchmark package -DskipTests -Dspotless.check.skip=true
@@ -14,10 +32,14 @@ rm -rf "$module/target/test-classes"
   -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench-classpath.txt"
 cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")"
 
-echo "== end to end, N=$n per topic"
+echo "== side by side, N=$n per topic, $runs run(s) each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx${BENCH_DRIVER_HEAP:-12g} -cp "$cp" io.controlautogeneracion.ingest.bench.IngestBenchmark \
-  "$n" "$module/target/quarkus-app/quarkus-run.jar" 2>&1 | grep -E "RESULT|preloaded|stored|Exception" || true
+  "$n" "$runs" "$module/target/quarkus-app/quarkus-run.jar" "$peer" 2>&1 \
+  | grep -E "RESULT|preloaded|run [0-9]+, |Exception" || true
+echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== JMH: parse + validate + map to the document, one thread"
-java -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main IngestPathBenchmark -f 1 -t 1 -wi 3 -w 5s -i 5 -r 5s 2>&1 \
-  | grep -E "^Benchmark|IngestPathBenchmark\.|Result|ERROR|Exception" || true
+if [ "${BENCH_JMH:-1}" != 0 ]; then
+  echo "== JMH: parse + validate + map to the document, one thread"
+  java -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main IngestPathBenchmark -f 1 -t 1 -wi 3 -w 5s -i 5 -r 5s 2>&1 \
+    | grep -E "^Benchmark|IngestPathBenchmark\.|Result|ERROR|Exception" || true
+fi

@@ -8,11 +8,11 @@ import java.util.SplittableRandom;
 
 /**
  * Realistic device messages for the benchmarks: sizes and fields as the simulator sends them, with
- * about 2 % invalid (negative values, missing fields, text that is not JSON).
+ * about 1 % invalid (negative values, missing fields, text that is not JSON).
  */
 final class BenchMessages {
 
-    static final double INVALID_SHARE = 0.02;
+    static final double INVALID_SHARE = 0.01;
 
     private final SplittableRandom random;
 

@@ -24,15 +24,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
- * End-to-end benchmark: preloads N messages per device topic into an in-JVM Kafka broker, measures
- * the raw unordered-bulk-insert rate of the MongoDB stand-in, then runs the packaged service as its
- * own process and measures its sustained rate into MongoDB, its CPU seconds per million messages
- * and its peak RSS. Usage: {@code IngestBenchmark <N per topic> <quarkus-run.jar>}.
+ * Side-by-side benchmark: preloads N messages per device topic into an in-JVM Kafka broker, then
+ * runs, one after the other and {@code runs} times, the packaged service and the seed-style peer
+ * consumer ({@code seed_style_ingest.py}) against the same broker, the same messages and the same
+ * MongoDB stand-in (emptied before each run, each run with a fresh consumer group). Both are
+ * measured the same way, from outside: messages per second from the first stored document to the
+ * last, CPU seconds of the process over that span (utime + stime from {@code /proc}) per million
+ * messages, and peak RSS ({@code VmHWM}). Prints one table with the ratios.
+ *
+ * <p>Usage: {@code IngestBenchmark <N per topic> <runs> <quarkus-run.jar> <peer script|->}.
+ * Environment: {@code BENCH_SERVICE_JAVA_OPTS} (the service's JVM options; default the deployed
+ * ones), {@code BENCH_PEER_PYTHON} (default {@code /usr/bin/python3}), {@code
+ * BENCH_CATALOG_CACHE_TTL} (e.g. 1s for a cold catalog cache), {@code BENCH_RAW=1} (also the
+ * stand-in's own raw insert rate).
  */
 public final class IngestBenchmark {
 
@@ -43,14 +56,30 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         long perTopic = Long.parseLong(args[0]);
-        Path jar = Path.of(args[1]);
+        int runs = Integer.parseInt(args[1]);
+        Path jar = Path.of(args[2]);
+        Path peer = "-".equals(args[3]) ? null : Path.of(args[3]);
         long total = perTopic * DeviceKind.values().length;
         try (StandIns standIns = StandIns.start()) {
-            double raw = rawInsertRate(standIns.mongoConnectionString(), perTopic);
+            double raw =
+                    System.getenv("BENCH_RAW") == null
+                            ? Double.NaN
+                            : rawInsertRate(standIns.mongoConnectionString(), perTopic);
             preload(standIns.bootstrapServers(), perTopic);
             BenchCatalog.load(standIns);
-            Result service = runService(jar, standIns, total);
-            report(perTopic, raw, service);
+            List<Result> service = new ArrayList<>();
+            List<Result> seedStyle = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                standIns.database().drop();
+                service.add(runService(jar, standIns, total, run));
+                LOG.infof("run %d, service: %s", run, service.get(service.size() - 1));
+                if (peer != null) {
+                    standIns.database().drop();
+                    seedStyle.add(runPeer(peer, standIns, total, run));
+                    LOG.infof("run %d, peer: %s", run, seedStyle.get(seedStyle.size() - 1));
+                }
+            }
+            report(perTopic, raw, service, seedStyle);
         }
         System.exit(0);
     }
@@ -103,8 +132,11 @@ public final class IngestBenchmark {
             producer.flush();
         }
         LOG.infof(
-                "preloaded %d messages per topic (%.0f bytes average) in %.1f s",
-                perTopic, (double) bytes / (perTopic * 3), (System.nanoTime() - start) / 1e9);
+                "preloaded %d messages per topic (%.0f bytes average, %.1f %% invalid) in %.1f s",
+                perTopic,
+                (double) bytes / (perTopic * 3),
+                100 * BenchMessages.INVALID_SHARE,
+                (System.nanoTime() - start) / 1e9);
     }
 
     record Result(
@@ -113,92 +145,190 @@ public final class IngestBenchmark {
             double cpuTotal,
             long peakRssKb,
             double seconds,
-            String enrichment) {}
+            String detail) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f msgs/s over %.1f s, %.2f CPU-s per million (%.1f s in total), peak RSS %d MiB; %s",
+                    rate,
+                    seconds,
+                    cpuPerMillion,
+                    cpuTotal,
+                    peakRssKb / 1024,
+                    detail);
+        }
+    }
 
-    static Result runService(Path jar, StandIns standIns, long total) throws Exception {
-        File log = jar.getParent().getParent().resolve("bench-service.log").toFile();
+    /**
+     * The service's JVM options: the deployed ones (the module's {@code jvm.options}) unless
+     * BENCH_SERVICE_JAVA_OPTS says others.
+     */
+    static List<String> serviceJavaOptions(Path jar) {
+        String options = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        if (options == null) {
+            Path module = jar.toAbsolutePath().getParent().getParent().getParent();
+            return List.of("@" + module.resolve("jvm.options"));
+        }
+        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static Result runService(Path jar, StandIns standIns, long total, int run) throws Exception {
+        File log = jar.getParent().getParent().resolve("bench-service-" + run + ".log").toFile();
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(serviceJavaOptions(jar));
+        command.add("-jar");
+        command.add(jar.toString());
         ProcessBuilder builder =
-                new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(log);
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", standIns.bootstrapServers());
-        builder.environment()
-                .put("QUARKUS_MONGODB_CONNECTION_STRING", standIns.mongoConnectionString());
-        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        Map<String, String> env = builder.environment();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", standIns.bootstrapServers());
+        env.put("QUARKUS_MONGODB_CONNECTION_STRING", standIns.mongoConnectionString());
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("INGEST_VIEWER_PASSWORD", "bench-viewer");
+        env.put("INGEST_ADMIN_PASSWORD", "bench-admin");
+        // A fresh consumer group per run: every run reads the same messages from the start.
+        for (String channel : List.of("PANEL", "SENSOR_LIGHT", "SENSOR_WIND")) {
+            env.put(
+                    "MP_MESSAGING_INCOMING_" + channel + "_GROUP_ID",
+                    "bench-service-" + run + "-" + channel);
+        }
         // Enrichment from the catalog stand-in; BENCH_CATALOG_CACHE_TTL=1s keeps the cache cold
         // (every device read from Couchbase again each second) instead of the default 5 min.
         standIns.catalogConfig()
                 .forEach(
                         (key, value) ->
-                                builder.environment()
-                                        .put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+                                env.put(
+                                        key.toUpperCase(Locale.ROOT)
+                                                .replace('.', '_')
+                                                .replace('-', '_'),
+                                        value));
         // CouchbaseMock does not answer the SDK's configuration polls: a warning a second.
-        builder.environment().put("QUARKUS_LOG_CATEGORY__COM_COUCHBASE_CONFIG__LEVEL", "ERROR");
+        env.put("QUARKUS_LOG_CATEGORY__COM_COUCHBASE_CONFIG__LEVEL", "ERROR");
         String cacheTtl = System.getenv("BENCH_CATALOG_CACHE_TTL");
         if (cacheTtl != null) {
-            builder.environment().put("INGEST_CATALOG_CACHE_TTL", cacheTtl);
-            builder.environment().put("INGEST_CATALOG_MISSING_TTL", cacheTtl);
+            env.put("INGEST_CATALOG_CACHE_TTL", cacheTtl);
+            env.put("INGEST_CATALOG_MISSING_TTL", cacheTtl);
         }
         Process service = builder.start();
+        return measure(service, standIns, total, log, IngestBenchmark::enrichment);
+    }
+
+    static Result runPeer(Path script, StandIns standIns, long total, int run) throws Exception {
+        File log = Files.createTempFile("bench-peer-" + run + "-", ".log").toFile();
+        String python = System.getenv().getOrDefault("BENCH_PEER_PYTHON", "/usr/bin/python3");
+        Process peer =
+                new ProcessBuilder(
+                                python,
+                                "-u",
+                                "-c",
+                                // Runs the script unchanged, then stays until stdin closes, so
+                                // that its CPU and RSS are read like the service's (which stays).
+                                "import runpy, sys; sys.argv = sys.argv[1:]; "
+                                        + "runpy.run_path(sys.argv[0], run_name='__main__'); "
+                                        + "sys.stdin.read()",
+                                script.toString(),
+                                standIns.bootstrapServers(),
+                                standIns.mongoConnectionString(),
+                                StandIns.DATABASE,
+                                Arrays.stream(DeviceKind.values())
+                                        .map(DeviceKind::defaultTopic)
+                                        .collect(Collectors.joining(",")),
+                                String.valueOf(total),
+                                "bench-peer-" + run)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log)
+                        .start();
+        return measure(peer, standIns, total, log, db -> "its own line: " + lastLine(log));
+    }
+
+    private static String lastLine(File log) {
+        try {
+            List<String> lines = Files.readAllLines(log.toPath());
+            return lines.isEmpty() ? "(none)" : lines.get(lines.size() - 1);
+        } catch (Exception e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    interface Detail {
+        String of(MongoDatabase database) throws Exception;
+    }
+
+    /** Polls the stored count until every message is stored; measures the process over the span. */
+    static Result measure(Process process, StandIns standIns, long total, File log, Detail detail)
+            throws Exception {
         try (MongoClient client = MongoClients.create(standIns.mongoConnectionString())) {
-            Progress progress =
-                    new Progress(service, client.getDatabase(StandIns.DATABASE), total, log);
+            MongoDatabase database = client.getDatabase(StandIns.DATABASE);
+            Progress progress = new Progress(process, database, total, log);
             await().atMost(Duration.ofHours(2))
-                    .pollInterval(Duration.ofMillis(500))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(progress::allStored);
-            double seconds = (System.nanoTime() - progress.startNanos) / 1e9;
-            double cpu = cpuSeconds(service.pid());
-            long rss = peakRssKb(service.pid());
+            double seconds = (progress.lastNanos - progress.startNanos) / 1e9;
+            double cpu = progress.lastCpu;
+            long rss = peakRssKb(process.pid());
             long measured = total - progress.firstStored;
-            String enrichment = enrichment(client.getDatabase(StandIns.DATABASE));
             return new Result(
                     measured / seconds,
                     (cpu - progress.startCpu) / (measured / 1e6),
                     cpu,
                     rss,
                     seconds,
-                    enrichment);
+                    detail.of(database) + "; CPU-s by thread since start: " + threadCpu(process.pid()));
         } finally {
-            service.destroy();
-            service.waitFor();
+            process.destroy();
+            process.waitFor();
         }
     }
 
-    /** Polls the stored count; remembers when (and at what CPU time) the first documents landed. */
+    /**
+     * Polls the stored count; remembers when (and at what CPU time) the first documents landed and
+     * when (and at what CPU time) the last did.
+     */
     private static final class Progress {
-        private final Process service;
+        private final Process process;
         private final MongoDatabase database;
         private final long total;
         private final File log;
         private long firstStored = -1;
         private long startNanos;
         private double startCpu;
+        private long lastNanos;
+        private double lastCpu;
         private long lastReport = System.nanoTime();
 
-        Progress(Process service, MongoDatabase database, long total, File log) {
-            this.service = service;
+        Progress(Process process, MongoDatabase database, long total, File log) {
+            this.process = process;
             this.database = database;
             this.total = total;
             this.log = log;
         }
 
         boolean allStored() throws Exception {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped; see " + log);
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the process stopped; see " + log);
             }
+            double cpu = cpuSeconds(process.pid());
+            long now = System.nanoTime();
             long stored =
                     database.getCollection("topic").estimatedDocumentCount()
                             + database.getCollection("topic_alarm").estimatedDocumentCount();
             if (firstStored < 0 && stored > 0) {
                 firstStored = stored;
-                startNanos = System.nanoTime();
-                startCpu = cpuSeconds(service.pid());
+                startNanos = now;
+                startCpu = cpu;
             }
-            if (System.nanoTime() - lastReport > 10e9) {
+            if (stored >= total) {
+                lastNanos = now;
+                lastCpu = cpu;
+                return true;
+            }
+            if (now - lastReport > 10e9) {
                 LOG.infof("%d of %d stored", stored, total);
-                lastReport = System.nanoTime();
+                lastReport = now;
             }
-            return stored >= total;
+            return false;
         }
     }
 
@@ -227,6 +357,34 @@ public final class IngestBenchmark {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
     }
 
+    /**
+     * CPU seconds of the process's threads since it started, grouped by thread name without digits
+     * (JIT compilers, GC, Kafka consumers, event loops...), the eight largest groups.
+     */
+    static String threadCpu(long pid) throws Exception {
+        Map<String, Double> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double cpu =
+                            (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                                    / (double) CLOCK_TICKS;
+                    groups.merge(name.replaceAll("[0-9]+", "#"), cpu, Double::sum);
+                } catch (java.io.IOException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return groups.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
     static long peakRssKb(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmHWM:")) {
@@ -236,26 +394,89 @@ public final class IngestBenchmark {
         return -1;
     }
 
-    private static void report(long perTopic, double raw, Result service) {
-        String report =
+    private static double median(List<Result> results, java.util.function.ToDoubleFunction<Result> f) {
+        double[] values = results.stream().mapToDouble(f).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static void report(
+            long perTopic, double raw, List<Result> service, List<Result> peer) {
+        StringBuilder out = new StringBuilder();
+        out.append(
                 String.format(
                         Locale.ROOT,
-                        "%nRESULT N=%d per topic (%d messages, ~2%% invalid)%n"
-                                + "RESULT stand-in raw unordered bulk insert: %.0f docs/s%n"
-                                + "RESULT service sustained into MongoDB:     %.0f msgs/s (%.0f %% of raw) over %.1f s%n"
-                                + "RESULT service CPU: %.1f s per million messages (%.1f s in total, start-up included)%n"
-                                + "RESULT service peak RSS: %d MiB%n"
-                                + "RESULT enrichment: %s%n",
+                        "%nRESULT N=%d per topic: %d messages, %.0f %% invalid, %d run(s) each%n",
                         perTopic,
                         perTopic * 3,
-                        raw,
-                        service.rate(),
-                        100 * service.rate() / raw,
-                        service.seconds(),
-                        service.cpuPerMillion(),
-                        service.cpuTotal(),
-                        service.peakRssKb() / 1024,
-                        service.enrichment());
-        LOG.info(report);
+                        100 * BenchMessages.INVALID_SHARE,
+                        service.size()));
+        if (!Double.isNaN(raw)) {
+            out.append(String.format(Locale.ROOT, "RESULT stand-in raw unordered bulk insert: %.0f docs/s%n", raw));
+        }
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "RESULT %-22s %12s %18s %14s%n",
+                        "run",
+                        "messages/s",
+                        "CPU-s per million",
+                        "peak RSS MiB"));
+        for (int i = 0; i < service.size(); i++) {
+            row(out, "service, run " + (i + 1), service.get(i));
+            if (i < peer.size()) {
+                row(out, "seed-style, run " + (i + 1), peer.get(i));
+            }
+        }
+        double sRate = median(service, Result::rate);
+        double sCpu = median(service, Result::cpuPerMillion);
+        double sRss = median(service, r -> r.peakRssKb() / 1024.0);
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "RESULT %-22s %12.0f %18.2f %14.0f%n",
+                        "service, median",
+                        sRate,
+                        sCpu,
+                        sRss));
+        if (!peer.isEmpty()) {
+            double pRate = median(peer, Result::rate);
+            double pCpu = median(peer, Result::cpuPerMillion);
+            double pRss = median(peer, r -> r.peakRssKb() / 1024.0);
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "RESULT %-22s %12.0f %18.2f %14.0f%n",
+                            "seed-style, median",
+                            pRate,
+                            pCpu,
+                            pRss));
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "RESULT %-22s %11.2fx %17.2fx %13.2fx%n",
+                            "service / seed-style",
+                            sRate / pRate,
+                            sCpu / pCpu,
+                            sRss / pRss));
+        }
+        for (int i = 0; i < service.size(); i++) {
+            out.append("RESULT service run ").append(i + 1).append(": ").append(service.get(i).detail()).append('\n');
+        }
+        for (int i = 0; i < peer.size(); i++) {
+            out.append("RESULT seed-style run ").append(i + 1).append(": ").append(peer.get(i).detail()).append('\n');
+        }
+        LOG.info(out);
+    }
+
+    private static void row(StringBuilder out, String name, Result r) {
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "RESULT %-22s %12.0f %18.2f %14d%n",
+                        name,
+                        r.rate(),
+                        r.cpuPerMillion(),
+                        r.peakRssKb() / 1024));
     }
 }

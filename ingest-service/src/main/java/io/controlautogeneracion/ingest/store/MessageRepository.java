@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,12 +41,20 @@ public class MessageRepository {
 
     private final ReactiveMongoCollection<Document> readings;
     private final ReactiveMongoCollection<Document> alarms;
+    // The same collections for inserts of documents encoded by RawDocuments.
+    private final ReactiveMongoCollection<RawBsonDocument> rawReadings;
+    private final ReactiveMongoCollection<RawBsonDocument> rawAlarms;
+    private final RawDocuments raw;
 
     public MessageRepository(
             ReactiveMongoClient client,
             @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.readings = client.getDatabase(database).getCollection(READINGS);
         this.alarms = client.getDatabase(database).getCollection(ALARMS);
+        this.rawReadings =
+                client.getDatabase(database).getCollection(READINGS, RawBsonDocument.class);
+        this.rawAlarms = client.getDatabase(database).getCollection(ALARMS, RawBsonDocument.class);
+        this.raw = new RawDocuments(readings.getCodecRegistry());
     }
 
     /** The outcome of both inserts of a batch. */
@@ -61,18 +70,19 @@ public class MessageRepository {
         // touches documents still in flight (both failures arrive as a CompositeException).
         return Uni.combine()
                 .all()
-                .unis(insert(readings, readingDocs), insert(alarms, alarmDocs))
+                .unis(insert(rawReadings, readingDocs), insert(rawAlarms, alarmDocs))
                 .collectFailures()
                 .with(Outcomes::new);
     }
 
-    private static Uni<InsertOutcome> insert(
-            ReactiveMongoCollection<Document> collection, List<Document> documents) {
+    private Uni<InsertOutcome> insert(
+            ReactiveMongoCollection<RawBsonDocument> collection, List<Document> documents) {
         if (documents.isEmpty()) {
             return Uni.createFrom().item(InsertOutcome.allStored());
         }
+        // Encoded in the Uni: a document BSON cannot hold fails it like a refusal by the driver.
         return Uni.createFrom()
-                .deferred(() -> collection.insertMany(documents, UNORDERED))
+                .deferred(() -> collection.insertMany(raw.encode(documents), UNORDERED))
                 .map(result -> InsertOutcome.allStored())
                 .onFailure(failure -> !StoreErrors.storeWide(failure))
                 .recoverWithUni(failure -> contentFailure(collection, documents, failure));
@@ -83,8 +93,8 @@ public class MessageRepository {
      * the whole insert (the encoder or the server refusing the command for one document) is
      * narrowed down by halving the list until each refused document stands alone.
      */
-    private static Uni<InsertOutcome> contentFailure(
-            ReactiveMongoCollection<Document> collection,
+    private Uni<InsertOutcome> contentFailure(
+            ReactiveMongoCollection<RawBsonDocument> collection,
             List<Document> documents,
             Throwable failure) {
         if (failure instanceof MongoBulkWriteException bulk) {

@@ -63,13 +63,20 @@ public final class QuarkusService implements Part {
         return jar;
     }
 
+    /**
+     * The module's own JVM options ({@code <module>/jvm.options}, as deployed) when it has them,
+     * else the stack's heap setting and the serial collector.
+     */
     @Override
     public List<String> command(StackContext ctx) {
-        return JavaCommand.using(ctx, name)
-                .heap(ctx.config().heap(key))
-                .jvm("-XX:+UseSerialGC")
-                .jar(jar(ctx).toString())
-                .build();
+        JavaCommand command = JavaCommand.using(ctx, name);
+        Path options = ctx.config().projectDir().resolve(module).resolve("jvm.options");
+        if (Files.isRegularFile(options)) {
+            command.jvm("@" + options);
+        } else {
+            command.heap(ctx.config().heap(key)).jvm("-XX:+UseSerialGC");
+        }
+        return command.jar(jar(ctx).toString()).build();
     }
 
     @Override
