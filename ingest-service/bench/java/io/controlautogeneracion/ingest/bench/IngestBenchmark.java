@@ -428,37 +428,17 @@ public final class IngestBenchmark {
                 row(out, "seed-style, run " + (i + 1), peer.get(i));
             }
         }
-        double sRate = median(service, Result::rate);
-        double sCpu = median(service, Result::cpuPerMillion);
-        double sRss = median(service, r -> r.peakRssKb() / 1024.0);
-        out.append(
-                String.format(
-                        Locale.ROOT,
-                        "RESULT %-22s %12.0f %18.2f %14.0f%n",
-                        "service, median",
-                        sRate,
-                        sCpu,
-                        sRss));
+        double[] s = medians(out, "service, median", service);
         if (!peer.isEmpty()) {
-            double pRate = median(peer, Result::rate);
-            double pCpu = median(peer, Result::cpuPerMillion);
-            double pRss = median(peer, r -> r.peakRssKb() / 1024.0);
-            out.append(
-                    String.format(
-                            Locale.ROOT,
-                            "RESULT %-22s %12.0f %18.2f %14.0f%n",
-                            "seed-style, median",
-                            pRate,
-                            pCpu,
-                            pRss));
+            double[] p = medians(out, "seed-style, median", peer);
             out.append(
                     String.format(
                             Locale.ROOT,
                             "RESULT %-22s %11.2fx %17.2fx %13.2fx%n",
                             "service / seed-style",
-                            sRate / pRate,
-                            sCpu / pCpu,
-                            sRss / pRss));
+                            s[0] / p[0],
+                            s[1] / p[1],
+                            s[2] / p[2]));
         }
         for (int i = 0; i < service.size(); i++) {
             out.append("RESULT service run ").append(i + 1).append(": ").append(service.get(i).detail()).append('\n');
@@ -467,6 +447,19 @@ public final class IngestBenchmark {
             out.append("RESULT seed-style run ").append(i + 1).append(": ").append(peer.get(i).detail()).append('\n');
         }
         LOG.info(out);
+    }
+
+    /** Appends the medians of the runs (rate, CPU per million, RSS in MiB) and returns them. */
+    private static double[] medians(StringBuilder out, String name, List<Result> results) {
+        double[] m = {
+            median(results, Result::rate),
+            median(results, Result::cpuPerMillion),
+            median(results, r -> r.peakRssKb() / 1024.0)
+        };
+        out.append(
+                String.format(
+                        Locale.ROOT, "RESULT %-22s %12.0f %18.2f %14.0f%n", name, m[0], m[1], m[2]));
+        return m;
     }
 
     private static void row(StringBuilder out, String name, Result r) {
