@@ -185,30 +185,25 @@ public class EnrichmentPass {
                             if (found.size() < byDevice.size()) {
                                 progress.complete = false;
                             }
-                            Uni<Void> done = Uni.createFrom().voidItem();
+                            List<Map.Entry<StretchEnrichment, List<Object>>> pieces =
+                                    new ArrayList<>();
                             for (Map.Entry<String, DeviceEnrichment> e : found.entrySet()) {
-                                List<Document> documents = byDevice.get(e.getKey());
-                                for (Map.Entry<StretchEnrichment, List<Object>> piece :
-                                        byPiece(e.getValue(), documents).entrySet()) {
-                                    done =
-                                            done.chain(
-                                                    () ->
-                                                            repository
-                                                                    .rewrite(
-                                                                            alarm,
-                                                                            piece.getValue(),
-                                                                            piece.getKey())
-                                                                    .invoke(
-                                                                            n -> {
-                                                                                budget.used +=
-                                                                                        piece.getValue()
-                                                                                                .size();
-                                                                                counted(topic, n);
-                                                                            })
-                                                                    .replaceWithVoid());
-                                }
+                                pieces.addAll(
+                                        byPiece(e.getValue(), byDevice.get(e.getKey())).entrySet());
                             }
-                            return done;
+                            return InSequence.run(
+                                    pieces,
+                                    piece ->
+                                            repository
+                                                    .rewrite(
+                                                            alarm, piece.getValue(), piece.getKey())
+                                                    .invoke(
+                                                            n -> {
+                                                                budget.used +=
+                                                                        piece.getValue().size();
+                                                                counted(topic, n);
+                                                            })
+                                                    .replaceWithVoid());
                         });
     }
 
@@ -239,26 +234,23 @@ public class EnrichmentPass {
                 .views(new ArrayList<>(seen.keySet()))
                 .chain(
                         recorded -> {
-                            Uni<Void> done = Uni.createFrom().voidItem();
+                            List<Map.Entry<DeviceKey, String>> unrecorded = new ArrayList<>();
                             for (Map.Entry<DeviceKey, String> e : seen.entrySet()) {
                                 String view = recorded.get(e.getKey());
                                 if (view == null) {
-                                    done =
-                                            done.chain(
-                                                    () ->
-                                                            repository.recordView(
-                                                                    e.getKey(),
-                                                                    e.getValue(),
-                                                                    clock.instant()));
+                                    unrecorded.add(e);
                                 } else if (!view.equals(e.getValue())) {
                                     views.markDirty(e.getKey());
                                 }
                             }
-                            return done;
+                            return InSequence.run(
+                                    unrecorded,
+                                    e ->
+                                            repository.recordView(
+                                                    e.getKey(), e.getValue(), clock.instant()));
                         });
     }
 
-    /** A few recorded devices, asked whether their catalog view changed since it was recorded. */
     private Uni<Void> sweep() {
         int limit = config.enrichment().maxDevicesPerPass();
         return repository
@@ -333,14 +325,9 @@ public class EnrichmentPass {
 
     private Uni<Void> inTurn(
             List<DeviceViews.Dirty> dirty, Map<String, DeviceEnrichment> found, Budget budget) {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (DeviceViews.Dirty d : dirty) {
-            DeviceEnrichment enrichment = found.get(d.device().deviceId());
-            if (enrichment != null) {
-                done = done.chain(() -> device(d, enrichment, budget));
-            }
-        }
-        return done;
+        return InSequence.run(
+                dirty.stream().filter(d -> found.containsKey(d.device().deviceId())).toList(),
+                d -> device(d, found.get(d.device().deviceId()), budget));
     }
 
     /**
