@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 @WithLocalStack(Engine.DRUID)
 class QueryBenchmark {
+    private static final System.Logger LOG = System.getLogger(QueryBenchmark.class.getName());
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(90);
 
@@ -390,6 +392,6 @@ class QueryBenchmark {
     }
 
     private static void report(String format, Object... args) {
-        System.out.println("BENCH " + String.format(format, args));
+        LOG.log(System.Logger.Level.INFO, "BENCH " + String.format(format, args));
     }
 }

@@ -23,6 +23,8 @@ import java.util.Random;
  * resets and glitches, more of them on a few troubled panels.
  */
 final class YearOfReports {
+    private static final System.Logger LOG = System.getLogger(YearOfReports.class.getName());
+
     static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
     static final Instant TO = Instant.parse("2026-01-01T00:00:00Z");
     static final int HOURS = (int) ChronoUnit.HOURS.between(FROM, TO);
@@ -373,9 +375,12 @@ final class YearOfReports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.out.printf(
-                "BENCH generated %,d panel_report and %,d panel_alarm rows in %.1f s under %s%n",
-                rows[0], rows[1], (System.nanoTime() - t0) / 1e9, dir);
+        LOG.log(
+                System.Logger.Level.INFO,
+                String.format(
+                        "BENCH generated %,d panel_report and %,d panel_alarm rows in %.1f s under"
+                                + " %s",
+                        rows[0], rows[1], (System.nanoTime() - t0) / 1e9, dir));
     }
 
     static String[] models() {

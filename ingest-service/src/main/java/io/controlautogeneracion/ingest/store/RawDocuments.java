@@ -52,8 +52,7 @@ final class RawDocuments {
         Output out = new Output();
         try {
             int start = out.startDocument();
-            out.name(Output.OBJECT_ID, ID);
-            value(out, id);
+            field(out, ID, id);
             for (Map.Entry<String, Object> field : document.entrySet()) {
                 if (!ID.equals(field.getKey())) {
                     field(out, field.getKey(), field.getValue());
@@ -79,34 +78,38 @@ final class RawDocuments {
         return new RawBsonDocument(buffer.toByteArray());
     }
 
-    private void field(Output out, String name, Object value) {
-        out.name(type(value), name);
-        value(out, value);
-    }
-
+    /** One element: its type and name, then its value; one dispatch on the value's type. */
     @SuppressWarnings("unchecked")
-    private void value(Output out, Object value) {
+    private void field(Output out, String name, Object value) {
         if (value == null) {
-            return; // the type says it all
+            out.name(Output.NULL, name);
         } else if (value instanceof String text) {
+            out.name(Output.STRING, name);
             out.string(text);
         } else if (value instanceof Double number) {
+            out.name(Output.DOUBLE, name);
             out.int64(Double.doubleToRawLongBits(number));
         } else if (value instanceof Integer number) {
+            out.name(Output.INT32, name);
             out.int32(number);
         } else if (value instanceof Long number) {
+            out.name(Output.INT64, name);
             out.int64(number);
         } else if (value instanceof Boolean flag) {
+            out.name(Output.BOOLEAN, name);
             out.put(flag ? (byte) 1 : (byte) 0);
         } else if (value instanceof Date date) {
+            out.name(Output.DATE_TIME, name);
             out.int64(date.getTime());
         } else if (value instanceof Map<?, ?> map) {
+            out.name(Output.DOCUMENT, name);
             int start = out.startDocument();
             for (Map.Entry<String, Object> field : ((Map<String, Object>) map).entrySet()) {
                 field(out, field.getKey(), field.getValue());
             }
             out.endDocument(start);
         } else if (value instanceof List<?> list) {
+            out.name(Output.ARRAY, name);
             int start = out.startDocument();
             int index = 0;
             for (Object element : list) {
@@ -114,40 +117,15 @@ final class RawDocuments {
             }
             out.endDocument(start);
         } else if (value instanceof Decimal128 number) {
+            out.name(Output.DECIMAL128, name);
             out.int64(number.getLow());
             out.int64(number.getHigh());
         } else if (value instanceof ObjectId id) {
+            out.name(Output.OBJECT_ID, name);
             out.put(id.toByteArray());
         } else {
             throw new OtherType();
         }
-    }
-
-    private static byte type(Object value) {
-        if (value == null) {
-            return Output.NULL;
-        } else if (value instanceof String) {
-            return Output.STRING;
-        } else if (value instanceof Double) {
-            return Output.DOUBLE;
-        } else if (value instanceof Integer) {
-            return Output.INT32;
-        } else if (value instanceof Long) {
-            return Output.INT64;
-        } else if (value instanceof Boolean) {
-            return Output.BOOLEAN;
-        } else if (value instanceof Date) {
-            return Output.DATE_TIME;
-        } else if (value instanceof Map<?, ?>) {
-            return Output.DOCUMENT;
-        } else if (value instanceof List<?>) {
-            return Output.ARRAY;
-        } else if (value instanceof Decimal128) {
-            return Output.DECIMAL128;
-        } else if (value instanceof ObjectId) {
-            return Output.OBJECT_ID;
-        }
-        throw new OtherType();
     }
 
     /** A value of a type only the driver's codecs write. */
