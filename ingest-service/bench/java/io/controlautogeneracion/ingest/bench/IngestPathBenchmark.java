@@ -1,11 +1,11 @@
 package io.controlautogeneracion.ingest.bench;
 
+import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.controlautogeneracion.ingest.stream.ParsedMessage;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.ReadingParser;
 
-import org.bson.Document;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -47,7 +47,7 @@ public class IngestPathBenchmark {
     }
 
     @Benchmark
-    public Document parseValidateMap() {
+    public EncodedDocument parseValidateMap() {
         int i = next++ & (POOL - 1);
         DeviceKind kind = kinds[i];
         byte[] payload = payloads[i];
@@ -60,6 +60,6 @@ public class IngestPathBenchmark {
                         payload.length,
                         parser.parse(kind, payload),
                         payload);
-        return MessageDocuments.toDocument(message, RAW_TEXT_LIMIT);
+        return MessageDocuments.encode(message, RAW_TEXT_LIMIT);
     }
 }

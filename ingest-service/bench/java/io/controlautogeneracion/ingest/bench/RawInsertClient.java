@@ -8,12 +8,14 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 
+import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.controlautogeneracion.ingest.stream.ParsedMessage;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.ReadingParser;
 
 import org.bson.Document;
+import org.bson.codecs.DocumentCodec;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,9 +93,9 @@ public final class RawInsertClient {
                             payload.length,
                             parser.parse(kind, payload),
                             payload);
-            Document document = MessageDocuments.toDocument(message, 65_536);
-            MessageDocuments.stamp(document, now);
-            batch.add(document);
+            EncodedDocument encoded = MessageDocuments.encode(message, 65_536);
+            encoded.stamp(now);
+            batch.add(encoded.document().decode(new DocumentCodec()));
         }
         for (long offset = 0; offset < count; offset += BATCH) {
             int size = (int) Math.min(BATCH, count - offset);

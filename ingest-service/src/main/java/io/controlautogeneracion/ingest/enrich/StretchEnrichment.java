@@ -1,5 +1,6 @@
 package io.controlautogeneracion.ingest.enrich;
 
+import io.controlautogeneracion.ingest.store.BsonOutput;
 import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.controlautogeneracion.model.catalog.EnrichmentStatus;
 import io.controlautogeneracion.model.druid.Enrichment;
@@ -27,6 +28,7 @@ public final class StretchEnrichment {
     private final Enrichment columns;
     private final String rev;
     private final Map<String, Object> fields;
+    private final byte[] encoded;
 
     private StretchEnrichment(EnrichmentStatus status, Enrichment columns, String rev) {
         this.status = status;
@@ -45,6 +47,9 @@ public final class StretchEnrichment {
         f.put(MessageDocuments.ENRICHMENT_STATUS, status.column());
         f.put(MessageDocuments.ENRICHMENT_REV, rev);
         this.fields = Collections.unmodifiableMap(f);
+        BsonOutput out = new BsonOutput(256);
+        f.forEach((name, value) -> out.string(name, (String) value));
+        this.encoded = out.toByteArray();
     }
 
     /** What the catalog's {@code enrichment} of a device at some instant puts in a document. */
@@ -72,9 +77,9 @@ public final class StretchEnrichment {
         return new Document(fields);
     }
 
-    /** Adds the fields to {@code document}. */
-    public void writeTo(Document document) {
-        document.putAll(fields);
+    /** The fields as BSON elements, in the order they are stored, for a document to copy. */
+    public byte[] encoded() {
+        return encoded;
     }
 
     private static String fingerprint(EnrichmentStatus status, Enrichment c) {

@@ -41,10 +41,9 @@ public class MessageRepository {
 
     private final ReactiveMongoCollection<Document> readings;
     private final ReactiveMongoCollection<Document> alarms;
-    // The same collections for inserts of documents encoded by RawDocuments.
+    // The same collections for inserts of documents encoded by the service (EncodedDocument).
     private final ReactiveMongoCollection<RawBsonDocument> rawReadings;
     private final ReactiveMongoCollection<RawBsonDocument> rawAlarms;
-    private final RawDocuments raw;
 
     public MessageRepository(
             ReactiveMongoClient client,
@@ -54,7 +53,6 @@ public class MessageRepository {
         this.rawReadings =
                 client.getDatabase(database).getCollection(READINGS, RawBsonDocument.class);
         this.rawAlarms = client.getDatabase(database).getCollection(ALARMS, RawBsonDocument.class);
-        this.raw = new RawDocuments(readings.getCodecRegistry());
     }
 
     /** The outcome of both inserts of a batch. */
@@ -65,7 +63,8 @@ public class MessageRepository {
      * outcome; a failure of the store as a whole fails the Uni, for the caller to retry. Calling it
      * again with the same documents is harmless.
      */
-    public Uni<Outcomes> insert(List<Document> readingDocs, List<Document> alarmDocs) {
+    public Uni<Outcomes> insert(
+            List<RawBsonDocument> readingDocs, List<RawBsonDocument> alarmDocs) {
         // Both at once; a failure waits for the other insert to end, so that a retry never
         // touches documents still in flight (both failures arrive as a CompositeException).
         return Uni.combine()
@@ -76,13 +75,12 @@ public class MessageRepository {
     }
 
     private Uni<InsertOutcome> insert(
-            ReactiveMongoCollection<RawBsonDocument> collection, List<Document> documents) {
+            ReactiveMongoCollection<RawBsonDocument> collection, List<RawBsonDocument> documents) {
         if (documents.isEmpty()) {
             return Uni.createFrom().item(InsertOutcome.allStored());
         }
-        // Encoded in the Uni: a document BSON cannot hold fails it like a refusal by the driver.
         return Uni.createFrom()
-                .deferred(() -> collection.insertMany(raw.encode(documents), UNORDERED))
+                .deferred(() -> collection.insertMany(documents, UNORDERED))
                 .map(result -> InsertOutcome.allStored())
                 .onFailure(failure -> !StoreErrors.storeWide(failure))
                 .recoverWithUni(failure -> contentFailure(collection, documents, failure));
@@ -95,7 +93,7 @@ public class MessageRepository {
      */
     private Uni<InsertOutcome> contentFailure(
             ReactiveMongoCollection<RawBsonDocument> collection,
-            List<Document> documents,
+            List<RawBsonDocument> documents,
             Throwable failure) {
         if (failure instanceof MongoBulkWriteException bulk) {
             Set<Integer> duplicates = new HashSet<>();
@@ -115,8 +113,9 @@ public class MessageRepository {
             return Uni.createFrom()
                     .item(new InsertOutcome(Set.of(), Map.of(0, StoreErrors.describe(failure))));
         }
-        // Encoding fails before anything is sent (a batch is one command at the write's byte
-        // bound), so duplicates found while halving are earlier deliveries, as on a first try.
+        // The insert was refused as a whole, by the driver (a document too large) or the server,
+        // before anything was inserted (a batch is one command at the write's byte bound), so
+        // duplicates found while halving are earlier deliveries, as on a first try.
         int half = documents.size() / 2;
         return insert(collection, documents.subList(0, half))
                 .chain(

@@ -1,21 +1,23 @@
 package io.controlautogeneracion.ingest.stream;
 
-import io.controlautogeneracion.ingest.store.JsonToBson;
+import io.controlautogeneracion.ingest.store.BsonOutput;
+import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.model.reading.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import org.bson.Document;
+import org.bson.types.ObjectId;
 
 /**
  * Maps a parsed message to its MongoDB document: {@code topic} for a valid reading, {@code
  * topic_alarm} (with {@code text_alarm}) for an invalid one. When the message is no JSON object
  * that can be stored as it is, {@code msg_value} is its raw text, cut to a bounded size and marked
- * so ({@code msg_value_cut}). The ingest {@code timestamp} is stamped separately, at each write
- * attempt, by {@link #stamp}.
+ * so ({@code msg_value_cut}). A document is encoded once, straight to BSON ({@link BsonOutput});
+ * its ingest {@code timestamp} is stamped at each write attempt ({@link EncodedDocument#stamp}).
  */
 public final class MessageDocuments {
 
+    public static final String ID = "_id";
     public static final String TOPIC_ID = "topic_id";
     public static final String TIMESTAMP = "timestamp";
     public static final String MSG_VALUE = "msg_value";
@@ -42,37 +44,51 @@ public final class MessageDocuments {
     public static final String ENRICHMENT_REV = "enrichment_rev";
 
     private static final int MAX_REASON = 500;
+    private static final int INITIAL_BYTES = 512;
 
     private MessageDocuments() {}
 
     /**
-     * The document of {@code message}; raw text is cut to {@code maxRawTextBytes}. A tree that
-     * fails to convert (which the parser's rules should make impossible) gives a raw-text alarm.
+     * The document of {@code message}, encoded; raw text is cut to {@code maxRawTextBytes}.
+     *
+     * @throws org.bson.BSONException when the tree cannot be written (which the parser's rules
+     *     should make impossible): the caller stores {@link #refused} instead
      */
-    public static Document toDocument(ParsedMessage message, int maxRawTextBytes) {
+    public static EncodedDocument encode(ParsedMessage message, int maxRawTextBytes) {
         ParseResult result = message.result();
-        Document document = header(message);
+        BsonOutput out = new BsonOutput(INITIAL_BYTES + message.bytes());
+        int start = out.start();
+        int stampAt = header(out, message.topic());
+        boolean cut = false;
         if (result.message() != null) {
-            try {
-                document.put(MSG_VALUE, JsonToBson.toDocument(result.message()));
-            } catch (RuntimeException e) {
-                return refused(
-                                message,
-                                "could not be converted to a document: " + e,
-                                maxRawTextBytes)
-                        .document();
-            }
+            out.json(MSG_VALUE, result.message());
         } else {
-            putRawText(document, message, maxRawTextBytes);
+            cut = putRawText(out, message, maxRawTextBytes) != null;
+        }
+        out.string(DEVICE_ID, message.deviceId());
+        Date eventTime = date(result.eventTime());
+        if (eventTime == null) {
+            out.nullValue(EVENT_TIME);
+        } else {
+            out.date(EVENT_TIME, eventTime.getTime());
+        }
+        out.int32(PARTITION, message.partition());
+        out.int64(OFFSET, message.offset());
+        if (message.enrichment() != null) {
+            out.elements(message.enrichment().encoded());
+        }
+        if (cut) {
+            out.bool(MSG_VALUE_CUT, true);
         }
         if (result instanceof ParseResult.Invalid invalid) {
-            document.put(TEXT_ALARM, invalid.reason());
+            out.string(TEXT_ALARM, invalid.reason());
         }
-        return document;
+        out.end(start);
+        return out.encoded(stampAt);
     }
 
     /** A message refused by the store, made an alarm with its raw text, and that alarm. */
-    public record Refused(ParsedMessage message, Document document) {}
+    public record Refused(ParsedMessage message, EncodedDocument document) {}
 
     /**
      * The alarm that replaces the document of {@code message} when the store refused it for {@code
@@ -84,47 +100,38 @@ public final class MessageDocuments {
         if (message.result() instanceof ParseResult.Invalid invalid) {
             reason += " (it was invalid already: " + invalid.reason() + ")";
         }
-        Document document = header(message);
-        String rawText = putRawText(document, message, maxRawTextBytes);
-        document.put(TEXT_ALARM, reason);
-        return new Refused(message.refused(reason, rawText), document);
+        ParsedMessage alarm = message.refused(reason, rawText(message, maxRawTextBytes));
+        return new Refused(alarm, encode(alarm, maxRawTextBytes));
     }
 
     /**
      * The last resort: an alarm with where the message came from, its raw text and {@code why},
      * nothing read from its contents.
      */
-    public static Document bare(ParsedMessage message, String why, int maxRawTextBytes) {
-        Document document = new Document(TOPIC_ID, message.topic());
-        document.put(TIMESTAMP, null);
-        document.put(MSG_VALUE, null);
-        document.put(DEVICE_ID, message.key());
-        document.put(EVENT_TIME, null);
-        document.put(PARTITION, message.partition());
-        document.put(OFFSET, message.offset());
-        putRawText(document, message, maxRawTextBytes);
-        document.put(TEXT_ALARM, bounded(why));
-        return document;
-    }
-
-    /** Sets the ingest time; called again before each retry so it is the time of the write. */
-    public static void stamp(Document document, Instant ingestTime) {
-        document.put(TIMESTAMP, Date.from(ingestTime));
-    }
-
-    private static Document header(ParsedMessage message) {
-        ParseResult result = message.result();
-        Document document = new Document(TOPIC_ID, message.topic());
-        document.put(TIMESTAMP, null);
-        document.put(MSG_VALUE, null);
-        document.put(DEVICE_ID, message.deviceId());
-        document.put(EVENT_TIME, date(result.eventTime()));
-        document.put(PARTITION, message.partition());
-        document.put(OFFSET, message.offset());
-        if (message.enrichment() != null) {
-            message.enrichment().writeTo(document);
+    public static EncodedDocument bare(ParsedMessage message, String why, int maxRawTextBytes) {
+        BsonOutput out = new BsonOutput(INITIAL_BYTES + Math.min(message.bytes(), maxRawTextBytes));
+        int start = out.start();
+        int stampAt = header(out, message.topic());
+        boolean cut = putRawText(out, message, maxRawTextBytes) != null;
+        out.string(DEVICE_ID, message.key());
+        out.nullValue(EVENT_TIME);
+        out.int32(PARTITION, message.partition());
+        out.int64(OFFSET, message.offset());
+        if (cut) {
+            out.bool(MSG_VALUE_CUT, true);
         }
-        return document;
+        out.string(TEXT_ALARM, bounded(why));
+        out.end(start);
+        return out.encoded(stampAt);
+    }
+
+    /**
+     * {@code _id} and {@code topic_id}, then the ingest time to be stamped; returns where it is.
+     */
+    private static int header(BsonOutput out, String topic) {
+        out.objectId(ID, new ObjectId());
+        out.string(TOPIC_ID, topic);
+        return out.date(TIMESTAMP, 0);
     }
 
     /**
@@ -142,19 +149,23 @@ public final class MessageDocuments {
         }
     }
 
-    private static String putRawText(Document document, ParsedMessage message, int maxBytes) {
+    /** Writes the raw text as {@code msg_value}; returns the mark of a cut, or null when whole. */
+    private static String putRawText(BsonOutput out, ParsedMessage message, int maxBytes) {
         byte[] payload = message.payload();
-        String text;
+        String text = rawText(message, maxBytes);
+        out.string(MSG_VALUE, text);
+        return payload != null && payload.length > maxBytes ? text : null;
+    }
+
+    /** The message as text, cut to {@code maxBytes} of its payload. */
+    private static String rawText(ParsedMessage message, int maxBytes) {
+        byte[] payload = message.payload();
         if (payload == null) {
-            text = message.result() instanceof ParseResult.Invalid invalid ? invalid.rawText() : "";
-        } else if (payload.length <= maxBytes) {
-            text = new String(payload, StandardCharsets.UTF_8);
-        } else {
-            text = cut(payload, maxBytes);
-            document.put(MSG_VALUE_CUT, true);
+            return message.result() instanceof ParseResult.Invalid invalid ? invalid.rawText() : "";
         }
-        document.put(MSG_VALUE, text);
-        return text;
+        return payload.length <= maxBytes
+                ? new String(payload, StandardCharsets.UTF_8)
+                : cut(payload, maxBytes);
     }
 
     /**

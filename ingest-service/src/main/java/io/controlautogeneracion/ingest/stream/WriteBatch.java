@@ -1,5 +1,6 @@
 package io.controlautogeneracion.ingest.stream;
 
+import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.ingest.store.InsertOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 /**
  * One part of a Kafka batch on its way to MongoDB: valid messages become {@code topic} documents,
@@ -23,7 +24,7 @@ public final class WriteBatch {
     /** One message and where it stands. */
     private static final class Entry {
         ParsedMessage message;
-        Document document;
+        EncodedDocument document;
         boolean alarm;
         boolean done;
         boolean redelivered;
@@ -32,7 +33,7 @@ public final class WriteBatch {
         /** The message and document before a refusal, while its alarm is not stored yet. */
         ParsedMessage beforeRefusal;
 
-        Document documentBeforeRefusal;
+        EncodedDocument documentBeforeRefusal;
         boolean alarmBeforeRefusal;
     }
 
@@ -51,31 +52,32 @@ public final class WriteBatch {
         for (ParsedMessage message : messages) {
             Entry entry = new Entry();
             entry.message = message;
-            entry.document = document(message, maxRawTextBytes);
-            entry.alarm = entry.document.containsKey(MessageDocuments.TEXT_ALARM);
-            if (entry.alarm && message.valid()) {
-                // The tree could not be converted: the alarm's reason and raw text stand.
-                entry.message =
-                        message.refused(
-                                entry.document.getString(MessageDocuments.TEXT_ALARM),
-                                entry.document.getString(MessageDocuments.MSG_VALUE));
+            entry.alarm = !message.valid();
+            try {
+                entry.document = MessageDocuments.encode(message, maxRawTextBytes);
+            } catch (RuntimeException e) {
+                // The tree could not be written (a case the rules do not foresee): the alarm's
+                // reason and raw text stand, or, should even that fail, a bare alarm.
+                entry.alarm = true;
+                try {
+                    MessageDocuments.Refused refused =
+                            MessageDocuments.refused(
+                                    message,
+                                    "could not be converted to a document: " + e,
+                                    maxRawTextBytes);
+                    entry.message = refused.message();
+                    entry.document = refused.document();
+                } catch (RuntimeException again) {
+                    entry.document =
+                            MessageDocuments.bare(
+                                    message,
+                                    "could not be made a document: " + again,
+                                    maxRawTextBytes);
+                }
             }
             batch.entries.add(entry);
         }
         return batch;
-    }
-
-    /**
-     * The message's document; should building it fail (a case the rules do not foresee), an alarm
-     * that keeps only where the message came from, its raw text and why.
-     */
-    private static Document document(ParsedMessage message, int maxRawTextBytes) {
-        try {
-            return MessageDocuments.toDocument(message, maxRawTextBytes);
-        } catch (RuntimeException e) {
-            return MessageDocuments.bare(
-                    message, "could not be made a document: " + e, maxRawTextBytes);
-        }
     }
 
     /** Counts an attempt and stamps the documents not stored yet with its ingest time. */
@@ -88,7 +90,7 @@ public final class WriteBatch {
     public void stampPending(Instant ingestTime) {
         for (Entry entry : entries) {
             if (!entry.done) {
-                MessageDocuments.stamp(entry.document, ingestTime);
+                entry.document.stamp(ingestTime);
             }
         }
     }
@@ -98,15 +100,15 @@ public final class WriteBatch {
     }
 
     /** The {@code topic} documents to send now, remembered for {@link #apply}. */
-    public List<Document> readings() {
+    public List<RawBsonDocument> readings() {
         sentReadings = pending(false);
-        return sentReadings.stream().map(e -> e.document).toList();
+        return sentReadings.stream().map(e -> e.document.document()).toList();
     }
 
     /** The {@code topic_alarm} documents to send now, remembered for {@link #apply}. */
-    public List<Document> alarms() {
+    public List<RawBsonDocument> alarms() {
         sentAlarms = pending(true);
-        return sentAlarms.stream().map(e -> e.document).toList();
+        return sentAlarms.stream().map(e -> e.document.document()).toList();
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,7 @@ class MongoRealServerTest {
         MessageRepository repository = new MessageRepository(client, DATABASE);
         List<Document> twice = List.of(reading(1), reading(1), reading(2));
         MessageRepository.Outcomes outcomes =
-                repository.insert(twice, List.of()).await().atMost(Duration.ofSeconds(10));
+                repository.insert(raw(twice), List.of()).await().atMost(Duration.ofSeconds(10));
         assertThat(outcomes.readings().duplicates()).containsExactly(1);
     }
 
@@ -87,7 +89,7 @@ class MongoRealServerTest {
         List<Document> documents =
                 List.of(reading(21), reading(23).append("msg_value", deep), dotted);
         MessageRepository.Outcomes outcomes =
-                repository.insert(documents, List.of()).await().atMost(Duration.ofSeconds(10));
+                repository.insert(raw(documents), List.of()).await().atMost(Duration.ofSeconds(10));
         assertThat(outcomes.readings().refused()).containsOnlyKeys(1);
         assertThat(count(database)).as("the shallow one and the dotted name").isEqualTo(2);
     }
@@ -101,7 +103,7 @@ class MongoRealServerTest {
                 .atMost(Duration.ofSeconds(30));
         MessageRepository repository = new MessageRepository(client, database);
         Document old = reading(10).append("timestamp", Date.from(Instant.now().minusSeconds(3600)));
-        repository.insert(List.of(old), List.of()).await().atMost(Duration.ofSeconds(10));
+        repository.insert(raw(List.of(old)), List.of()).await().atMost(Duration.ofSeconds(10));
         // The TTL monitor runs once a minute.
         await().atMost(Duration.ofSeconds(150))
                 .pollInterval(Duration.ofSeconds(5))
@@ -114,6 +116,10 @@ class MongoRealServerTest {
                 .append("device_id", "p1")
                 .append("partition", 0)
                 .append("offset", offset);
+    }
+
+    private static List<RawBsonDocument> raw(List<Document> documents) {
+        return documents.stream().map(d -> new RawBsonDocument(d, new DocumentCodec())).toList();
     }
 
     private static long count(String database) {

@@ -2,10 +2,18 @@ package io.controlautogeneracion.ingest.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.controlautogeneracion.ingest.enrich.StretchEnrichment;
+import io.controlautogeneracion.ingest.store.EncodedDocument;
+import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.ReadingParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import org.bson.Document;
+import org.bson.codecs.DocumentCodec;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 class MessageDocumentsTest {
@@ -13,10 +21,49 @@ class MessageDocumentsTest {
     private final ReadingParser parser = ReadingParser.withDefaults();
 
     @Test
+    void shouldStoreAValidReadingWithItsWholeMessageAndEnrichment() {
+        Instant at = Instant.now().minusSeconds(60);
+        String json =
+                "{\"panel_id\":\"X-1\",\"timestamp\":\""
+                        + at
+                        + "\",\"power_w\":12.5,\"extra\":{\"fw\":[1,\"b\"]},\"count\":3}";
+        StretchEnrichment enrichment =
+                StretchEnrichment.of(Enrichment.unknown(DeviceKind.PANEL, "X-1", at));
+        ParsedMessage message = message(json.getBytes(StandardCharsets.UTF_8)).enriched(enrichment);
+        EncodedDocument encoded = MessageDocuments.encode(message, 1024);
+        Instant ingest = Instant.now();
+        encoded.stamp(ingest);
+
+        Document stored = decode(encoded);
+
+        Document expected =
+                new Document("_id", stored.get("_id"))
+                        .append("topic_id", "panel")
+                        .append("timestamp", Date.from(ingest))
+                        .append(
+                                "msg_value",
+                                new Document("panel_id", "X-1")
+                                        .append("timestamp", at.toString())
+                                        .append("power_w", 12.5)
+                                        .append("extra", new Document("fw", List.of(1, "b")))
+                                        .append("count", 3))
+                        .append("device_id", "X-1")
+                        .append("event_time", Date.from(at))
+                        .append("partition", 1)
+                        .append("offset", 7L);
+        expected.putAll(enrichment.fields());
+        assertThat(stored.get("_id")).isInstanceOf(ObjectId.class);
+        assertThat(stored).isEqualTo(expected);
+        assertThat(List.copyOf(stored.keySet())).isEqualTo(List.copyOf(expected.keySet()));
+    }
+
+    @Test
     void shouldKeepTheRawTextOfAMessageThatCannotBeADocumentWhole() {
         String json = "{\"panel_id\":\"X-1\",\"timestamp\":1,\"power_w\":1,\"a\\u0000b\":1}";
         Document alarm =
-                MessageDocuments.toDocument(message(json.getBytes(StandardCharsets.UTF_8)), 1024);
+                decode(
+                        MessageDocuments.encode(
+                                message(json.getBytes(StandardCharsets.UTF_8)), 1024));
         assertThat(alarm.get("msg_value")).isEqualTo(json);
         assertThat(alarm.getString("text_alarm")).contains("NUL character");
         assertThat(alarm.getString("device_id")).isEqualTo("X-1");
@@ -26,12 +73,13 @@ class MessageDocumentsTest {
     @Test
     void shouldCutLongRawTextAtACharacterBoundaryAndSaySo() {
         byte[] payload = ("ñ".repeat(10) + "not json").getBytes(StandardCharsets.UTF_8);
-        Document alarm = MessageDocuments.toDocument(message(payload), 5);
+        Document alarm = decode(MessageDocuments.encode(message(payload), 5));
         assertThat(alarm.get("msg_value"))
                 .as("5 bytes would split the third ñ")
                 .isEqualTo("ññ…[cut: the first 4 of 28 bytes]");
         assertThat(alarm.getBoolean("msg_value_cut")).isTrue();
         assertThat(alarm.getString("text_alarm")).startsWith("payload is not valid JSON");
+        assertThat(alarm.getString("device_id")).as("the Kafka key").isEqualTo("key");
     }
 
     @Test
@@ -40,10 +88,36 @@ class MessageDocumentsTest {
                 "{\"panel_id\":\"X-1\",\"timestamp\":\"+999999999-12-31T23:59:59Z\",\"power_w\":1}";
         ParsedMessage message = message(json.getBytes(StandardCharsets.UTF_8));
         assertThat(message.result().eventTime()).as("read, and out of bounds").isNotNull();
-        Document alarm = MessageDocuments.toDocument(message, 1024);
+        Document alarm = decode(MessageDocuments.encode(message, 1024));
+        assertThat(alarm.containsKey("event_time")).isTrue();
         assertThat(alarm.get("event_time")).isNull();
         assertThat(alarm.getString("text_alarm")).contains("in the future");
-        assertThat(message.latencyMillis(java.time.Instant.now())).isEqualTo(-1);
+        assertThat(alarm.get("msg_value", Document.class).getString("panel_id")).isEqualTo("X-1");
+        assertThat(message.latencyMillis(Instant.now())).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldMakeARefusedMessageAnAlarmWithItsRawTextAndBothReasons() {
+        byte[] payload = "{\"panel_id\":\"X-1\"}".getBytes(StandardCharsets.UTF_8);
+        MessageDocuments.Refused refused =
+                MessageDocuments.refused(message(payload), "error 15: too deep", 1024);
+        Document alarm = decode(refused.document());
+        assertThat(alarm.get("msg_value")).isEqualTo("{\"panel_id\":\"X-1\"}");
+        assertThat(alarm.getString("text_alarm"))
+                .startsWith("MongoDB refused the message: error 15: too deep (it was invalid")
+                .contains("required field 'timestamp' is missing");
+        assertThat(refused.message().valid()).isFalse();
+
+        Document bare = decode(MessageDocuments.bare(message(payload), "no way", 4));
+        assertThat(bare)
+                .containsEntry("device_id", "key")
+                .containsEntry("event_time", null)
+                .containsEntry("msg_value_cut", true)
+                .containsEntry("text_alarm", "no way");
+    }
+
+    private static Document decode(EncodedDocument document) {
+        return document.document().decode(new DocumentCodec());
     }
 
     private ParsedMessage message(byte[] payload) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 
 class WriteBatchTest {
@@ -32,13 +33,13 @@ class WriteBatchTest {
         assertThat(batch.readings()).hasSize(2);
         assertThat(batch.alarms())
                 .singleElement()
-                .satisfies(d -> assertThat(d.getString("text_alarm")).isNotBlank());
+                .satisfies(d -> assertThat(d.getString("text_alarm").getValue()).isNotBlank());
         Instant first = Instant.parse("2026-11-28T13:00:00Z");
         batch.startAttempt(first);
         batch.startAttempt(first.plusSeconds(5));
         assertThat(batch.attempts()).isEqualTo(2);
-        assertThat(batch.readings().get(0).getDate("timestamp").toInstant())
-                .isEqualTo(first.plusSeconds(5));
+        assertThat(batch.readings().get(0).getDateTime("timestamp").getValue())
+                .isEqualTo(first.plusSeconds(5).toEpochMilli());
         assertThat(batch.describe()).contains("topic panel", "partition 0 offsets 0-2", "[p1");
         assertThat(batch.lastOffsets()).isEqualTo(Map.of(0, 2L));
     }
@@ -79,7 +80,7 @@ class WriteBatchTest {
                         InsertOutcome.allStored());
         assertThat(refused).isEqualTo(1);
         assertThat(batch.readings()).isEmpty();
-        Document alarm = batch.alarms().get(0);
+        Document alarm = batch.alarms().get(0).decode(new DocumentCodec());
         assertThat(alarm.getString("text_alarm"))
                 .isEqualTo("MongoDB refused the message: error 15: too deep");
         assertThat(alarm.getLong("offset")).isEqualTo(1L);

@@ -1,0 +1,280 @@
+package io.controlautogeneracion.ingest.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.bson.BsonSerializationException;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+
+/**
+ * A document written straight into a growing byte array in the BSON layout (little-endian, lengths
+ * back-patched), element by element: the service's documents hold few value types, and writing them
+ * here costs a fraction of the driver's generic path (a codec looked up per value, text written a
+ * character at a time). A device's JSON is written from its Jackson tree with the rules of {@link
+ * #json}. The bytes equal the driver's encoding of the same values ({@code BsonOutputTest}, {@code
+ * RawDocumentsTest}).
+ */
+public final class BsonOutput {
+
+    static final byte DOUBLE = 0x01;
+    static final byte STRING = 0x02;
+    static final byte DOCUMENT = 0x03;
+    static final byte ARRAY = 0x04;
+    static final byte OBJECT_ID = 0x07;
+    static final byte BOOLEAN = 0x08;
+    static final byte DATE_TIME = 0x09;
+    static final byte NULL = 0x0A;
+    static final byte INT32 = 0x10;
+    static final byte INT64 = 0x12;
+    static final byte DECIMAL128 = 0x13;
+
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private byte[] bytes;
+    private int size;
+
+    public BsonOutput(int initialBytes) {
+        bytes = new byte[Math.max(16, initialBytes)];
+    }
+
+    /** Reserves the length of a document or array; returns where it starts, for {@link #end}. */
+    public int start() {
+        int start = size;
+        int32(0);
+        return start;
+    }
+
+    /** Ends the document or array begun at {@code start}. */
+    public void end(int start) {
+        put((byte) 0);
+        int length = size - start;
+        bytes[start] = (byte) length;
+        bytes[start + 1] = (byte) (length >>> 8);
+        bytes[start + 2] = (byte) (length >>> 16);
+        bytes[start + 3] = (byte) (length >>> 24);
+    }
+
+    /** Opens a nested document named {@code name}; close it with {@link #end}. */
+    public int startDocument(String name) {
+        name(DOCUMENT, name);
+        return start();
+    }
+
+    /** Text, or BSON null when {@code value} is null. */
+    public void string(String name, String value) {
+        if (value == null) {
+            name(NULL, name);
+            return;
+        }
+        name(STRING, name);
+        int at = size;
+        int32(0);
+        int length = text(value);
+        put((byte) 0);
+        bytes[at] = (byte) (length + 1);
+        bytes[at + 1] = (byte) ((length + 1) >>> 8);
+        bytes[at + 2] = (byte) ((length + 1) >>> 16);
+        bytes[at + 3] = (byte) ((length + 1) >>> 24);
+    }
+
+    public void int32(String name, int value) {
+        name(INT32, name);
+        int32(value);
+    }
+
+    public void int64(String name, long value) {
+        name(INT64, name);
+        int64(value);
+    }
+
+    public void bool(String name, boolean value) {
+        name(BOOLEAN, name);
+        put(value ? (byte) 1 : (byte) 0);
+    }
+
+    /** A date in milliseconds since the epoch; returns where its value is, for {@link #patch}. */
+    public int date(String name, long epochMillis) {
+        name(DATE_TIME, name);
+        int at = size;
+        int64(epochMillis);
+        return at;
+    }
+
+    public void nullValue(String name) {
+        name(NULL, name);
+    }
+
+    public void objectId(String name, ObjectId id) {
+        name(OBJECT_ID, name);
+        put(id.toByteArray());
+    }
+
+    public void doubleValue(String name, double value) {
+        name(DOUBLE, name);
+        int64(Double.doubleToRawLongBits(value));
+    }
+
+    public void decimal128(String name, Decimal128 value) {
+        name(DECIMAL128, name);
+        int64(value.getLow());
+        int64(value.getHigh());
+    }
+
+    /** Elements written before by another output ({@link #elements}), copied as they are. */
+    public void elements(byte[] encoded) {
+        put(encoded);
+    }
+
+    /**
+     * A JSON value as its BSON counterpart: objects as documents (field names as sent), arrays,
+     * text, booleans, null; integers as int32 or int64 by size, larger ones as Decimal128 (or their
+     * text beyond its 34 digits); decimals as doubles when the parser read them so, as Decimal128
+     * (or text) when it kept them exact.
+     */
+    public void json(String name, JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                int start = startDocument(name);
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    json(field.getKey(), field.getValue());
+                }
+                end(start);
+            }
+            case ARRAY -> {
+                name(ARRAY, name);
+                int start = start();
+                int index = 0;
+                for (JsonNode element : node) {
+                    json(Integer.toString(index++), element);
+                }
+                end(start);
+            }
+            case STRING -> string(name, node.textValue());
+            case BOOLEAN -> bool(name, node.booleanValue());
+            case NUMBER -> number(name, node);
+            case NULL -> nullValue(name);
+            default -> string(name, node.asText());
+        }
+    }
+
+    private void number(String name, JsonNode node) {
+        if (node.isInt()) {
+            int32(name, node.intValue());
+        } else if (node.isLong()) {
+            int64(name, node.longValue());
+        } else if (node.isBigInteger()) {
+            BigInteger big = node.bigIntegerValue();
+            if (big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0) {
+                int64(name, big.longValue());
+            } else {
+                decimal(name, new BigDecimal(big), node);
+            }
+        } else if (node.isBigDecimal()) {
+            decimal(name, node.decimalValue(), node);
+        } else {
+            doubleValue(name, node.doubleValue());
+        }
+    }
+
+    /** Decimal128 when it fits (34 digits), else the text of the number. */
+    private void decimal(String name, BigDecimal value, JsonNode node) {
+        Decimal128 decimal;
+        try {
+            decimal = new Decimal128(value);
+        } catch (NumberFormatException | ArithmeticException e) {
+            string(name, node.asText());
+            return;
+        }
+        decimal128(name, decimal);
+    }
+
+    /** Overwrites the 8 bytes at {@code at} (a value written by {@link #date}) with {@code v}. */
+    static void patch(byte[] bytes, int at, long v) {
+        for (int i = 0; i < 8; i++) {
+            bytes[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    /**
+     * The document written (started at 0 and ended), sharing this output's array, stamped through
+     * the date at {@code stampAt} (see {@link #date}).
+     */
+    public EncodedDocument encoded(int stampAt) {
+        return new EncodedDocument(bytes, size, stampAt);
+    }
+
+    /** What was written, as a copy (elements to be copied into other documents). */
+    public byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    /** An element's type and name; a name with a NUL cannot be written, as in the driver. */
+    void name(byte type, String name) {
+        if (name.indexOf('\0') >= 0) {
+            throw new BsonSerializationException(
+                    "BSON cstring '"
+                            + name
+                            + "' is not valid because it contains a null character");
+        }
+        put(type);
+        text(name);
+        put((byte) 0);
+    }
+
+    /**
+     * Writes {@code text} as UTF-8 and returns how many bytes that took: ASCII a character at a
+     * time with no copy, anything else through the JDK's encoder.
+     */
+    private int text(String text) {
+        int length = text.length();
+        room(length);
+        int start = size;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                size = start;
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                put(utf8);
+                return utf8.length;
+            }
+            bytes[start + i] = (byte) c;
+        }
+        size = start + length;
+        return length;
+    }
+
+    private void room(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    private void put(byte b) {
+        room(1);
+        bytes[size++] = b;
+    }
+
+    private void put(byte[] b) {
+        room(b.length);
+        System.arraycopy(b, 0, bytes, size, b.length);
+        size += b.length;
+    }
+
+    private void int32(int v) {
+        room(4);
+        bytes[size++] = (byte) v;
+        bytes[size++] = (byte) (v >>> 8);
+        bytes[size++] = (byte) (v >>> 16);
+        bytes[size++] = (byte) (v >>> 24);
+    }
+
+    private void int64(long v) {
+        int32((int) v);
+        int32((int) (v >>> 32));
+    }
+}

@@ -1,0 +1,32 @@
+package io.controlautogeneracion.ingest.store;
+
+import java.time.Instant;
+import org.bson.RawBsonDocument;
+
+/**
+ * A document encoded once, sent as it is at every write attempt: only its ingest time changes,
+ * written in place over the 8 bytes of its date (the document's {@code _id} stays, so that a
+ * document sent again is a duplicate, never a second copy).
+ */
+public final class EncodedDocument {
+
+    private final byte[] bytes;
+    private final int size;
+    private final int stampAt;
+
+    EncodedDocument(byte[] bytes, int size, int stampAt) {
+        this.bytes = bytes;
+        this.size = size;
+        this.stampAt = stampAt;
+    }
+
+    /** Sets the ingest time (milliseconds), before each write attempt. */
+    public void stamp(Instant ingestTime) {
+        BsonOutput.patch(bytes, stampAt, ingestTime.toEpochMilli());
+    }
+
+    /** The document as the driver sends it (sharing these bytes). */
+    public RawBsonDocument document() {
+        return new RawBsonDocument(bytes, 0, size);
+    }
+}
