@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,12 +35,18 @@ public class CatalogLookup {
     static final Duration REUSE = Duration.ofSeconds(1);
 
     private final CatalogClient catalog;
-    private final Cache<String, CompletableFuture<DeviceEnrichment>> recent =
-            Caffeine.newBuilder().expireAfterWrite(REUSE).maximumSize(100_000).build();
+    // Per kind, by device id.
+    private final Map<DeviceKind, Cache<String, CompletableFuture<DeviceEnrichment>>> recent =
+            new EnumMap<>(DeviceKind.class);
     private volatile boolean answering = true;
 
     public CatalogLookup(CatalogClient catalog) {
         this.catalog = catalog;
+        for (DeviceKind kind : DeviceKind.values()) {
+            recent.put(
+                    kind,
+                    Caffeine.newBuilder().expireAfterWrite(REUSE).maximumSize(100_000).build());
+        }
     }
 
     /** The wait a caller on the ingest path should accept: none while the catalog fails. */
@@ -54,13 +61,13 @@ public class CatalogLookup {
     public Uni<Map<String, DeviceEnrichment>> devices(
             DeviceKind kind, Collection<String> ids, Duration wait) {
         Map<String, CompletableFuture<DeviceEnrichment>> lookups = new HashMap<>();
+        Map<String, CompletableFuture<DeviceEnrichment>> reused = recent.get(kind).asMap();
         for (String id : ids) {
-            String key = kind.name() + '/' + id;
             CompletableFuture<DeviceEnrichment> lookup =
-                    recent.asMap().computeIfAbsent(key, k -> lookup(kind, id));
+                    reused.computeIfAbsent(id, k -> lookup(kind, id));
             if (lookup.isCompletedExceptionally()) {
-                recent.asMap().remove(key, lookup);
-                lookup = recent.asMap().computeIfAbsent(key, k -> lookup(kind, id));
+                reused.remove(id, lookup);
+                lookup = reused.computeIfAbsent(id, k -> lookup(kind, id));
             }
             lookups.put(id, lookup);
         }

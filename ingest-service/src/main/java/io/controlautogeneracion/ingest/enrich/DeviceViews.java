@@ -45,6 +45,10 @@ public class DeviceViews {
      * last one seen makes it dirty; a device not seen before is verified against the store.
      */
     public void storedWith(DeviceKey device, String viewRev) {
+        // The usual case, the view already seen, without a write to the cache.
+        if (viewRev.equals(seen.getIfPresent(device))) {
+            return;
+        }
         String previous = seen.asMap().put(device, viewRev);
         if (previous == null) {
             if (toVerify.size() < max) {

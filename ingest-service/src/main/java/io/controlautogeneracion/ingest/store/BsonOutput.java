@@ -226,26 +226,11 @@ public final class BsonOutput {
         put((byte) 0);
     }
 
-    /**
-     * Writes {@code text} as UTF-8 and returns how many bytes that took: ASCII a character at a
-     * time with no copy, anything else through the JDK's encoder.
-     */
+    /** Writes {@code text} as UTF-8; returns how many bytes that took. */
     private int text(String text) {
-        int length = text.length();
-        room(length);
-        int start = size;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                size = start;
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                put(utf8);
-                return utf8.length;
-            }
-            bytes[start + i] = (byte) c;
-        }
-        size = start + length;
-        return length;
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        put(utf8);
+        return utf8.length;
     }
 
     private void room(int more) {

@@ -2,6 +2,7 @@ package io.controlautogeneracion.ingest.stream;
 
 import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.ingest.store.InsertOutcome;
+import io.controlautogeneracion.ingest.store.StoreErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class WriteBatch {
         boolean done;
         boolean redelivered;
         boolean refusedByStore;
+        boolean refusedByEncoder;
 
         /** The message and document before a refusal, while its alarm is not stored yet. */
         ParsedMessage beforeRefusal;
@@ -56,15 +58,15 @@ public final class WriteBatch {
             try {
                 entry.document = MessageDocuments.encode(message, maxRawTextBytes);
             } catch (RuntimeException e) {
-                // The tree could not be written (a case the rules do not foresee): the alarm's
-                // reason and raw text stand, or, should even that fail, a bare alarm.
+                // The tree cannot be written as BSON (a case the parser's rules do not foresee):
+                // refused as the driver's encoder would refuse it, the alarm's reason and raw text
+                // stand, or, should even that fail, a bare alarm.
                 entry.alarm = true;
+                entry.refusedByEncoder = true;
                 try {
                     MessageDocuments.Refused refused =
                             MessageDocuments.refused(
-                                    message,
-                                    "could not be converted to a document: " + e,
-                                    maxRawTextBytes);
+                                    message, StoreErrors.describe(e), maxRawTextBytes);
                     entry.message = refused.message();
                     entry.document = refused.document();
                 } catch (RuntimeException again) {
@@ -132,7 +134,7 @@ public final class WriteBatch {
                 // On a first attempt a duplicate was stored before (a redelivery); after a failed
                 // attempt it may be this batch's own insert whose acknowledgement was lost.
                 entry.redelivered = outcome.duplicates().contains(i) && attempts == 1;
-                entry.refusedByStore = entry.beforeRefusal != null;
+                entry.refusedByStore = entry.beforeRefusal != null || entry.refusedByEncoder;
                 entry.beforeRefusal = null;
                 entry.documentBeforeRefusal = null;
             } else {

@@ -3,8 +3,12 @@ package io.controlautogeneracion.ingest.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.controlautogeneracion.ingest.store.InsertOutcome;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.reading.PanelReading;
+import io.controlautogeneracion.model.reading.ParseResult;
 import io.controlautogeneracion.model.reading.ReadingParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -95,6 +99,38 @@ class WriteBatchTest {
         batch.apply(InsertOutcome.allStored(), InsertOutcome.allStored());
         assertThat(batch.stored()).extracting(ParsedMessage::valid).containsExactly(true, false);
         assertThat(batch.refusedByStore()).extracting(ParsedMessage::offset).containsExactly(1L);
+    }
+
+    @Test
+    void shouldSendAsAnAlarmAMessageWhoseTreeBsonCannotHold() {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode().put("panel_id", "p2");
+        tree.put("a\u0000b", 1);
+        byte[] payload = "{\"panel_id\":\"p2\"}".getBytes(StandardCharsets.UTF_8);
+        ParsedMessage unwritable =
+                new ParsedMessage(
+                        "panel",
+                        0,
+                        1,
+                        "p2",
+                        payload.length,
+                        new ParseResult.Valid(
+                                new PanelReading("p2", Instant.now(), 1, null, null, null, null),
+                                tree),
+                        payload);
+        WriteBatch batch =
+                WriteBatch.of(List.of(message(0, valid("p1")), unwritable), RAW_TEXT_LIMIT);
+        batch.startAttempt(Instant.now());
+
+        assertThat(batch.readings()).hasSize(1);
+        Document alarm = batch.alarms().get(0).decode(new DocumentCodec());
+        assertThat(alarm.getString("text_alarm"))
+                .startsWith("MongoDB refused the message: BsonSerializationException");
+        assertThat(alarm.get("msg_value")).isEqualTo("{\"panel_id\":\"p2\"}");
+        batch.apply(InsertOutcome.allStored(), InsertOutcome.allStored());
+        assertThat(batch.refusedByStore())
+                .as("logged and counted as a refusal")
+                .extracting(ParsedMessage::offset)
+                .containsExactly(1L);
     }
 
     @Test
