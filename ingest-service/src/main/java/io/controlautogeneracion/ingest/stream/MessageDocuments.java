@@ -5,7 +5,6 @@ import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.model.reading.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import org.bson.types.ObjectId;
 
 /**
@@ -66,11 +65,10 @@ public final class MessageDocuments {
             cut = putRawText(out, message, maxRawTextBytes) != null;
         }
         out.string(DEVICE_ID, message.deviceId());
-        Date eventTime = date(result.eventTime());
-        if (eventTime == null) {
-            out.nullValue(EVENT_TIME);
+        if (fitsDate(result.eventTime())) {
+            out.date(EVENT_TIME, result.eventTime().toEpochMilli());
         } else {
-            out.date(EVENT_TIME, eventTime.getTime());
+            out.nullValue(EVENT_TIME);
         }
         out.int32(PARTITION, message.partition());
         out.int64(OFFSET, message.offset());
@@ -135,17 +133,18 @@ public final class MessageDocuments {
     }
 
     /**
-     * The instant as a BSON date (milliseconds in a long), or null when there is none or it lies
-     * beyond that range (an invalid message's timestamp may say year 999999999).
+     * Whether the instant can be a BSON date (milliseconds in a long): not when there is none or it
+     * lies beyond that range (an invalid message's timestamp may say year 999999999).
      */
-    static Date date(Instant instant) {
+    static boolean fitsDate(Instant instant) {
         if (instant == null) {
-            return null;
+            return false;
         }
         try {
-            return new Date(instant.toEpochMilli());
+            instant.toEpochMilli();
+            return true;
         } catch (ArithmeticException e) {
-            return null;
+            return false;
         }
     }
 

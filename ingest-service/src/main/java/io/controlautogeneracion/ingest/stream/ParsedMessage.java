@@ -36,7 +36,7 @@ public record ParsedMessage(
      * the message itself (an alarm's Kafka key alone names no device for sure).
      */
     public boolean enrichable() {
-        return result.deviceId() != null && MessageDocuments.date(result.eventTime()) != null;
+        return result.deviceId() != null && MessageDocuments.fitsDate(result.eventTime());
     }
 
     public ParsedMessage enriched(StretchEnrichment enrichment) {
