@@ -16,7 +16,7 @@ import org.bson.types.ObjectId;
  * here costs a fraction of the driver's generic path (a codec looked up per value, text written a
  * character at a time). A device's JSON is written from its Jackson tree with the rules of {@link
  * #json}. The bytes equal the driver's encoding of the same values ({@code BsonOutputTest}, {@code
- * RawDocumentsTest}).
+ * MessageDocumentsTest}).
  */
 public final class BsonOutput {
 
