@@ -87,7 +87,7 @@ public class CatalogEnrichment {
 
     /** After the write was acknowledged: what the background pass must look at. */
     public void stored(String topic, Enriched batch) {
-        batch.found().forEach((id, d) -> views.storedWith(new DeviceKey(topic, id), d.viewRev()));
+        batch.found().forEach((id, d) -> d.storedAs(new DeviceKey(topic, id), views));
         if (!batch.unavailable().isEmpty()) {
             views.unavailableStored();
             long count =

@@ -86,11 +86,13 @@ public class CatalogLookup {
 
     private static Uni<Map<String, DeviceEnrichment>> arrived(
             Map<String, CompletableFuture<DeviceEnrichment>> lookups, Duration wait) {
-        CompletableFuture<Void> all =
-                CompletableFuture.allOf(lookups.values().toArray(CompletableFuture[]::new));
-        if (all.isDone() || wait.isZero() || wait.isNegative()) {
+        if (lookups.values().stream().allMatch(CompletableFuture::isDone)
+                || wait.isZero()
+                || wait.isNegative()) {
             return Uni.createFrom().item(() -> arrived(lookups));
         }
+        CompletableFuture<Void> all =
+                CompletableFuture.allOf(lookups.values().toArray(CompletableFuture[]::new));
         return Uni.createFrom()
                 .completionStage(all)
                 .onFailure()

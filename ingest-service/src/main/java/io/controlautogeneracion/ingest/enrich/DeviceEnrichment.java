@@ -22,6 +22,8 @@ public final class DeviceEnrichment {
 
     private final List<Piece> pieces;
     private final String viewRev;
+    // DeviceViews.changes() when this view was last recorded as stored; -1: never.
+    private volatile long recordedAt = -1;
 
     private DeviceEnrichment(List<Piece> pieces) {
         this.pieces = List.copyOf(pieces);
@@ -65,5 +67,18 @@ public final class DeviceEnrichment {
 
     public String viewRev() {
         return viewRev;
+    }
+
+    /**
+     * Records that documents were stored with this view, in {@code views}, unless it was recorded
+     * already and the views have not changed since: once per device and view rather than once per
+     * batch.
+     */
+    public void storedAs(DeviceKey device, DeviceViews views) {
+        long changes = views.changes();
+        if (recordedAt != changes) {
+            views.storedWith(device, viewRev);
+            recordedAt = changes;
+        }
     }
 }

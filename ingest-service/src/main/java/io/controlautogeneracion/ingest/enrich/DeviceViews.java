@@ -35,9 +35,25 @@ public class DeviceViews {
     private final AtomicLong[] unavailable = {new AtomicLong(1), new AtomicLong(1)};
     private final long[] unavailableDone = {0, 0};
 
+    // Counts the writes to (and evictions from) the views seen, see changes().
+    private final AtomicLong changes = new AtomicLong();
+
     public DeviceViews(IngestConfig config) {
         this.max = config.enrichment().maxPendingDevices();
-        this.seen = Caffeine.newBuilder().maximumSize(max).build();
+        this.seen =
+                Caffeine.newBuilder()
+                        .maximumSize(max)
+                        .evictionListener((device, view, cause) -> changes.incrementAndGet())
+                        .build();
+    }
+
+    /**
+     * A number that moves whenever a device's view seen is written or evicted: a caller that
+     * recorded a view with {@link #storedWith} when it read this number need not record the same
+     * view again while the number stays the same.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /**
@@ -49,6 +65,7 @@ public class DeviceViews {
         if (viewRev.equals(seen.getIfPresent(device))) {
             return;
         }
+        changes.incrementAndGet();
         String previous = seen.asMap().put(device, viewRev);
         if (previous == null) {
             if (toVerify.size() < max) {
@@ -94,6 +111,7 @@ public class DeviceViews {
 
     /** The catalog's view of the device as the pass found it (no document changed). */
     public void current(DeviceKey device, String viewRev) {
+        changes.incrementAndGet();
         seen.put(device, viewRev);
     }
 
@@ -102,6 +120,7 @@ public class DeviceViews {
      * dirty when it was marked again meanwhile.
      */
     public void reconciled(Dirty d, String viewRev) {
+        changes.incrementAndGet();
         seen.put(d.device(), viewRev);
         dirty.remove(d.device(), d.generation());
     }

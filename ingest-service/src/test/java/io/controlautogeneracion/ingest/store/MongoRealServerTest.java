@@ -5,10 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.reactivestreams.client.MongoClients;
 import io.controlautogeneracion.ingest.IngestConfig;
+import io.controlautogeneracion.ingest.testing.IngestConfigs;
 import io.quarkus.mongodb.impl.ReactiveMongoClientImpl;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -149,22 +148,10 @@ class MongoRealServerTest {
     }
 
     static IngestConfig config(String retention) {
-        SmallRyeConfig config =
-                new SmallRyeConfigBuilder()
-                        .withMapping(IngestConfig.class)
-                        .withDefaultValues(
-                                Map.of(
-                                        "ingest.retention.messages", retention,
-                                        "ingest.retention.alarms", retention,
-                                        "ingest.retention.stats", retention,
-                                        "ingest.write.retry-initial-backoff", "PT0.1S",
-                                        "ingest.write.retry-max-backoff", "PT1S",
-                                        "ingest.stats.bucket", "PT10S",
-                                        "ingest.stats.flush-interval", "PT1S",
-                                        "ingest.stats.close-grace", "PT2S",
-                                        "ingest.validation.max-future", "PT5M",
-                                        "ingest.validation.max-age", "P7D"))
-                        .build();
-        return config.getConfigMapping(IngestConfig.class);
+        return IngestConfigs.with(
+                Map.of(
+                        "ingest.retention.messages", retention,
+                        "ingest.retention.alarms", retention,
+                        "ingest.retention.stats", retention));
     }
 }
