@@ -157,7 +157,7 @@ public final class MessageDocuments {
     }
 
     /** The message as text, cut to {@code maxBytes} of its payload. */
-    private static String rawText(ParsedMessage message, int maxBytes) {
+    static String rawText(ParsedMessage message, int maxBytes) {
         byte[] payload = message.payload();
         if (payload == null) {
             return message.result() instanceof ParseResult.Invalid invalid ? invalid.rawText() : "";

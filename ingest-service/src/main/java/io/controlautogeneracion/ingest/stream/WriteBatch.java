@@ -70,11 +70,11 @@ public final class WriteBatch {
                     entry.message = refused.message();
                     entry.document = refused.document();
                 } catch (RuntimeException again) {
-                    entry.document =
-                            MessageDocuments.bare(
-                                    message,
-                                    "could not be made a document: " + again,
-                                    maxRawTextBytes);
+                    String why = "could not be made a document: " + again;
+                    entry.message =
+                            message.refused(
+                                    why, MessageDocuments.rawText(message, maxRawTextBytes));
+                    entry.document = MessageDocuments.bare(message, why, maxRawTextBytes);
                 }
             }
             batch.entries.add(entry);
