@@ -142,26 +142,12 @@ class QueryBenchmark {
                 new Case(
                         "postal code daily, the year",
                         "panel_generation_daily",
-                        r ->
-                                new Object[] {
-                                    "Europe/Madrid",
-                                    "postal_code",
-                                    postalCode(year, r),
-                                    LOCAL_YEAR_FROM,
-                                    LOCAL_YEAR_TO
-                                }));
+                        r -> postalCodeYear(year, r)));
         cases.add(
                 new Case(
                         "postal code monthly, the year",
                         "panel_generation_monthly",
-                        r ->
-                                new Object[] {
-                                    "Europe/Madrid",
-                                    "postal_code",
-                                    postalCode(year, r),
-                                    LOCAL_YEAR_FROM,
-                                    LOCAL_YEAR_TO
-                                }));
+                        r -> postalCodeYear(year, r)));
         cases.add(
                 new Case(
                         "by client, year to date",
@@ -207,6 +193,13 @@ class QueryBenchmark {
 
     private static String client(YearOfReports year, Random r) {
         return year.clients.get(r.nextInt(year.clients.size())).id();
+    }
+
+    /** A postal code's local year, as the daily and monthly queries take it. */
+    private static Object[] postalCodeYear(YearOfReports year, Random r) {
+        return new Object[] {
+            "Europe/Madrid", "postal_code", postalCode(year, r), LOCAL_YEAR_FROM, LOCAL_YEAR_TO
+        };
     }
 
     private static String postalCode(YearOfReports year, Random r) {

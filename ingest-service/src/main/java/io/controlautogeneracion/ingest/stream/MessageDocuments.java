@@ -107,20 +107,17 @@ public final class MessageDocuments {
      * nothing read from its contents.
      */
     public static EncodedDocument bare(ParsedMessage message, String why, int maxRawTextBytes) {
-        BsonOutput out = new BsonOutput(INITIAL_BYTES + Math.min(message.bytes(), maxRawTextBytes));
-        int start = out.start();
-        int stampAt = header(out, message.topic());
-        boolean cut = putRawText(out, message, maxRawTextBytes) != null;
-        out.string(DEVICE_ID, message.key());
-        out.nullValue(EVENT_TIME);
-        out.int32(PARTITION, message.partition());
-        out.int64(OFFSET, message.offset());
-        if (cut) {
-            out.bool(MSG_VALUE_CUT, true);
-        }
-        out.string(TEXT_ALARM, bounded(why));
-        out.end(start);
-        return out.encoded(stampAt);
+        ParsedMessage nothingRead =
+                new ParsedMessage(
+                        message.topic(),
+                        message.partition(),
+                        message.offset(),
+                        message.key(),
+                        message.bytes(),
+                        new ParseResult.Invalid(
+                                bounded(why), null, null, null, rawText(message, maxRawTextBytes)),
+                        message.payload());
+        return encode(nothingRead, maxRawTextBytes);
     }
 
     /**

@@ -58,28 +58,33 @@ public final class WriteBatch {
             try {
                 entry.document = MessageDocuments.encode(message, maxRawTextBytes);
             } catch (RuntimeException e) {
-                // The tree cannot be written as BSON (a case the parser's rules do not foresee):
-                // refused as the driver's encoder would refuse it, the alarm's reason and raw text
-                // stand, or, should even that fail, a bare alarm.
-                entry.alarm = true;
-                entry.refusedByEncoder = true;
-                try {
-                    MessageDocuments.Refused refused =
-                            MessageDocuments.refused(
-                                    message, StoreErrors.describe(e), maxRawTextBytes);
-                    entry.message = refused.message();
-                    entry.document = refused.document();
-                } catch (RuntimeException again) {
-                    String why = "could not be made a document: " + again;
-                    entry.message =
-                            message.refused(
-                                    why, MessageDocuments.rawText(message, maxRawTextBytes));
-                    entry.document = MessageDocuments.bare(message, why, maxRawTextBytes);
-                }
+                refusedByEncoder(entry, e, maxRawTextBytes);
             }
             batch.entries.add(entry);
         }
         return batch;
+    }
+
+    /**
+     * The message's tree cannot be written as BSON (a case the parser's rules do not foresee):
+     * refused as the driver's encoder would refuse it, the alarm's reason and raw text stand, or,
+     * should even that fail, a bare alarm.
+     */
+    private static void refusedByEncoder(Entry entry, RuntimeException e, int maxRawTextBytes) {
+        ParsedMessage message = entry.message;
+        entry.alarm = true;
+        entry.refusedByEncoder = true;
+        try {
+            MessageDocuments.Refused refused =
+                    MessageDocuments.refused(message, StoreErrors.describe(e), maxRawTextBytes);
+            entry.message = refused.message();
+            entry.document = refused.document();
+        } catch (RuntimeException again) {
+            String why = "could not be made a document: " + again;
+            entry.message =
+                    message.refused(why, MessageDocuments.rawText(message, maxRawTextBytes));
+            entry.document = MessageDocuments.bare(message, why, maxRawTextBytes);
+        }
     }
 
     /** Counts an attempt and stamps the documents not stored yet with its ingest time. */
