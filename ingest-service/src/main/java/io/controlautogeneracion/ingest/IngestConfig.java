@@ -234,5 +234,13 @@ public interface IngestConfig {
         /** The widest {@code from}–{@code to} range a query may ask for. */
         @WithDefault("P31D")
         Duration maxRange();
+
+        /**
+         * How long MongoDB may work on one page of messages or alarms before it gives up; the
+         * caller is then answered 503. Below the driver's read timeout, so the server stops the
+         * query rather than the connection being cut.
+         */
+        @WithDefault("10s")
+        Duration queryTimeout();
     }
 }

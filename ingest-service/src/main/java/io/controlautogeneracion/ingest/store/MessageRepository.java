@@ -6,6 +6,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
@@ -44,10 +46,13 @@ public class MessageRepository {
     // The same collections for inserts of documents encoded by the service (EncodedDocument).
     private final ReactiveMongoCollection<RawBsonDocument> rawReadings;
     private final ReactiveMongoCollection<RawBsonDocument> rawAlarms;
+    private final long queryTimeoutMillis;
 
     public MessageRepository(
             ReactiveMongoClient client,
-            @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+            @ConfigProperty(name = "quarkus.mongodb.database") String database,
+            IngestConfig config) {
+        this.queryTimeoutMillis = config.api().queryTimeout().toMillis();
         this.readings = client.getDatabase(database).getCollection(READINGS);
         this.alarms = client.getDatabase(database).getCollection(ALARMS);
         this.rawReadings =
@@ -184,7 +189,13 @@ public class MessageRepository {
         if (selection.postalCode() != null) {
             filters.add(Filters.eq(MessageDocuments.POSTAL_CODE, selection.postalCode()));
         }
-        filters.add(Filters.gte(MessageDocuments.EVENT_TIME, Date.from(from)));
+        // After a cursor the range starts at its event time: an index on event time then reads
+        // from the cursor on, not from the start of the range.
+        Date lower = Date.from(from);
+        if (after != null && after.eventTimeMillis() > lower.getTime()) {
+            lower = new Date(after.eventTimeMillis());
+        }
+        filters.add(Filters.gte(MessageDocuments.EVENT_TIME, lower));
         filters.add(Filters.lt(MessageDocuments.EVENT_TIME, Date.from(to)));
         if (after != null) {
             filters.add(after.after());
@@ -197,7 +208,8 @@ public class MessageRepository {
                                         MessageDocuments.PARTITION,
                                         MessageDocuments.OFFSET))
                         .skip(skip)
-                        .limit(limit);
+                        .limit(limit)
+                        .maxTime(queryTimeoutMillis, TimeUnit.MILLISECONDS);
         return readings.find(Filters.and(filters), options).collect().asList();
     }
 
@@ -211,7 +223,8 @@ public class MessageRepository {
         FindOptions options =
                 new FindOptions()
                         .sort(Sorts.descending(MessageDocuments.TIMESTAMP, MessageDocuments.OFFSET))
-                        .limit(limit);
+                        .limit(limit)
+                        .maxTime(queryTimeoutMillis, TimeUnit.MILLISECONDS);
         return alarms.find(filter, options).collect().asList();
     }
 }

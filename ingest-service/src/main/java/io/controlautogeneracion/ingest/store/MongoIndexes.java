@@ -16,17 +16,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the indexes the service relies on: the unique (topic_id, partition, offset) index that
- * makes redelivery harmless, the query indexes (by device, client and postal code with event time;
- * by enrichment status) and the TTL indexes of retention. Writes wait for {@link #ready()}, so no
- * message is stored before its duplicate guard exists; while MongoDB is unreachable the creation is
- * retried with capped backoff.
+ * Creates the indexes the service relies on. First the duplicate guards: the unique (topic_id,
+ * partition, offset) indexes that make redelivery harmless and the stats' unique bucket index;
+ * writes wait for {@link #ready()}, so no message is stored before its guard exists. Then, without
+ * holding up writes, the query indexes (a page of a topic by event time; by device, client and
+ * postal code with event time; by enrichment status) and the TTL indexes of retention: building a
+ * new one over a large store takes as long as the store is big, and MongoDB builds it while writes
+ * go on. While MongoDB is unreachable, or a build outlasts a request, the creation is retried with
+ * capped backoff (asking for an index MongoDB is already building waits for that build).
  */
 @ApplicationScoped
 public class MongoIndexes {
@@ -38,6 +42,7 @@ public class MongoIndexes {
     private final ReactiveMongoDatabase database;
     private final IngestConfig config;
     private final Uni<Void> ready;
+    private final Uni<Void> complete;
 
     public MongoIndexes(
             ReactiveMongoClient client,
@@ -45,40 +50,68 @@ public class MongoIndexes {
             IngestConfig config) {
         this.database = client.getDatabase(databaseName);
         this.config = config;
-        this.ready =
-                Uni.createFrom()
-                        .deferred(this::createAll)
-                        .onFailure(MongoException.class)
-                        .invoke(e -> LOG.warnf("creating MongoDB indexes failed, retrying: %s", e))
-                        .onFailure(MongoException.class)
-                        .retry()
-                        .withBackOff(
-                                config.write().retryInitialBackoff(),
-                                config.write().retryMaxBackoff())
-                        .indefinitely()
-                        .memoize()
-                        .indefinitely();
+        this.ready = retried(this::createGuards);
+        Uni<Void> queryAndRetention = retried(this::createQueryAndRetentionIndexes);
+        this.complete = ready.chain(() -> queryAndRetention);
+    }
+
+    private Uni<Void> retried(Supplier<Uni<? extends Void>> creation) {
+        return Uni.createFrom()
+                .deferred(creation)
+                .onFailure(MongoException.class)
+                .invoke(e -> LOG.warnf("creating MongoDB indexes failed, retrying: %s", e))
+                .onFailure(MongoException.class)
+                .retry()
+                .withBackOff(config.write().retryInitialBackoff(), config.write().retryMaxBackoff())
+                .indefinitely()
+                .memoize()
+                .indefinitely();
     }
 
     void onStart(@Observes StartupEvent event) {
-        ready.subscribe()
+        complete.subscribe()
                 .with(
                         ok -> LOG.info("MongoDB indexes are in place"),
                         e -> LOG.error("creating MongoDB indexes failed", e));
     }
 
-    /** Completes once every index exists. */
+    /** Completes once the duplicate guards exist: writes may begin. */
     public Uni<Void> ready() {
         return ready;
     }
 
-    private Uni<Void> createAll() {
-        Bson position =
-                Indexes.ascending(
-                        MessageDocuments.TOPIC_ID,
-                        MessageDocuments.PARTITION,
-                        MessageDocuments.OFFSET);
+    /** Completes once every index exists, the query and retention indexes included. */
+    public Uni<Void> complete() {
+        return complete;
+    }
+
+    private static Bson position() {
+        return Indexes.ascending(
+                MessageDocuments.TOPIC_ID, MessageDocuments.PARTITION, MessageDocuments.OFFSET);
+    }
+
+    private Uni<Void> createGuards() {
         IndexOptions unique = new IndexOptions().unique(true).name("topic_partition_offset");
+        return database.getCollection(MessageRepository.READINGS)
+                .createIndex(position(), unique)
+                .chain(
+                        () ->
+                                database.getCollection(MessageRepository.ALARMS)
+                                        .createIndex(position(), unique))
+                .chain(
+                        () ->
+                                database.getCollection(StatsRepository.STATS)
+                                        .createIndex(
+                                                Indexes.ascending(
+                                                        StatsDocuments.TOPIC_ID,
+                                                        StatsDocuments.BUCKET_START),
+                                                new IndexOptions()
+                                                        .unique(true)
+                                                        .name("topic_bucket")))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> createQueryAndRetentionIndexes() {
         ReactiveMongoCollection<Document> readings =
                 database.getCollection(MessageRepository.READINGS);
         ReactiveMongoCollection<Document> alarms = database.getCollection(MessageRepository.ALARMS);
@@ -86,7 +119,15 @@ public class MongoIndexes {
         // The background enrichment finds documents left catalog_unavailable (or never enriched).
         Bson enrichmentStatus =
                 Indexes.ascending(MessageDocuments.ENRICHMENT_STATUS, MessageDocuments.TOPIC_ID);
-        return readings.createIndex(position, unique)
+        // A page of every device of a topic: the filter and the sort from one index, so a page
+        // reads its own readings, not the range's.
+        Bson topicTime =
+                Indexes.ascending(
+                        MessageDocuments.TOPIC_ID,
+                        MessageDocuments.EVENT_TIME,
+                        MessageDocuments.PARTITION,
+                        MessageDocuments.OFFSET);
+        return readings.createIndex(topicTime, new IndexOptions().name("topic_event_time"))
                 .chain(
                         () ->
                                 readings.createIndex(
@@ -103,7 +144,6 @@ public class MongoIndexes {
                                         readings,
                                         MessageDocuments.TIMESTAMP,
                                         config.retention().messages()))
-                .chain(() -> alarms.createIndex(position, unique))
                 .chain(
                         () ->
                                 alarms.createIndex(
@@ -119,13 +159,6 @@ public class MongoIndexes {
                                         database.getCollection(EnrichmentRepository.VIEWS),
                                         EnrichmentRepository.CHECKED_AT,
                                         config.retention().messages()))
-                .chain(
-                        () ->
-                                stats.createIndex(
-                                        Indexes.ascending(
-                                                StatsDocuments.TOPIC_ID,
-                                                StatsDocuments.BUCKET_START),
-                                        new IndexOptions().unique(true).name("topic_bucket")))
                 .chain(() -> ttl(stats, StatsDocuments.BUCKET_START, config.retention().stats()))
                 .replaceWithVoid();
     }

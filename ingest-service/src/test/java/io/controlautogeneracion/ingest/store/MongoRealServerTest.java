@@ -49,7 +49,7 @@ class MongoRealServerTest {
     @Test
     void shouldCreateTheUniqueAndTtlIndexesAndChangeTheTtlInPlace() {
         new MongoIndexes(client, DATABASE, config("P30D"))
-                .ready()
+                .complete()
                 .await()
                 .atMost(Duration.ofSeconds(30));
         assertThat(ttlSeconds(MessageRepository.READINGS))
@@ -63,13 +63,13 @@ class MongoRealServerTest {
                         });
 
         new MongoIndexes(client, DATABASE, config("P7D"))
-                .ready()
+                .complete()
                 .await()
                 .atMost(Duration.ofSeconds(30));
         assertThat(ttlSeconds(MessageRepository.READINGS))
                 .isEqualTo(Duration.ofDays(7).toSeconds());
 
-        MessageRepository repository = new MessageRepository(client, DATABASE);
+        MessageRepository repository = new MessageRepository(client, DATABASE, config("P7D"));
         List<Document> twice = List.of(reading(1), reading(1), reading(2));
         MessageRepository.Outcomes outcomes =
                 repository.insert(raw(twice), List.of()).await().atMost(Duration.ofSeconds(10));
@@ -79,7 +79,7 @@ class MongoRealServerTest {
     @Test
     void shouldReportADocumentTheServerRefusesAndStoreTheOthers() {
         String database = DATABASE + "_refused";
-        MessageRepository repository = new MessageRepository(client, database);
+        MessageRepository repository = new MessageRepository(client, database, config("P7D"));
         Document deep = new Document("leaf", 1);
         for (int i = 0; i < 120; i++) {
             deep = new Document("d", deep);
@@ -97,16 +97,55 @@ class MongoRealServerTest {
     void shouldExpireMessagesOlderThanTheRetention() {
         String database = DATABASE + "_ttl";
         new MongoIndexes(client, database, config("PT1S"))
-                .ready()
+                .complete()
                 .await()
                 .atMost(Duration.ofSeconds(30));
-        MessageRepository repository = new MessageRepository(client, database);
+        MessageRepository repository = new MessageRepository(client, database, config("P7D"));
         Document old = reading(10).append("timestamp", Date.from(Instant.now().minusSeconds(3600)));
         repository.insert(raw(List.of(old)), List.of()).await().atMost(Duration.ofSeconds(10));
         // The TTL monitor runs once a minute.
         await().atMost(Duration.ofSeconds(150))
                 .pollInterval(Duration.ofSeconds(5))
                 .until(() -> count(database) == 0);
+    }
+
+    @Test
+    void shouldServeAPageOfEveryDeviceOfATopicFromOneIndexWithoutSorting() {
+        String database = DATABASE + "_page";
+        new MongoIndexes(client, database, config("P7D"))
+                .complete()
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        Instant from = Instant.parse("2026-12-04T00:00:00Z");
+        Document find =
+                new Document("find", MessageRepository.READINGS)
+                        .append(
+                                "filter",
+                                new Document("topic_id", "panel")
+                                        .append(
+                                                "event_time",
+                                                new Document("$gte", Date.from(from))
+                                                        .append(
+                                                                "$lt",
+                                                                Date.from(
+                                                                        from.plus(
+                                                                                Duration.ofDays(
+                                                                                        1))))))
+                        .append(
+                                "sort",
+                                new Document("event_time", 1)
+                                        .append("partition", 1)
+                                        .append("offset", 1))
+                        .append("limit", 101);
+        String plan =
+                client.getDatabase(database)
+                        .runCommand(
+                                new Document("explain", find).append("verbosity", "queryPlanner"))
+                        .await()
+                        .atMost(Duration.ofSeconds(10))
+                        .get("queryPlanner", Document.class)
+                        .toJson();
+        assertThat(plan).contains("topic_event_time").doesNotContain("\"SORT\"");
     }
 
     private static Document reading(long offset) {

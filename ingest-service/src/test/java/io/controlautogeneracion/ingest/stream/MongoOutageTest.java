@@ -3,6 +3,8 @@ package io.controlautogeneracion.ingest.stream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.mongodb.client.model.Filters;
 import io.controlautogeneracion.ingest.testing.InjectStandIns;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The MongoDB stand-in goes down in the middle of a stream and comes back: consumption waits,
- * offsets stay behind the last acknowledged write, readiness reports the outage, and afterwards
- * every message is stored exactly once.
+ * offsets stay behind the last acknowledged write, readiness reports the outage, queries are told
+ * 503, and afterwards every message is stored exactly once.
  */
 @QuarkusTest
 class MongoOutageTest {
@@ -48,6 +50,14 @@ class MongoOutageTest {
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> committedTotal() <= total(acknowledgedEnd));
             assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
+            // A query meanwhile is told the store is unavailable and when to ask again.
+            given().get("/topics/" + TOPIC + "/messages")
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", "5")
+                    .contentType("application/problem+json")
+                    .body("title", equalTo("Message store unavailable"))
+                    .body("detail", containsString("did not answer"));
         } finally {
             standIns.startMongo();
         }

@@ -48,6 +48,16 @@ final class BoundedMatches {
         return wanted == 0 || order != null || inScanOrder.size() < wanted;
     }
 
+    /** Whether a sorted, limited result holds as many matches as it can return. */
+    boolean isFull() {
+        return best != null && best.size() == wanted;
+    }
+
+    /** The last match of a sorted result in sort order: the one a better match would replace. */
+    Document last() {
+        return best.peek();
+    }
+
     Stream<Document> stream() {
         return best != null ? best.stream() : inScanOrder.stream();
     }

@@ -122,12 +122,7 @@ public final class DiskBackend extends AbstractMongoBackend {
             throw new MongoServerException(
                     "cannot open the store in " + directory + ": " + e.getMessage(), e);
         }
-        List<String> names = new ArrayList<>();
-        scan(new byte[] {Keys.DATABASE}, (key, value) -> names.add(Keys.name(key)));
-        for (String name : names) {
-            LOG.info("opening database '{}'", name);
-            resolveDatabase(name);
-        }
+        // before the databases open: an index build cut short goes on there
         chores =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -135,6 +130,12 @@ public final class DiskBackend extends AbstractMongoBackend {
                             t.setDaemon(true);
                             return t;
                         });
+        List<String> names = new ArrayList<>();
+        scan(new byte[] {Keys.DATABASE}, (key, value) -> names.add(Keys.name(key)));
+        for (String name : names) {
+            LOG.info("opening database '{}'", name);
+            resolveDatabase(name);
+        }
         long sync = settings.syncInterval().toMillis();
         chores.scheduleWithFixedDelay(this::syncLog, sync, sync, TimeUnit.MILLISECONDS);
         long ttl = settings.ttlInterval().toMillis();
@@ -374,6 +375,7 @@ public final class DiskBackend extends AbstractMongoBackend {
             deletePrefix(Keys.of(Keys.DOCUMENT, id));
             deletePrefix(Keys.of(Keys.INDEX, id));
             deletePrefix(Keys.of(Keys.SECONDARY, id));
+            deletePrefix(Keys.of(Keys.BUILDING, id));
             try (WriteBatch batch = new WriteBatch()) {
                 batch.delete(Keys.of(Keys.META, id));
                 batch.delete(key);
@@ -419,7 +421,48 @@ public final class DiskBackend extends AbstractMongoBackend {
                 "the stand-in's store failed to " + what + ": " + e.getMessage(), e);
     }
 
-    // ---- chores: log sync, TTL ----
+    // ---- chores: log sync, TTL, index builds ----
+
+    /** Index builds started and not finished: {@link DiskCollection#addIndex}. */
+    private final java.util.concurrent.atomic.AtomicInteger indexBuilds =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Runs {@code chore} on the store's thread, after the chores before it; refused once the store
+     * closes (an index build then resumes from its marker at the next start).
+     */
+    boolean chore(Runnable chore) {
+        try {
+            chores.execute(
+                    () -> {
+                        try {
+                            chore.run();
+                        } catch (RuntimeException e) {
+                            LOG.warn("a chore of the store failed: {}", e.toString());
+                        }
+                    });
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    void indexBuildStarted() {
+        indexBuilds.incrementAndGet();
+    }
+
+    void indexBuildEnded() {
+        indexBuilds.decrementAndGet();
+    }
+
+    /** How many index builds are under way in this process. */
+    int indexBuildsUnderWay() {
+        return indexBuilds.get();
+    }
 
     private void syncLog() {
         if (closed) {

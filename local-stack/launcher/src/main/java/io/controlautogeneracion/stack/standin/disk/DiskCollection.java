@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -38,6 +38,12 @@ import org.rocksdb.RocksDBException;
 final class DiskCollection extends AbstractMongoCollection<Long> {
     /** Unexpired documents in a row after which an expiry pass stops looking. */
     static final int EXPIRY_LOOK_AHEAD = 1_000;
+
+    /** Stored documents entered in a new index per step of its build. */
+    static final int BUILD_CHUNK = 10_000;
+
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(DiskCollection.class);
 
     private final DiskBackend store;
     private final long id;
@@ -200,42 +206,109 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
         super.renameTo(newDatabase, newCollectionName);
     }
 
+    /**
+     * Adds an index. A new non-unique index over stored documents is built in the background, as
+     * MongoDB builds one (since 4.2) without holding up writes: it is listed at once, documents
+     * inserted from then on enter it with their insert, and the store's thread enters the stored
+     * ones, {@value #BUILD_CHUNK} per step under the collection's lock; it answers no query until
+     * it is complete. A marker with the next position goes with each step, so a build cut short by
+     * a stop goes on at the next start.
+     */
     @Override
     public synchronized void addIndex(Index<Long> index) {
         boolean known = getIndexes().stream().anyMatch(i -> i.getName().equals(index.getName()));
-        if (index instanceof DiskSecondaryIndex secondary
-                && !known
-                && count > 0
-                && secondary.isEmpty()) {
-            build(secondary);
+        DiskSecondaryIndex built = null;
+        long from = 0;
+        long end = nextPosition;
+        if (index instanceof DiskSecondaryIndex secondary && !known) {
+            byte[] marker = store.get(secondary.buildingMarker());
+            if (marker != null) {
+                ByteBuffer values = ByteBuffer.wrap(marker);
+                from = values.getLong();
+                end = values.getLong();
+                built = secondary;
+            } else if (count > 0 && secondary.isEmpty()) {
+                long last = end;
+                atomically(
+                        () -> {
+                            pending.put(secondary.buildingMarker(), marker(0, last));
+                            return null;
+                        });
+                built = secondary;
+            }
         }
-        addingEmptyIndex = index instanceof EmptyIndex;
+        if (built != null) {
+            built.building(true);
+        }
+        addingEmptyIndex = index instanceof EmptyIndex || built != null;
         try {
             super.addIndex(index);
         } finally {
             addingEmptyIndex = false;
         }
+        if (built != null) {
+            LOG.info(
+                    "building index {} of {} over positions {} to {} in the background",
+                    index.getName(),
+                    getFullName(),
+                    from,
+                    end);
+            store.indexBuildStarted();
+            scheduleBuild(built, from, end);
+        }
     }
 
-    /** Enters every document in a new secondary index, committing every 10 000. */
-    private void build(DiskSecondaryIndex index) {
-        try (Stream<Map.Entry<byte[], byte[]>> all = store.stream(documents)) {
-            all.forEach(
-                    entry -> {
-                        index.add(
-                                Bson.decode(entry.getValue()), Keys.position(entry.getKey()), this);
-                        if (pending.count() >= 10_000) {
-                            commit();
-                        }
-                    });
-        } catch (RuntimeException e) {
-            rollback();
-            index.drop();
-            throw e;
+    private static byte[] marker(long next, long end) {
+        return ByteBuffer.allocate(16).putLong(next).putLong(end).array();
+    }
+
+    private void scheduleBuild(DiskSecondaryIndex index, long from, long end) {
+        if (!store.chore(() -> buildStep(index, from, end))) {
+            store.indexBuildEnded(); // the store closes: the marker resumes it at the next start
         }
-        if (pending.count() > 0) {
-            commit();
+    }
+
+    /** Enters the stored documents from {@code from} on, up to {@value #BUILD_CHUNK}. */
+    private void buildStep(DiskSecondaryIndex index, long from, long end) {
+        long next;
+        synchronized (this) {
+            if (store.isClosed() || index.isDropped()) {
+                store.indexBuildEnded();
+                return;
+            }
+            next =
+                    atomically(
+                            () -> {
+                                long[] resume = {end};
+                                int[] entered = {0};
+                                store.scanRange(
+                                        Keys.document(id, from),
+                                        Keys.document(id, end),
+                                        (key, value) -> {
+                                            long position = Keys.position(key);
+                                            if (entered[0] == BUILD_CHUNK) {
+                                                resume[0] = position;
+                                                return false;
+                                            }
+                                            index.add(Bson.decode(value), position, this);
+                                            entered[0]++;
+                                            return true;
+                                        });
+                                if (resume[0] < end) {
+                                    pending.put(index.buildingMarker(), marker(resume[0], end));
+                                } else {
+                                    pending.delete(index.buildingMarker());
+                                }
+                                return resume[0];
+                            });
         }
+        if (next < end) {
+            scheduleBuild(index, next, end);
+            return;
+        }
+        index.building(false);
+        store.indexBuildEnded();
+        LOG.info("built index {} of {}", index.getName(), getFullName());
     }
 
     @Override
@@ -328,7 +401,9 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
     /**
      * As MongoDB's planner would, among the indexes that can serve the query, the one that selects
      * it most narrowly (a unique index with every key given first), instead of the first one
-     * created.
+     * created. When that index's entries come in the order of the sort's first key, the walk stops
+     * once nothing after it can enter the result, as MongoDB's does on an index that gives the
+     * sort: a page of a day's readings reads the page, not the day.
      */
     @Override
     protected QueryResult queryDocuments(
@@ -353,16 +428,22 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
                 bestPoints = points;
             }
         }
-        return best == null
-                ? matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
-                : matchDocuments(
-                        query,
-                        best.getPositions(query),
-                        orderBy,
-                        numberToSkip,
-                        limit,
-                        batchSize,
-                        fieldSelector);
+        if (best == null) {
+            return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        String inOrderOf =
+                best instanceof DiskSecondaryIndex secondary
+                        ? secondary.walksInOrderOf(query, orderBy)
+                        : null;
+        return matchDocuments(
+                query,
+                best.getPositions(query),
+                inOrderOf,
+                orderBy,
+                numberToSkip,
+                limit,
+                batchSize,
+                fieldSelector);
     }
 
     @Override
@@ -410,6 +491,24 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
             int limit,
             int batchSize,
             Document fieldSelector) {
+        return matchDocuments(
+                query, positions, null, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * As {@link #matchDocuments(Document, Iterable, Document, int, int, int, Document)}; when
+     * {@code inOrderOf} names the field the positions come in ascending order of (the sort's first
+     * key), the walk stops at the first document past the last one the result can hold.
+     */
+    private QueryResult matchDocuments(
+            Document query,
+            Iterable<Long> positions,
+            String inOrderOf,
+            Document orderBy,
+            int numberToSkip,
+            int limit,
+            int batchSize,
+            Document fieldSelector) {
         // The query is applied as the documents are read, so an index that narrows little (an
         // equality on the topic alone) needs no more heap than the result.
         BoundedMatches matching = new BoundedMatches(orderBy, numberToSkip, limit);
@@ -420,6 +519,11 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
                         return true;
                     }
                     Document document = Bson.decode(stored);
+                    if (inOrderOf != null
+                            && matching.isFull()
+                            && past(document, matching.last(), inOrderOf)) {
+                        return false;
+                    }
                     return !documentMatchesQuery(document, query) || matching.add(document);
                 };
         if (positions instanceof PositionRange range) {
@@ -439,6 +543,20 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
                 limit,
                 batchSize,
                 fieldSelector);
+    }
+
+    /** Whether {@code document}'s {@code field} is a single value greater than {@code last}'s. */
+    private static boolean past(Document document, Document last, String field) {
+        Object value = Utils.getSubdocumentValue(document, field);
+        Object bound = Utils.getSubdocumentValue(last, field);
+        boolean sameType =
+                value != null
+                        && bound != null
+                        && (value.getClass() == bound.getClass()
+                                || (value instanceof Number && bound instanceof Number));
+        return sameType
+                && !(value instanceof Collection)
+                && ValueComparator.asc().compare(value, bound) > 0;
     }
 
     @FunctionalInterface

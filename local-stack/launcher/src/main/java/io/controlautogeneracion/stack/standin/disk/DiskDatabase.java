@@ -47,6 +47,7 @@ final class DiskDatabase extends AbstractSynchronizedMongoDatabase<Long> {
         long id = store.collectionId(collection.getFullName());
         store.deletePrefix(Keys.indexPrefix(id, indexName));
         store.deletePrefix(Keys.secondaryPrefix(id, indexName));
+        store.deletePrefix(Keys.buildingMarker(id, indexName));
     }
 
     @Override

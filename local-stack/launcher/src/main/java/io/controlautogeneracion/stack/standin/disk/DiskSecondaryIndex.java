@@ -29,6 +29,11 @@ final class DiskSecondaryIndex extends Index<Long> {
     private final byte[] prefix;
     private final Pending pending;
 
+    /** While its entries are being built from the stored documents: it answers no query. */
+    private volatile boolean building;
+
+    private volatile boolean dropped;
+
     DiskSecondaryIndex(
             DiskBackend store,
             long collectionId,
@@ -262,7 +267,46 @@ final class DiskSecondaryIndex extends Index<Long> {
 
     @Override
     public boolean canHandle(Document query) {
-        return range(query) != null;
+        return !building && range(query) != null;
+    }
+
+    void building(boolean building) {
+        this.building = building;
+    }
+
+    boolean isBuilding() {
+        return building;
+    }
+
+    boolean isDropped() {
+        return dropped;
+    }
+
+    /** The key that marks this index as being built, with where the build goes on. */
+    byte[] buildingMarker() {
+        return Keys.buildingMarker(collectionId, getName());
+    }
+
+    /**
+     * The field whose order this index's entries follow for {@code query} when it is also the first
+     * key of {@code orderBy}, ascending: every key before it fixed by equality, itself bounded by a
+     * range (so of one type). Null otherwise.
+     */
+    String walksInOrderOf(Document query, Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return null;
+        }
+        Map.Entry<String, Object> first = orderBy.entrySet().iterator().next();
+        if (!(first.getValue() instanceof Number direction) || direction.intValue() != 1) {
+            return null;
+        }
+        List<Conditions> leading = leading(query);
+        if (leading.isEmpty()) {
+            return null;
+        }
+        Conditions last = leading.get(leading.size() - 1);
+        String key = keys().get(leading.size() - 1);
+        return last.equal.isEmpty() && key.equals(first.getKey()) ? key : null;
     }
 
     @Override
@@ -305,6 +349,8 @@ final class DiskSecondaryIndex extends Index<Long> {
 
     @Override
     public void drop() {
+        dropped = true;
+        store.deletePrefix(buildingMarker());
         store.deletePrefix(prefix);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
  * D id position                → the document (BSON); positions grow with each insert
  * I id index-name 0x00 key     → position, an entry of a unique index
  * X id index-name 0x00 values position    an entry of a secondary index (ordered values)
+ * P id index-name 0x00         → next position, end position of a secondary index being built
  * </pre>
  */
 final class Keys {
@@ -25,6 +26,7 @@ final class Keys {
     static final byte DOCUMENT = 'D';
     static final byte INDEX = 'I';
     static final byte SECONDARY = 'X';
+    static final byte BUILDING = 'P';
 
     private Keys() {}
 
@@ -65,6 +67,12 @@ final class Keys {
     static byte[] secondaryPrefix(long id, String indexName) {
         byte[] key = indexPrefix(id, indexName);
         key[0] = SECONDARY;
+        return key;
+    }
+
+    static byte[] buildingMarker(long id, String indexName) {
+        byte[] key = indexPrefix(id, indexName);
+        key[0] = BUILDING;
         return key;
     }
 

@@ -461,6 +461,155 @@ class DiskBackendTest {
                 .hasSize(1_500);
     }
 
+    /** Readings of three topics over {@code n} seconds, three per second (ties in event time). */
+    private static List<Document> readings(int n) {
+        List<Document> docs = new ArrayList<>();
+        for (long offset = 0; offset < n; offset++) {
+            docs.add(
+                    message(
+                                    List.of("panel", "sensor-wind").get((int) (offset % 2)),
+                                    (int) (offset % 3),
+                                    offset,
+                                    NOW)
+                            .append("event_time", Date.from(NOW.plusSeconds(offset / 3))));
+        }
+        return docs;
+    }
+
+    private long indexEntries(String indexName) {
+        long id = backend.collectionId("control_autogeneracion.topic");
+        return backend.count(Keys.secondaryPrefix(id, indexName));
+    }
+
+    private static final org.bson.conversions.Bson BY_TIME =
+            Indexes.ascending("topic_id", "event_time", "partition", "offset");
+
+    @Test
+    void shouldBuildANewIndexOverStoredDocumentsWhileWritesGoOn() {
+        MongoCollection<Document> topic = start();
+        uniqueIndex(topic);
+        List<Document> docs = readings(3 * DiskCollection.BUILD_CHUNK);
+        java.util.Map<Long, Document> model = new java.util.TreeMap<>();
+        docs.forEach(d -> model.put(d.get("offset", Number.class).longValue(), new Document(d)));
+        topic.insertMany(docs.subList(0, 25_000));
+
+        topic.createIndex(BY_TIME, new IndexOptions().name("topic_time"));
+        // Writes during the build: new documents, removals and updates of stored ones.
+        topic.insertMany(docs.subList(25_000, docs.size()));
+        topic.deleteMany(Filters.and(Filters.eq("topic_id", "panel"), Filters.lt("offset", 600L)));
+        model.values()
+                .removeIf(
+                        d ->
+                                d.get("topic_id").equals("panel")
+                                        && d.get("offset", Number.class).longValue() < 600);
+        topic.updateMany(
+                Filters.eq("offset", 24_999L),
+                Updates.set("event_time", Date.from(NOW.minusSeconds(1))));
+        model.get(24_999L).put("event_time", Date.from(NOW.minusSeconds(1)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> backend.indexBuildsUnderWay() == 0);
+        assertThat(indexEntries("topic_time")).isEqualTo(model.size());
+        assertThat(
+                        offsets(
+                                topic,
+                                Filters.and(
+                                        Filters.eq("topic_id", "sensor-wind"),
+                                        Filters.lt("event_time", Date.from(NOW.plusSeconds(10))))))
+                .isEqualTo(
+                        expected(
+                                model,
+                                d ->
+                                        d.get("topic_id").equals("sensor-wind")
+                                                && eventTime(d).isBefore(NOW.plusSeconds(10))));
+    }
+
+    @Test
+    void shouldGoOnWithAnIndexBuildCutShortByAStopAtTheNextStart() {
+        MongoCollection<Document> topic = start();
+        List<Document> docs = readings(DiskCollection.BUILD_CHUNK + 500);
+        topic.insertMany(docs);
+        DiskBackend first = backend;
+        // The store's thread is held until the store closes: the build cannot take a step.
+        first.chore(() -> await().atMost(Duration.ofSeconds(60)).until(first::isClosed));
+        topic.createIndex(BY_TIME, new IndexOptions().name("topic_time"));
+        assertThat(first.indexBuildsUnderWay()).isEqualTo(1);
+        stop();
+
+        MongoCollection<Document> reopened = start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> backend.indexBuildsUnderWay() == 0);
+        assertThat(indexEntries("topic_time")).isEqualTo(docs.size());
+        assertThat(
+                        offsets(
+                                reopened.find(
+                                                Filters.and(
+                                                        Filters.eq("topic_id", "panel"),
+                                                        Filters.gte("event_time", Date.from(NOW))))
+                                        .sort(Sorts.ascending("event_time", "partition", "offset"))
+                                        .limit(4)))
+                .containsExactly(0L, 2L, 4L, 6L);
+    }
+
+    @Test
+    void shouldPageInSortOrderThroughAnIndexThatGivesTheSortWithTiesInItsFirstKey() {
+        MongoCollection<Document> topic = start();
+        // The index orders by event time only: ties come in insertion order, not sort order.
+        topic.createIndex(Indexes.ascending("topic_id", "event_time"));
+        List<Document> docs = readings(3_000);
+        // Inserted out of order: the index, not the positions, gives the order.
+        java.util.Collections.shuffle(docs, new java.util.Random(7));
+        topic.insertMany(docs);
+        List<Document> expected =
+                docs.stream()
+                        .filter(d -> d.get("topic_id").equals("panel"))
+                        .filter(d -> !eventTime(d).isBefore(NOW.plusSeconds(100)))
+                        .filter(d -> eventTime(d).isBefore(NOW.plusSeconds(900)))
+                        .sorted(
+                                java.util.Comparator.comparing(DiskBackendTest::eventTime)
+                                        .thenComparing(d -> d.getInteger("partition"))
+                                        .thenComparing(
+                                                d -> d.get("offset", Number.class).longValue()))
+                        .toList();
+
+        List<Long> paged = new ArrayList<>();
+        Document last = null;
+        do {
+            List<org.bson.conversions.Bson> filters = new ArrayList<>();
+            filters.add(Filters.eq("topic_id", "panel"));
+            Date lower =
+                    last == null ? Date.from(NOW.plusSeconds(100)) : last.getDate("event_time");
+            filters.add(Filters.gte("event_time", lower));
+            filters.add(Filters.lt("event_time", Date.from(NOW.plusSeconds(900))));
+            if (last != null) {
+                Date t = last.getDate("event_time");
+                filters.add(
+                        Filters.or(
+                                Filters.gt("event_time", t),
+                                Filters.and(
+                                        Filters.eq("event_time", t),
+                                        Filters.gt("partition", last.getInteger("partition"))),
+                                Filters.and(
+                                        Filters.eq("event_time", t),
+                                        Filters.eq("partition", last.getInteger("partition")),
+                                        Filters.gt(
+                                                "offset",
+                                                last.get("offset", Number.class).longValue()))));
+            }
+            List<Document> page =
+                    topic.find(Filters.and(filters))
+                            .sort(Sorts.ascending("event_time", "partition", "offset"))
+                            .limit(7)
+                            .into(new ArrayList<>());
+            page.forEach(d -> paged.add(d.get("offset", Number.class).longValue()));
+            last = page.isEmpty() ? null : page.get(page.size() - 1);
+        } while (last != null);
+
+        assertThat(paged)
+                .isEqualTo(
+                        expected.stream()
+                                .map(d -> d.get("offset", Number.class).longValue())
+                                .toList());
+    }
+
     private static List<Long> offsets(Iterable<Document> found) {
         List<Long> out = new ArrayList<>();
         found.forEach(d -> out.add(((Number) d.get("offset")).longValue()));
