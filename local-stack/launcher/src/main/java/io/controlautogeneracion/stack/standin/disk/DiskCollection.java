@@ -268,7 +268,11 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
         }
     }
 
-    /** Enters the stored documents from {@code from} on, up to {@value #BUILD_CHUNK}. */
+    /**
+     * Enters the stored documents from {@code from} on, up to {@value #BUILD_CHUNK}. A failure of
+     * the store stops the build where its marker is (it goes on at the next start); the index
+     * answers no query until then.
+     */
     private void buildStep(DiskSecondaryIndex index, long from, long end) {
         long next;
         synchronized (this) {
@@ -276,31 +280,19 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
                 store.indexBuildEnded();
                 return;
             }
-            next =
-                    atomically(
-                            () -> {
-                                long[] resume = {end};
-                                int[] entered = {0};
-                                store.scanRange(
-                                        Keys.document(id, from),
-                                        Keys.document(id, end),
-                                        (key, value) -> {
-                                            long position = Keys.position(key);
-                                            if (entered[0] == BUILD_CHUNK) {
-                                                resume[0] = position;
-                                                return false;
-                                            }
-                                            index.add(Bson.decode(value), position, this);
-                                            entered[0]++;
-                                            return true;
-                                        });
-                                if (resume[0] < end) {
-                                    pending.put(index.buildingMarker(), marker(resume[0], end));
-                                } else {
-                                    pending.delete(index.buildingMarker());
-                                }
-                                return resume[0];
-                            });
+            try {
+                next = enterStored(index, from, end);
+            } catch (RuntimeException e) {
+                store.indexBuildEnded();
+                LOG.error(
+                        "building index {} of {} stopped at position {} (it goes on at the next"
+                                + " start; queries scan meanwhile)",
+                        index.getName(),
+                        getFullName(),
+                        from,
+                        e);
+                return;
+            }
         }
         if (next < end) {
             scheduleBuild(index, next, end);
@@ -309,6 +301,34 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
         index.building(false);
         store.indexBuildEnded();
         LOG.info("built index {} of {}", index.getName(), getFullName());
+    }
+
+    /** One step of a build, written with its marker: returns where the next one starts. */
+    private long enterStored(DiskSecondaryIndex index, long from, long end) {
+        return atomically(
+                () -> {
+                    long[] resume = {end};
+                    int[] entered = {0};
+                    store.scanRange(
+                            Keys.document(id, from),
+                            Keys.document(id, end),
+                            (key, value) -> {
+                                long position = Keys.position(key);
+                                if (entered[0] == BUILD_CHUNK) {
+                                    resume[0] = position;
+                                    return false;
+                                }
+                                index.add(Bson.decode(value), position, this);
+                                entered[0]++;
+                                return true;
+                            });
+                    if (resume[0] < end) {
+                        pending.put(index.buildingMarker(), marker(resume[0], end));
+                    } else {
+                        pending.delete(index.buildingMarker());
+                    }
+                    return resume[0];
+                });
     }
 
     @Override
