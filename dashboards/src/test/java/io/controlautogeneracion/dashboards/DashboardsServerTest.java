@@ -41,7 +41,7 @@ class DashboardsServerTest {
                     brokerRequests.add(JSON.readTree(exchange.getRequestBody()));
                     byte[] body =
                             (brokerStatus == 200
-                                            ? "[{\"panel_id\":\"P-2\",\"shortfall_wh\":550.0}]"
+                                            ? "[[\"panel_id\",\"shortfall_wh\"],[\"P-2\",550.0]]"
                                             : "{\"error\":\"Plan validation failed\"}")
                                     .getBytes(StandardCharsets.UTF_8);
                     exchange.sendResponseHeaders(brokerStatus, body.length);

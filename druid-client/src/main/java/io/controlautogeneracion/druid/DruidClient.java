@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +34,7 @@ public final class DruidClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<List<Object>>> ROWS = new TypeReference<>() {};
     // Druid's load status answers NaN for a datasource without segments.
     private static final ObjectMapper LENIENT =
             JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -193,7 +196,13 @@ public final class DruidClient {
      */
     public List<Map<String, Object>> sql(
             Map<String, Object> context, String query, Object... parameters) {
-        ObjectNode body = JSON.createObjectNode().put("query", query).put("resultFormat", "object");
+        // Rows as arrays after one header row: the column names once, not once per row (an
+        // hourly year of one client is 8 760 rows of 17 columns; half its bytes were the names).
+        ObjectNode body =
+                JSON.createObjectNode()
+                        .put("query", query)
+                        .put("resultFormat", "array")
+                        .put("header", true);
         if (!context.isEmpty()) {
             body.set("context", JSON.valueToTree(context));
         }
@@ -211,8 +220,37 @@ public final class DruidClient {
                 param.put("type", "VARCHAR").put("value", String.valueOf(p));
             }
         }
-        JsonNode rows = post(broker.resolve("/druid/v2/sql"), body.toString());
-        return JSON.convertValue(rows, new TypeReference<List<Map<String, Object>>>() {});
+        String answer =
+                exchange(
+                        HttpRequest.newBuilder(broker.resolve("/druid/v2/sql"))
+                                .timeout(REQUEST_TIMEOUT)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build());
+        return rows(answer);
+    }
+
+    /** The rows of an {@code array} answer with a header: column → value, in column order. */
+    static List<Map<String, Object>> rows(String answer) {
+        List<List<Object>> table;
+        try {
+            table = JSON.readValue(answer, ROWS);
+        } catch (JsonProcessingException e) {
+            throw new DruidException("Druid answered a query with invalid JSON", e);
+        }
+        if (table == null || table.isEmpty()) {
+            return List.of();
+        }
+        List<Object> header = table.get(0);
+        List<Map<String, Object>> rows = new ArrayList<>(table.size() - 1);
+        for (List<Object> values : table.subList(1, table.size())) {
+            Map<String, Object> row = new LinkedHashMap<>(header.size() * 2);
+            for (int i = 0; i < header.size(); i++) {
+                row.put((String) header.get(i), i < values.size() ? values.get(i) : null);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /**
@@ -289,6 +327,16 @@ public final class DruidClient {
     }
 
     private JsonNode send(HttpRequest request, ObjectMapper mapper) {
+        String body = exchange(request);
+        try {
+            return body == null || body.isBlank() ? mapper.nullNode() : mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new DruidException("Druid answered " + request.uri() + " with invalid JSON", e);
+        }
+    }
+
+    /** The body of Druid's answer to {@code request}; any status but 2xx is an exception. */
+    private String exchange(HttpRequest request) {
         try {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -302,10 +350,7 @@ public final class DruidClient {
                                 + ": "
                                 + response.body());
             }
-            String body = response.body();
-            return body == null || body.isBlank() ? mapper.nullNode() : mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new DruidException("Druid answered " + request.uri() + " with invalid JSON", e);
+            return response.body();
         } catch (IOException e) {
             throw new DruidException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -25,6 +25,7 @@ class DruidClientTest {
     private HttpServer server;
     private DruidClient client;
     private final AtomicReference<JsonNode> lastBody = new AtomicReference<>();
+    private volatile String sqlAnswer = "[[\"n\"],[3]]";
     private final List<String> compactionCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -34,7 +35,7 @@ class DruidClientTest {
                 "/druid/v2/sql",
                 exchange -> {
                     lastBody.set(JSON.readTree(exchange.getRequestBody()));
-                    answer(exchange, 200, "[{\"n\":3}]");
+                    answer(exchange, 200, sqlAnswer);
                 });
         server.createContext(
                 "/druid/indexer/v1/task/failing/status",
@@ -80,6 +81,32 @@ class DruidClientTest {
         assertThat(params.get(2).path("type").asText()).isEqualTo("TIMESTAMP");
         assertThat(params.get(2).path("value").asText()).isEqualTo("2026-06-01 10:00:00");
         assertThat(params.get(3).path("value").asText()).isEqualTo("P-1");
+    }
+
+    @Test
+    void shouldAskForRowsAsArraysAndGiveThemAsColumnsAndValuesInColumnOrder() {
+        sqlAnswer =
+                "[[\"panel_id\",\"hours\",\"wh\",\"client_id\",\"tags\"],"
+                        + "[\"P-1\",8760,1234.5,null,[\"a\",\"b\"]],"
+                        + "[\"P-2\",12345678901,0.0,\"C-1\",null]]";
+
+        List<Map<String, Object>> rows = client.sql("SELECT ...");
+
+        assertThat(lastBody.get().path("resultFormat").asText()).isEqualTo("array");
+        assertThat(lastBody.get().path("header").asBoolean()).isTrue();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).keySet())
+                .containsExactly("panel_id", "hours", "wh", "client_id", "tags");
+        assertThat(rows.get(0))
+                .containsEntry("panel_id", "P-1")
+                .containsEntry("hours", 8760)
+                .containsEntry("wh", 1234.5)
+                .containsEntry("client_id", null)
+                .containsEntry("tags", List.of("a", "b"));
+        assertThat(rows.get(1)).containsEntry("hours", 12345678901L).containsEntry("wh", 0.0);
+
+        sqlAnswer = "[[\"n\"]]";
+        assertThat(client.sql("SELECT n FROM nothing")).isEmpty();
     }
 
     @Test
