@@ -29,9 +29,6 @@ public interface Part {
     /** Work once it is healthy (creating topics, for example); must be safe to repeat. */
     default void afterHealthy(StackContext ctx) {}
 
-    /** Work before it is stopped (terminating supervisors, for example). */
-    default void beforeStop(StackContext ctx) {}
-
     /** Where a user reaches it. */
     String endpoint(StackContext ctx);
 }

@@ -8,11 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Spencer's E0 against the SPA Earth–Sun distance; Kasten-Young against pvlib's fixture values. */
-class ExtraterrestrialAndAirMassTest {
+/** Spencer's E0 against the SPA Earth–Sun distance; Haurwitz's clear sky at its edges. */
+class ExtraterrestrialAndClearSkyTest {
 
     @Test
     void shouldFollowTheEarthSunDistanceOfTheSpaWithinFifteenHundredthsOfAPercent() {
@@ -34,24 +32,6 @@ class ExtraterrestrialAndAirMassTest {
         assertThat(Extraterrestrial.irradiance(184)).isBetween(1318.0, 1322.0);
         assertThatThrownBy(() -> Extraterrestrial.irradiance(0))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @ParameterizedTest
-    @CsvSource({ // pvlib test_irradiance fixture relative_airmass (kastenyoung1989)
-        "82.85457044, 7.58831596",
-        "10.56413562, 1.01688136",
-        "72.41687122, 3.27930443",
-        "0, 0.99971"
-    })
-    void shouldMatchKastenYoungReferenceValues(double zenith, double airMass) {
-        assertThat(AirMass.kastenYoung(zenith)).isCloseTo(airMass, within(1e-5));
-    }
-
-    @Test
-    void shouldHaveNoAirMassWithTheSunDownAndScaleWithPressure() {
-        assertThat(AirMass.kastenYoung(124.0390863)).isNaN();
-        assertThat(AirMass.kastenYoung(90)).isCloseTo(37.92, within(0.01));
-        assertThat(AirMass.absolute(2.0, 820)).isCloseTo(2.0 * 820 / 1013.25, within(1e-12));
     }
 
     @Test
