@@ -30,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 
 /** Clients: personal data, so every read needs {@code catalog-viewer}. */
@@ -41,12 +42,15 @@ public class ClientResource {
     private final IndexRepository indexes;
     private final FleetQueries fleet;
     private final CatalogConfig config;
+    private final Clock clock;
 
     public ClientResource(
             ClientRepository clients,
             IndexRepository indexes,
             FleetQueries fleet,
-            CatalogConfig config) {
+            CatalogConfig config,
+            Clock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.indexes = indexes;
         this.fleet = fleet;
@@ -95,7 +99,7 @@ public class ClientResource {
     public Uni<List<InstalledDevice>> devices(
             @PathParam("id") @Pattern(regexp = CatalogIds.ID_REGEX) String id,
             @QueryParam("at") String at) {
-        return fleet.devicesOf(id, Instants.orNow(at));
+        return fleet.devicesOf(id, Instants.orNow(at, clock));
     }
 
     @POST

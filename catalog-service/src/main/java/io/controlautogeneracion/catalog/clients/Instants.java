@@ -2,16 +2,17 @@ package io.controlautogeneracion.catalog.clients;
 
 import io.controlautogeneracion.catalog.error.CatalogException;
 import io.controlautogeneracion.model.catalog.CatalogDates;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** The {@code at} query parameter: an ISO-8601 instant or date; absent means now. */
+/** The {@code at} query parameter: an ISO-8601 instant or date; absent means the clock's now. */
 public final class Instants {
     private Instants() {}
 
-    public static Instant orNow(String at) {
+    public static Instant orNow(String at, Clock clock) {
         if (at == null || at.isBlank()) {
-            return Instant.now();
+            return clock.instant();
         }
         try {
             return CatalogDates.parseInstant(at);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.List;
 
 /** Devices by postal code (of the client they are related to at {@code at}, default now). */
@@ -18,9 +19,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class FleetResource {
     private final FleetQueries fleet;
+    private final Clock clock;
 
-    public FleetResource(FleetQueries fleet) {
+    public FleetResource(FleetQueries fleet, Clock clock) {
         this.fleet = fleet;
+        this.clock = clock;
     }
 
     @GET
@@ -28,6 +31,6 @@ public class FleetResource {
     public Uni<List<InstalledDevice>> byPostalCode(
             @QueryParam("postal_code") @NotNull @Pattern(regexp = "[0-9]{5}") String postalCode,
             @QueryParam("at") String at) {
-        return fleet.devicesInPostalCode(postalCode, Instants.orNow(at));
+        return fleet.devicesInPostalCode(postalCode, Instants.orNow(at, clock));
     }
 }

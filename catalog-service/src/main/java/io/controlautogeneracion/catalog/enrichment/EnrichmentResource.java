@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 
 /**
  * The lookup the Flink jobs make, over HTTP: the relation valid at {@code at} (default now), its
@@ -24,9 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrichmentResource {
     private final CatalogClient catalog;
+    private final Clock clock;
 
-    public EnrichmentResource(CatalogClient catalog) {
+    public EnrichmentResource(CatalogClient catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     @GET
@@ -37,6 +40,8 @@ public class EnrichmentResource {
             @QueryParam("at") String at) {
         return Uni.createFrom()
                 .completionStage(
-                        () -> catalog.enrich(DeviceKinds.parse(kind), id, Instants.orNow(at)));
+                        () ->
+                                catalog.enrich(
+                                        DeviceKinds.parse(kind), id, Instants.orNow(at, clock)));
     }
 }

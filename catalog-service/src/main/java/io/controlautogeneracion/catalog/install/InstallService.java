@@ -9,7 +9,7 @@ import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Device;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -27,9 +27,14 @@ public class InstallService {
     private final DeviceRepository devices;
     private final RelationRepository relations;
     private final PendingInstalls pending;
+    private final Clock clock;
 
     public InstallService(
-            DeviceRepository devices, RelationRepository relations, PendingInstalls pending) {
+            DeviceRepository devices,
+            RelationRepository relations,
+            PendingInstalls pending,
+            Clock clock) {
+        this.clock = clock;
         this.devices = devices;
         this.relations = relations;
         this.pending = pending;
@@ -92,7 +97,7 @@ public class InstallService {
     private Uni<Optional<Created>> ensureDevice(
             Optional<Versioned<Device>> existing, Device device) {
         if (existing.isEmpty()) {
-            return pending.open(device, Instant.now())
+            return pending.open(device, clock.instant())
                     .chain(
                             entry ->
                                     devices.create(device)

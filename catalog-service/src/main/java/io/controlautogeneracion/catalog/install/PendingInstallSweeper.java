@@ -2,8 +2,8 @@ package io.controlautogeneracion.catalog.install;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,9 +16,11 @@ public class PendingInstallSweeper {
     private static final Duration GRACE = Duration.ofMinutes(2);
 
     private final PendingInstalls pending;
+    private final Clock clock;
 
-    public PendingInstallSweeper(PendingInstalls pending) {
+    public PendingInstallSweeper(PendingInstalls pending, Clock clock) {
         this.pending = pending;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -27,7 +29,8 @@ public class PendingInstallSweeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {
-            int removed = pending.sweep(Instant.now(), GRACE).await().atMost(Duration.ofMinutes(1));
+            int removed =
+                    pending.sweep(clock.instant(), GRACE).await().atMost(Duration.ofMinutes(1));
             if (removed > 0) {
                 LOG.warnf("removed %d device documents of installs that never committed", removed);
             }
