@@ -67,8 +67,12 @@ class HostileFuzzTest {
         ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
         prober.scheduleWithFixedDelay(
                 () -> {
+                    int status = status(http, ready);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // stopped at the end of the run: no answer, not a DOWN
+                    }
                     probes.incrementAndGet();
-                    if (status(http, ready) != 200) {
+                    if (status != 200) {
                         notReady.incrementAndGet();
                     }
                 },
@@ -86,6 +90,8 @@ class HostileFuzzTest {
             found = stored(start);
         } finally {
             prober.shutdownNow();
+            // A probe in flight is interrupted and not counted; its counts are final after this.
+            prober.awaitTermination(10, TimeUnit.SECONDS);
         }
         double seconds = (System.nanoTime() - began) / 1e9;
 
