@@ -48,10 +48,7 @@ class MongoRealServerTest {
 
     @Test
     void shouldCreateTheUniqueAndTtlIndexesAndChangeTheTtlInPlace() {
-        new MongoIndexes(client, DATABASE, config("P30D"))
-                .complete()
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        createIndexes(DATABASE, "P30D");
         assertThat(ttlSeconds(MessageRepository.READINGS))
                 .isEqualTo(Duration.ofDays(30).toSeconds());
         List<Document> indexes = indexes(MessageRepository.READINGS);
@@ -62,10 +59,7 @@ class MongoRealServerTest {
                             assertThat(index.getBoolean("unique")).isTrue();
                         });
 
-        new MongoIndexes(client, DATABASE, config("P7D"))
-                .complete()
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        createIndexes(DATABASE, "P7D");
         assertThat(ttlSeconds(MessageRepository.READINGS))
                 .isEqualTo(Duration.ofDays(7).toSeconds());
 
@@ -96,10 +90,7 @@ class MongoRealServerTest {
     @Test
     void shouldExpireMessagesOlderThanTheRetention() {
         String database = DATABASE + "_ttl";
-        new MongoIndexes(client, database, config("PT1S"))
-                .complete()
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        createIndexes(database, "PT1S");
         MessageRepository repository = new MessageRepository(client, database, config("P7D"));
         Document old = reading(10).append("timestamp", Date.from(Instant.now().minusSeconds(3600)));
         repository.insert(raw(List.of(old)), List.of()).await().atMost(Duration.ofSeconds(10));
@@ -112,10 +103,7 @@ class MongoRealServerTest {
     @Test
     void shouldServeAPageOfEveryDeviceOfATopicFromOneIndexWithoutSorting() {
         String database = DATABASE + "_page";
-        new MongoIndexes(client, database, config("P7D"))
-                .complete()
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        createIndexes(database, "P7D");
         Instant from = Instant.parse("2026-12-04T00:00:00Z");
         Document find =
                 new Document("find", MessageRepository.READINGS)
@@ -146,6 +134,14 @@ class MongoRealServerTest {
                         .get("queryPlanner", Document.class)
                         .toJson();
         assertThat(plan).contains("topic_event_time").doesNotContain("\"SORT\"");
+    }
+
+    /** Every index of the service in {@code database}, with {@code retention} for the TTLs. */
+    private static void createIndexes(String database, String retention) {
+        new MongoIndexes(client, database, config(retention))
+                .complete()
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     private static Document reading(long offset) {
