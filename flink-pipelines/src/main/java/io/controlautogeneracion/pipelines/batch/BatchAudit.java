@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.batch;
 
 import io.controlautogeneracion.druid.DruidClient;
+import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.panel.EdgeStore;
 import io.controlautogeneracion.pipelines.panel.ReportAudit;

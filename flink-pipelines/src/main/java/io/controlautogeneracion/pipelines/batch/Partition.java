@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.batch;
 
+import io.controlautogeneracion.model.landing.HourPartitions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.controlautogeneracion.pipelines.landing;
 
-import io.controlautogeneracion.pipelines.batch.HourPartitions;
+import io.controlautogeneracion.model.landing.HourPartitions;
 import java.time.Instant;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;

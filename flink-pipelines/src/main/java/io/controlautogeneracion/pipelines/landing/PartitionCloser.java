@@ -1,6 +1,6 @@
 package io.controlautogeneracion.pipelines.landing;
 
-import io.controlautogeneracion.pipelines.batch.HourPartitions;
+import io.controlautogeneracion.model.landing.HourPartitions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.controlautogeneracion.pipelines.panel;
 
-import io.controlautogeneracion.pipelines.batch.HourPartitions;
+import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.batch.Partition;
 import io.controlautogeneracion.pipelines.batch.RowFiles;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.controlautogeneracion.pipelines.panel;
 
 import io.controlautogeneracion.druid.DruidClient;
+import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.batch.BatchSettings;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
 import io.controlautogeneracion.pipelines.batch.DruidSql;
-import io.controlautogeneracion.pipelines.batch.HourPartitions;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import java.io.PrintStream;
 import java.time.Duration;

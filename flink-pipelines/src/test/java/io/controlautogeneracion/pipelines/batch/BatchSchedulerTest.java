@@ -2,6 +2,7 @@ package io.controlautogeneracion.pipelines.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.panel.EdgeStore;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.batch;
 
+import io.controlautogeneracion.model.landing.HourPartitions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.controlautogeneracion.pipelines.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.light.LightSettings;
 import io.controlautogeneracion.pipelines.testing.CatalogSeed;

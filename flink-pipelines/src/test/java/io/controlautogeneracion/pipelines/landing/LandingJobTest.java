@@ -3,8 +3,8 @@ package io.controlautogeneracion.pipelines.landing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobRestarts;
-import io.controlautogeneracion.pipelines.batch.HourPartitions;
 import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;

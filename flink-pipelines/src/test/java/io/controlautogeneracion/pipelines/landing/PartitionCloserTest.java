@@ -2,7 +2,7 @@ package io.controlautogeneracion.pipelines.landing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.controlautogeneracion.pipelines.batch.HourPartitions;
+import io.controlautogeneracion.model.landing.HourPartitions;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.controlautogeneracion.druid.DruidClient;
+import io.controlautogeneracion.model.landing.HourPartitions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -30,7 +29,6 @@ import org.bson.Document;
 /** Each store against what Kafka holds: lost and duplicated, per drill phase. */
 final class StoreChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final Duration WINDOW = Duration.ofSeconds(5);
 
     private StoreChecks() {}
@@ -123,12 +121,7 @@ final class StoreChecks {
             for (Instant h = from.truncatedTo(ChronoUnit.HOURS);
                     !h.isAfter(to);
                     h = h.plus(1, ChronoUnit.HOURS)) {
-                var t = h.atOffset(ZoneOffset.UTC);
-                Path dir =
-                        landingDir
-                                .resolve(topic)
-                                .resolve("dt=" + DAY.format(t))
-                                .resolve(String.format("hour=%02d", t.getHour()));
+                Path dir = HourPartitions.directory(landingDir, topic, h);
                 if (!Files.isDirectory(dir)) {
                     continue;
                 }

@@ -1,4 +1,4 @@
-package io.controlautogeneracion.pipelines.batch;
+package io.controlautogeneracion.model.landing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
