@@ -220,14 +220,7 @@ public final class DruidClient {
                 param.put("type", "VARCHAR").put("value", String.valueOf(p));
             }
         }
-        String answer =
-                exchange(
-                        HttpRequest.newBuilder(broker.resolve("/druid/v2/sql"))
-                                .timeout(REQUEST_TIMEOUT)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                                .build());
-        return rows(answer);
+        return rows(exchange(postRequest(broker.resolve("/druid/v2/sql"), body.toString())));
     }
 
     /** The rows of an {@code array} answer with a header: column → value, in column order. */
@@ -314,12 +307,15 @@ public final class DruidClient {
     }
 
     private JsonNode post(URI uri, String body) {
-        return send(
-                HttpRequest.newBuilder(uri)
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return send(postRequest(uri, body));
+    }
+
+    private static HttpRequest postRequest(URI uri, String json) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private JsonNode send(HttpRequest request) {

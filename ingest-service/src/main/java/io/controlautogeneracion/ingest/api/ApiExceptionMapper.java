@@ -10,19 +10,12 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
-    public static final String PROBLEM_JSON = "application/problem+json";
-
     @Context UriInfo uri;
 
     @Override
     public Response toResponse(ApiException e) {
-        Problem problem =
-                new Problem(
-                        "about:blank",
-                        e.title(),
-                        e.status(),
-                        e.getMessage(),
-                        uri == null ? null : uri.getPath());
-        return Response.status(e.status()).type(PROBLEM_JSON).entity(problem).build();
+        return Problem.response(
+                        e.status(), e.title(), e.getMessage(), uri == null ? null : uri.getPath())
+                .build();
     }
 }

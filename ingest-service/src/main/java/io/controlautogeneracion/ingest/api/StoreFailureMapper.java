@@ -31,29 +31,22 @@ public class StoreFailureMapper implements ExceptionMapper<MongoException> {
         String path = uri == null ? null : uri.getPath();
         if (StoreErrors.storeWide(e)) {
             LOG.warnf("%s answered 503, the message store did not answer: %s", path, e.toString());
-            Problem problem =
-                    new Problem(
-                            "about:blank",
-                            "Message store unavailable",
+            return Problem.response(
                             503,
+                            "Message store unavailable",
                             "The message store did not answer the query in time ("
                                     + e.getClass().getSimpleName()
                                     + "); try again later or ask for a narrower range",
-                            path);
-            return Response.status(503)
+                            path)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .type(ApiExceptionMapper.PROBLEM_JSON)
-                    .entity(problem)
                     .build();
         }
         LOG.errorf(e, "%s failed in the message store", path);
-        Problem problem =
-                new Problem(
-                        "about:blank",
-                        "Message store failure",
+        return Problem.response(
                         500,
+                        "Message store failure",
                         "The message store refused the query: " + e.getMessage(),
-                        path);
-        return Response.status(500).type(ApiExceptionMapper.PROBLEM_JSON).entity(problem).build();
+                        path)
+                .build();
     }
 }
