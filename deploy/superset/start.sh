@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Superset start: metadata schema, admin user, roles, then the project's dashboard bundle (the
-# superset/ directory: metadata.yaml, databases/, datasets/, charts/, dashboards/) imported over
+# superset/bundle/ directory: metadata.yaml, databases/, datasets/, charts/, dashboards/) imported over
 # what an earlier start imported, then the web server. The Druid database's sqlalchemy_uri is set
 # to SUPERSET_DRUID_URI at every start, so the bundle works whatever broker address it carries.
 set -euo pipefail

@@ -23,7 +23,7 @@ class ComposeFileTest {
     private static final Path DIR = ProjectFiles.path("deploy");
     private static final JsonNode SERVICES =
             ProjectFiles.yaml(DIR.resolve("compose.yaml")).path("services");
-    private static final String BUNDLE = "../superset";
+    private static final String BUNDLE = "../superset/bundle";
     private static final Pattern HEALTH_REQUEST =
             Pattern.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+).*GET (\\S+) HTTP");
 
@@ -169,7 +169,7 @@ class ComposeFileTest {
     void supersetImportsTheProjectsDashboardBundle() {
         assertThat(texts(service("superset").path("volumes"))).contains(BUNDLE + ":/app/bundle:ro");
         assertThat(ProjectFiles.read(DIR.resolve("superset/Dockerfile")))
-                .contains("COPY superset/ /app/bundle/")
+                .contains("COPY superset/bundle/ /app/bundle/")
                 .contains("COPY deploy/superset/import_bundle.py /app/deploy/import_bundle.py");
         // every start updates what an earlier one imported: the assets import, not the dashboard
         // import that keeps existing charts, datasets and databases
@@ -182,9 +182,9 @@ class ComposeFileTest {
         Path bundle = DIR.resolve(BUNDLE).normalize();
         Assumptions.assumeTrue(
                 Files.exists(bundle.resolve("metadata.yaml")),
-                "no dashboard bundle (superset/metadata.yaml) in this tree");
+                "no dashboard bundle (superset/bundle/metadata.yaml) in this tree");
         List<Path> databases = ProjectFiles.list(bundle.resolve("databases"), ".yaml");
-        assertThat(databases).as("superset/databases/*.yaml").isNotEmpty();
+        assertThat(databases).as("superset/bundle/databases/*.yaml").isNotEmpty();
         // start.sh points the bundle's Druid database at the stack's broker through this line.
         databases.forEach(
                 db ->
