@@ -43,7 +43,7 @@ import org.bson.Document;
  * figures; asserts nothing.
  *
  * <p>Run (after {@code ./mvnw -B -o -pl deploy/local-stack/launcher -am package -DskipTests}):
- * {@code deploy/local-stack/mongo-benchmark.sh [--backend rocksdb|h2|h2-tuned|memory] [--docs
+ * {@code deploy/local-stack/bench/mongo.sh [--backend rocksdb|h2|h2-tuned|memory] [--docs
  * 400000] [--batch 500] [--heap 256m] [--dir DIR] [--kill]} ({@code --kill}: stop with kill -9).
  */
 public final class MongoStandInBenchmark {
