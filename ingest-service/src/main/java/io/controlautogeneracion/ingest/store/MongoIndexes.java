@@ -12,6 +12,7 @@ import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -56,8 +57,12 @@ public class MongoIndexes {
     }
 
     private Uni<Void> retried(Supplier<Uni<? extends Void>> creation) {
+        // Off the event loop: the first batch of a channel subscribes from it, and the first
+        // createIndex of a process loads the driver's operation classes (seconds on a busy
+        // machine).
         return Uni.createFrom()
                 .deferred(creation)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(MongoException.class)
                 .invoke(e -> LOG.warnf("creating MongoDB indexes failed, retrying: %s", e))
                 .onFailure(MongoException.class)
