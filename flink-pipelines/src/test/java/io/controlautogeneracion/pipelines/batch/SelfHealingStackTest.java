@@ -10,6 +10,7 @@ import io.controlautogeneracion.pipelines.testing.CatalogSeed;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -267,7 +268,7 @@ class SelfHealingStackTest {
     /** The task templates, with panel_report's made to fail on every row. */
     private static Path brokenTasks(Path dir) throws IOException {
         Files.createDirectories(dir);
-        try (Stream<Path> templates = Files.list(ProjectFiles.tasksDir())) {
+        try (Stream<Path> templates = Files.list(ProjectFiles.path("druid/tasks"))) {
             for (Path t : templates.toList()) {
                 Files.copy(t, dir.resolve(t.getFileName()));
             }
@@ -298,7 +299,7 @@ class SelfHealingStackTest {
             }
             changed.add(row);
         }
-        new DruidLoad(druid, ProjectFiles.tasksDir(), DRUID_WAIT, 1)
+        new DruidLoad(druid, ProjectFiles.path("druid/tasks"), DRUID_WAIT, 1)
                 .replaceHours("panel_report", List.of(slot), dir.resolve("tamper"), changed);
         stack.druid()
                 .awaitSql(
