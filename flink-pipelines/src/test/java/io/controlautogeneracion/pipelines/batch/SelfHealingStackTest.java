@@ -7,6 +7,7 @@ import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.light.LightSettings;
 import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
@@ -28,7 +29,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,13 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
 class SelfHealingStackTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DRUID_WAIT = Duration.ofMinutes(3);

@@ -9,6 +9,7 @@ import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindScript;
@@ -24,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.utils.Utils;
@@ -39,13 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CouchbaseMock, exactly-once sinks read back with {@code read_committed}.
  */
 class WindJobTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaTestBroker kafka;

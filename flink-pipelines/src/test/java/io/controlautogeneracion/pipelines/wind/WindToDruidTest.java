@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindScript;
@@ -21,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -39,13 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithLocalStack({Engine.KAFKA, Engine.DRUID, Engine.COUCHBASE})
 class WindToDruidTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     private static final Duration DRUID = Duration.ofMinutes(3);
     private static final String ALARMS =
