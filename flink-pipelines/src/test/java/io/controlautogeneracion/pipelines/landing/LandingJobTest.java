@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobRestarts;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
-import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
+import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class LandingJobTest {
     void shouldLandValidReadingsPerEventHourAndCloseHoursBehindTheWatermark(@TempDir Path dir)
             throws Exception {
         Instant h = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-        try (KafkaTestBroker kafka = KafkaTestBroker.start()) {
+        try (KafkaTestBroker kafka = KafkaTestBroker.builder().transactionProtocolV1().start()) {
             kafka.createTopics(Map.of("panel", 2, "sensor-light", 1));
             List<Map.Entry<String, String>> panel = new ArrayList<>();
             for (int m = 0; m < 60; m += 10) {

@@ -10,9 +10,9 @@ import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.pipelines.testing.CatalogSeed;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
-import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindScript;
+import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class WindJobTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaTestBroker.start();
+        kafka = KafkaTestBroker.builder().transactionProtocolV1().start();
         kafka.createTopics(Map.of("sensor-wind", 2, "wind_reading", 2, "wind_alarm", 2));
         couchbase = CouchbaseStandIn.start("catalog", "catalog-pw");
     }
