@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.light.LightSettings;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
@@ -65,7 +65,7 @@ class SelfHealingStackTest {
     @Test
     void shouldReportLateDataAgainAndRetryFailuresWithoutAManualStep(
             RunningStack stack, @TempDir Path dir) throws Exception {
-        CatalogSeed.into(
+        CatalogFixtures.into(
                 stack,
                 seed ->
                         seed.madrid("C-SH")

@@ -7,7 +7,7 @@ import io.controlautogeneracion.pipelines.batch.HourRange;
 import io.controlautogeneracion.pipelines.batch.HourlyBatch;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.StackBatch;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
@@ -252,7 +252,7 @@ class PanelBatchStackTest {
 
     private static void seedCatalog(RunningStack stack) {
         Instant installed = Instant.parse("2024-06-01T00:00:00Z");
-        CatalogSeed.into(
+        CatalogFixtures.into(
                 stack,
                 seed ->
                         seed.madrid("C-1")

@@ -1,10 +1,8 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.catalog.client.CatalogClientSettings;
-import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.model.reading.WindReading;
 import io.controlautogeneracion.pipelines.JobParameters;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.stack.Engine;
@@ -61,26 +59,18 @@ class WindBenchmark {
 
     @BeforeAll
     static void seed(RunningStack stack) {
-        String bucket = stack.couchbaseBucket();
-        try (CatalogConnection catalog =
-                CatalogConnection.open(
-                        CatalogClientSettings.of(
-                                stack.couchbaseConnectionString(),
-                                bucket,
-                                stack.couchbasePassword(),
-                                bucket))) {
-            CatalogSeed seed =
-                    new CatalogSeed(catalog.collection())
-                            .element("B-ANEMO", 15, 25)
-                            .client("B-C", "Bench", "28013");
-            for (int i = 0; i < SENSORS; i++) {
-                seed.anemometer(
-                        id(i),
-                        "B-ANEMO",
-                        new String[] {"B-C"},
-                        new Instant[] {Instant.parse("2020-01-01T00:00:00Z")});
-            }
-        }
+        CatalogFixtures.into(
+                stack,
+                catalog -> {
+                    catalog.element("B-ANEMO", 15, 25).client("B-C", "Bench", "28013");
+                    for (int i = 0; i < SENSORS; i++) {
+                        catalog.anemometer(
+                                id(i),
+                                "B-ANEMO",
+                                new String[] {"B-C"},
+                                new Instant[] {Instant.parse("2020-01-01T00:00:00Z")});
+                    }
+                });
     }
 
     private static String id(int i) {

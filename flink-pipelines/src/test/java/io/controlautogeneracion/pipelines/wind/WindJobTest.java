@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import io.controlautogeneracion.model.catalog.Enrichment;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindScript;
@@ -64,7 +64,7 @@ class WindJobTest {
         WindScript script =
                 new WindScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1200));
         try (CatalogConnection catalog = CatalogConnection.open(couchbase.settings())) {
-            new CatalogSeed(catalog.collection())
+            new CatalogFixtures(catalog.collection())
                     .element("ANEMO-2", 12, 20)
                     .client("C-A", "Ana", "28013")
                     .client("C-B", "Blas", "35001")

@@ -3,9 +3,7 @@ package io.controlautogeneracion.pipelines.wind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.controlautogeneracion.catalog.client.CatalogClientSettings;
-import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindScript;
@@ -165,29 +163,22 @@ class WindToDruidTest {
     }
 
     private static void seedCatalog(RunningStack stack, WindScript script) {
-        String bucket = stack.couchbaseBucket();
-        try (CatalogConnection catalog =
-                CatalogConnection.open(
-                        CatalogClientSettings.of(
-                                stack.couchbaseConnectionString(),
-                                bucket,
-                                stack.couchbasePassword(),
-                                bucket))) {
-            new CatalogSeed(catalog.collection())
-                    .element("IT-ANEMO", 12, 20)
-                    .client("IT-C-A", "Ana", "28013")
-                    .client("IT-C-B", "Blas", "35001")
-                    .anemometer(
-                            "IT-STEADY",
-                            "IT-ANEMO",
-                            new String[] {"IT-C-A"},
-                            new Instant[] {script.at(-3600)})
-                    .anemometer(
-                            "IT-MOVE",
-                            "IT-ANEMO",
-                            new String[] {"IT-C-A", "IT-C-B"},
-                            new Instant[] {script.at(-3600), script.at(40)});
-        }
+        CatalogFixtures.into(
+                stack,
+                catalog ->
+                        catalog.element("IT-ANEMO", 12, 20)
+                                .client("IT-C-A", "Ana", "28013")
+                                .client("IT-C-B", "Blas", "35001")
+                                .anemometer(
+                                        "IT-STEADY",
+                                        "IT-ANEMO",
+                                        new String[] {"IT-C-A"},
+                                        new Instant[] {script.at(-3600)})
+                                .anemometer(
+                                        "IT-MOVE",
+                                        "IT-ANEMO",
+                                        new String[] {"IT-C-A", "IT-C-B"},
+                                        new Instant[] {script.at(-3600), script.at(40)}));
     }
 
     /** "wind_id level client_id postal_code time status" per row. */

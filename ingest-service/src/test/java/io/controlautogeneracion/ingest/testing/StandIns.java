@@ -1,14 +1,12 @@
 package io.controlautogeneracion.ingest.testing;
 
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.catalog.client.CatalogDocuments;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.net.InetSocketAddress;
@@ -59,6 +57,7 @@ public final class StandIns implements AutoCloseable {
     private MongoClient mongoClient;
     private final CouchbaseStandIn couchbase;
     private CatalogConnection catalogConnection;
+    private CatalogSeed catalog;
 
     StandIns() throws Exception {
         couchbase = CouchbaseStandIn.start(CATALOG_BUCKET, CATALOG_PASSWORD);
@@ -100,13 +99,9 @@ public final class StandIns implements AutoCloseable {
     public synchronized void putCatalog(String key, Object document) {
         if (catalogConnection == null) {
             catalogConnection = CatalogConnection.open(couchbase.settings());
+            catalog = new CatalogSeed(catalogConnection.collection());
         }
-        catalogConnection
-                .collection()
-                .upsert(
-                        key,
-                        CatalogDocuments.write(document),
-                        UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
+        catalog.put(key, document);
     }
 
     /** The catalog stops answering key-value reads (they fail until their timeout). */

@@ -3,9 +3,7 @@ package io.controlautogeneracion.catalog.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.couchbase.client.java.Collection;
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
@@ -33,40 +31,44 @@ class CatalogClientTest {
     static void start() {
         standIn = CouchbaseStandIn.start("catalog", "catalog-pw");
         connection = CatalogConnection.open(standIn.settings());
-        Collection c = connection.collection();
-        put(c, CatalogKeys.client("C-A"), client("C-A", "28013", "Europe/Madrid"));
-        put(c, CatalogKeys.client("C-B"), client("C-B", "35001", "Atlantic/Canary"));
-        put(
-                c,
-                CatalogKeys.element(DeviceKind.WIND, "ANEMO-2"),
-                new Element(
-                        DeviceKind.WIND,
-                        "ANEMO-2",
-                        "Aire",
-                        null,
-                        null,
-                        null,
-                        null,
-                        10,
-                        null,
-                        null));
-        put(
-                c,
-                CatalogKeys.device(DeviceKind.WIND, "W-1"),
-                new SensorWind(
-                        "W-1", "ANEMO-2", null, LocalDate.of(2025, 1, 2), null, null, 10, null));
-        put(
-                c,
-                CatalogKeys.relations(DeviceKind.WIND, "W-1"),
-                ClientRelHistory.empty(DeviceKind.WIND, "W-1")
-                        .with(
-                                ClientRel.of(
-                                        DeviceKind.WIND,
-                                        "W-1",
-                                        "C-A",
-                                        Instant.parse("2025-01-02T00:00:00Z"),
-                                        MOVE))
-                        .with(ClientRel.of(DeviceKind.WIND, "W-1", "C-B", MOVE, null)));
+        new CatalogSeed(connection.collection())
+                .put(CatalogKeys.client("C-A"), client("C-A", "28013", "Europe/Madrid"))
+                .put(CatalogKeys.client("C-B"), client("C-B", "35001", "Atlantic/Canary"))
+                .put(
+                        CatalogKeys.element(DeviceKind.WIND, "ANEMO-2"),
+                        new Element(
+                                DeviceKind.WIND,
+                                "ANEMO-2",
+                                "Aire",
+                                null,
+                                null,
+                                null,
+                                null,
+                                10,
+                                null,
+                                null))
+                .put(
+                        CatalogKeys.device(DeviceKind.WIND, "W-1"),
+                        new SensorWind(
+                                "W-1",
+                                "ANEMO-2",
+                                null,
+                                LocalDate.of(2025, 1, 2),
+                                null,
+                                null,
+                                10,
+                                null))
+                .put(
+                        CatalogKeys.relations(DeviceKind.WIND, "W-1"),
+                        ClientRelHistory.empty(DeviceKind.WIND, "W-1")
+                                .with(
+                                        ClientRel.of(
+                                                DeviceKind.WIND,
+                                                "W-1",
+                                                "C-A",
+                                                Instant.parse("2025-01-02T00:00:00Z"),
+                                                MOVE))
+                                .with(ClientRel.of(DeviceKind.WIND, "W-1", "C-B", MOVE, null)));
     }
 
     @AfterAll
@@ -139,7 +141,8 @@ class CatalogClientTest {
                                 .withCache(100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
         assertThat(catalog.client("C-NEW").join()).isEmpty();
 
-        put(connection.collection(), CatalogKeys.client("C-NEW"), client("C-NEW", "08001", null));
+        new CatalogSeed(connection.collection())
+                .put(CatalogKeys.client("C-NEW"), client("C-NEW", "08001", null));
 
         assertThat(catalog.client("C-NEW").join()).isEmpty();
         catalog.invalidate(CatalogKeys.client("C-NEW"));
@@ -196,12 +199,5 @@ class CatalogClientTest {
                     .isEqualTo(catalog.enrich(DeviceKind.WIND, "W-1", MOVE).get());
             assertThat(catalog.history(DeviceKind.WIND, "W-NONE").get().known()).isFalse();
         }
-    }
-
-    private static void put(Collection collection, String key, Object document) {
-        collection.upsert(
-                key,
-                CatalogDocuments.write(document),
-                UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
     }
 }
