@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindScript;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class WindJobTest {
             throws Exception {
         WindScript script =
                 new WindScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1200));
-        try (CatalogConnection catalog = CatalogConnection.open(couchbase.settings())) {
+        try (CatalogConnection catalog = CatalogConnection.open(CatalogSeed.settings(couchbase))) {
             new CatalogFixtures(catalog.collection())
                     .element("ANEMO-2", 12, 20)
                     .client("C-A", "Ana", "28013")

@@ -7,7 +7,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -98,7 +98,7 @@ public final class StandIns implements AutoCloseable {
     /** Writes a catalog document as catalog-service does (raw JSON under the catalog's key). */
     public synchronized void putCatalog(String key, Object document) {
         if (catalogConnection == null) {
-            catalogConnection = CatalogConnection.open(couchbase.settings());
+            catalogConnection = CatalogConnection.open(CatalogSeed.settings(couchbase));
             catalog = new CatalogSeed(catalogConnection.collection());
         }
         catalog.put(key, document);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
@@ -13,6 +12,7 @@ import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.SensorWind;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,12 +25,14 @@ class CatalogClientTest {
     private static final Instant MOVE = Instant.parse("2026-06-01T10:00:00Z");
 
     private static CouchbaseStandIn standIn;
+    private static CatalogClientSettings settings;
     private static CatalogConnection connection;
 
     @BeforeAll
     static void start() {
         standIn = CouchbaseStandIn.start("catalog", "catalog-pw");
-        connection = CatalogConnection.open(standIn.settings());
+        settings = CatalogSeed.settings(standIn);
+        connection = CatalogConnection.open(settings);
         new CatalogSeed(connection.collection())
                 .put(CatalogKeys.client("C-A"), client("C-A", "28013", "Europe/Madrid"))
                 .put(CatalogKeys.client("C-B"), client("C-B", "35001", "Atlantic/Canary"))
@@ -78,7 +80,7 @@ class CatalogClientTest {
     }
 
     private CatalogClient newClient() {
-        return new CatalogClient(connection.collection().async(), standIn.settings());
+        return new CatalogClient(connection.collection().async(), settings);
     }
 
     @Test
@@ -137,8 +139,7 @@ class CatalogClientTest {
         CatalogClient catalog =
                 new CatalogClient(
                         connection.collection().async(),
-                        standIn.settings()
-                                .withCache(100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
+                        settings.withCache(100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
         assertThat(catalog.client("C-NEW").join()).isEmpty();
 
         new CatalogSeed(connection.collection())
@@ -154,8 +155,8 @@ class CatalogClientTest {
 
     @Test
     void shouldFailTheFutureWhenTheStoreCannotBeRead() {
-        CatalogConnection closed = CatalogConnection.open(standIn.settings());
-        CatalogClient catalog = new CatalogClient(closed.collection().async(), standIn.settings());
+        CatalogConnection closed = CatalogConnection.open(settings);
+        CatalogClient catalog = new CatalogClient(closed.collection().async(), settings);
         closed.close();
 
         assertThatThrownBy(() -> catalog.enrich(DeviceKind.PANEL, "P-1", MOVE).join())

@@ -1,13 +1,13 @@
 package io.controlautogeneracion.catalog.client;
 
 import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -30,11 +30,13 @@ class EnrichmentBenchmark {
     @Test
     void enrichmentLookupsPerSecond() throws Exception {
         try (CouchbaseStandIn standIn = CouchbaseStandIn.start("catalog", "bench");
-                CatalogConnection connection = CatalogConnection.open(standIn.settings())) {
+                CatalogConnection connection =
+                        CatalogConnection.open(CatalogSeed.settings(standIn))) {
             seed(new CatalogSeed(connection.collection()));
             for (int round = 1; round <= 2; round++) {
                 CatalogClient cold =
-                        new CatalogClient(connection.collection().async(), standIn.settings());
+                        new CatalogClient(
+                                connection.collection().async(), CatalogSeed.settings(standIn));
                 report("cold cache (round " + round + ")", DEVICES, run(cold, DEVICES));
                 report("warm cache (round " + round + ")", WARM_LOOKUPS, run(cold, WARM_LOOKUPS));
             }

@@ -9,6 +9,7 @@ import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.catalog.client.CatalogDocuments;
 import io.controlautogeneracion.catalog.client.CatalogKeys;
 import io.controlautogeneracion.stack.junit.RunningStack;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +33,12 @@ public final class CatalogSeed {
         try (CatalogConnection connection = CatalogConnection.open(settings)) {
             seed.accept(new CatalogSeed(connection.collection()));
         }
+    }
+
+    /** The catalog client's settings for a Couchbase stand-in (its user is its bucket). */
+    public static CatalogClientSettings settings(CouchbaseStandIn standIn) {
+        return CatalogClientSettings.of(
+                standIn.connectionString(), standIn.bucket(), standIn.password(), standIn.bucket());
     }
 
     /**
