@@ -1,10 +1,13 @@
 package io.controlautogeneracion.catalog;
 
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** An in-process CouchbaseMock for the service under test, plus the test users' passwords. */
+/**
+ * The Couchbase stand-in (CouchbaseMock in the test JVM) for the service under test, as a Quarkus
+ * test resource, plus the test users' passwords.
+ */
 public class CouchbaseTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String ADMIN_PASSWORD = "admin-test-password";
     public static final String VIEWER_PASSWORD = "viewer-test-password";

@@ -2,15 +2,13 @@ package io.controlautogeneracion.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
 import com.couchbase.client.java.query.QueryOptions;
 import com.couchbase.client.java.query.QueryScanConsistency;
 import io.controlautogeneracion.catalog.client.CatalogClient;
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.catalog.client.CatalogDocuments;
 import io.controlautogeneracion.catalog.client.CatalogKeys;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
@@ -60,12 +58,14 @@ class RealCouchbaseTest {
                             -3.7,
                             "Europe/Madrid");
             Instant from = Instant.parse("2025-01-01T00:00:00Z");
-            put(connection, CatalogKeys.client("C-1"), client);
-            put(
-                    connection,
-                    CatalogKeys.relations(DeviceKind.PANEL, "P-1"),
-                    ClientRelHistory.empty(DeviceKind.PANEL, "P-1")
-                            .with(ClientRel.of(DeviceKind.PANEL, "P-1", "C-1", from, null)));
+            new CatalogSeed(connection.collection())
+                    .put(CatalogKeys.client("C-1"), client)
+                    .put(
+                            CatalogKeys.relations(DeviceKind.PANEL, "P-1"),
+                            ClientRelHistory.empty(DeviceKind.PANEL, "P-1")
+                                    .with(
+                                            ClientRel.of(
+                                                    DeviceKind.PANEL, "P-1", "C-1", from, null)));
 
             CatalogClient catalog = new CatalogClient(connection.collection().async(), settings);
             Enrichment enrichment = catalog.enrich(DeviceKind.PANEL, "P-1", from).join();
@@ -85,14 +85,5 @@ class RealCouchbaseTest {
             assertThat(enrichment.client()).isEqualTo(client);
             assertThat(rows).containsExactly("C-1");
         }
-    }
-
-    private static void put(CatalogConnection connection, String key, Object doc) {
-        connection
-                .collection()
-                .upsert(
-                        key,
-                        CatalogDocuments.write(doc),
-                        UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
     }
 }

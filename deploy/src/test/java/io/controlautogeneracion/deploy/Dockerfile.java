@@ -1,5 +1,6 @@
 package io.controlautogeneracion.deploy;
 
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;

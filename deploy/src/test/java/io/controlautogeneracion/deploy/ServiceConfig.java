@@ -1,5 +1,6 @@
 package io.controlautogeneracion.deploy;
 
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.controlautogeneracion.pipelines.landing.LandingJob;
 import io.controlautogeneracion.pipelines.landing.LandingSettings;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.wind.WindJob;
 import io.controlautogeneracion.pipelines.wind.WindJobSettings;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -24,13 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The streaming jobs restart for as long as they fail: no lifetime budget of restarts. */
 class JobRestartsTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     @Test
     void shouldKeepRestartingAJobThatFailsMoreTimesThanAnyBudgetWouldAllow() throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.pipelines.JobParameters;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,8 @@ class BatchSettingsTest {
 
     @Test
     void shouldRenderEveryTaskTemplateIntoATaskThatReplacesExactlyItsIntervals() throws Exception {
-        DruidLoad load = new DruidLoad(null, ProjectFiles.tasksDir(), Duration.ofMinutes(5), 1);
+        DruidLoad load =
+                new DruidLoad(null, ProjectFiles.path("druid/tasks"), Duration.ofMinutes(5), 1);
         List<HourRange> intervals =
                 HourRange.merge(
                         List.of(

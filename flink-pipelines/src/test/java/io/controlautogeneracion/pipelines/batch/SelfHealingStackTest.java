@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.light.LightSettings;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +29,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,13 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
 class SelfHealingStackTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DRUID_WAIT = Duration.ofMinutes(3);
@@ -70,7 +65,7 @@ class SelfHealingStackTest {
     @Test
     void shouldReportLateDataAgainAndRetryFailuresWithoutAManualStep(
             RunningStack stack, @TempDir Path dir) throws Exception {
-        CatalogSeed.into(
+        CatalogFixtures.into(
                 stack,
                 seed ->
                         seed.madrid("C-SH")
@@ -267,7 +262,7 @@ class SelfHealingStackTest {
     /** The task templates, with panel_report's made to fail on every row. */
     private static Path brokenTasks(Path dir) throws IOException {
         Files.createDirectories(dir);
-        try (Stream<Path> templates = Files.list(ProjectFiles.tasksDir())) {
+        try (Stream<Path> templates = Files.list(ProjectFiles.path("druid/tasks"))) {
             for (Path t : templates.toList()) {
                 Files.copy(t, dir.resolve(t.getFileName()));
             }
@@ -298,7 +293,7 @@ class SelfHealingStackTest {
             }
             changed.add(row);
         }
-        new DruidLoad(druid, ProjectFiles.tasksDir(), DRUID_WAIT, 1)
+        new DruidLoad(druid, ProjectFiles.path("druid/tasks"), DRUID_WAIT, 1)
                 .replaceHours("panel_report", List.of(slot), dir.resolve("tamper"), changed);
         stack.druid()
                 .awaitSql(

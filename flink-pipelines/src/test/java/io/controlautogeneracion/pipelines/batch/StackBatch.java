@@ -3,6 +3,7 @@ package io.controlautogeneracion.pipelines.batch;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.parts.DruidService;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public final class StackBatch {
                                 "--landing.dir", base.resolve("landing").toString(),
                                 "--work.dir", base.resolve("work").toString(),
                                 "--state.dir", base.resolve("state").toString(),
-                                "--druid.tasks-dir", ProjectFiles.tasksDir().toString(),
+                                "--druid.tasks-dir", ProjectFiles.path("druid/tasks").toString(),
                                 "--druid.overlord",
                                         DruidService.url(stack.context(), "coordinator"),
                                 "--druid.broker", DruidService.url(stack.context(), "broker"),

@@ -1,12 +1,7 @@
 package io.controlautogeneracion.pipelines.bench;
 
-import com.couchbase.client.java.ReactiveCollection;
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
-import io.controlautogeneracion.catalog.client.CatalogClientSettings;
-import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.catalog.client.CatalogDocuments;
 import io.controlautogeneracion.catalog.client.CatalogKeys;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.landing.HourPartitions;
@@ -312,43 +307,31 @@ class HourlyBatchBenchmark {
 
     private static void seedCatalog(RunningStack stack, int panels) {
         long t0 = System.nanoTime();
-        CatalogClientSettings settings =
-                CatalogClientSettings.of(
-                        stack.couchbaseConnectionString(),
-                        stack.couchbaseBucket(),
-                        stack.couchbasePassword(),
-                        stack.couchbaseBucket());
-        try (CatalogConnection connection = CatalogConnection.open(settings)) {
-            ReactiveCollection c = connection.collection().reactive();
-            UpsertOptions raw =
-                    UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE);
-            c.upsert(
+        CatalogSeed.into(
+                CatalogSeed.settings(stack),
+                seed -> {
+                    seed.put(
                             CatalogKeys.client("C-1"),
-                            CatalogDocuments.write(
-                                    MemoryCatalog.client("C-1", "Europe/Madrid", 40.4, -3.7)),
-                            raw)
-                    .block();
-            Flux.range(0, panels)
-                    .flatMap(
-                            p -> {
-                                String id = "P-" + p;
-                                Panel panel = MemoryCatalog.panelDocument(id, 400.0);
-                                ClientRelHistory rel =
-                                        MemoryCatalog.ownedSince(
-                                                DeviceKind.PANEL, id, "C-1", Instant.EPOCH);
-                                return Flux.concat(
-                                        c.upsert(
-                                                CatalogKeys.device(DeviceKind.PANEL, id),
-                                                CatalogDocuments.write(panel),
-                                                raw),
-                                        c.upsert(
-                                                CatalogKeys.relations(DeviceKind.PANEL, id),
-                                                CatalogDocuments.write(rel),
-                                                raw));
-                            },
-                            64)
-                    .blockLast();
-        }
+                            MemoryCatalog.client("C-1", "Europe/Madrid", 40.4, -3.7));
+                    Flux.range(0, panels)
+                            .flatMap(
+                                    p -> {
+                                        String id = "P-" + p;
+                                        Panel panel = MemoryCatalog.panelDocument(id, 400.0);
+                                        ClientRelHistory rel =
+                                                MemoryCatalog.ownedSince(
+                                                        DeviceKind.PANEL, id, "C-1", Instant.EPOCH);
+                                        return Flux.concat(
+                                                seed.putReactive(
+                                                        CatalogKeys.device(DeviceKind.PANEL, id),
+                                                        panel),
+                                                seed.putReactive(
+                                                        CatalogKeys.relations(DeviceKind.PANEL, id),
+                                                        rel));
+                                    },
+                                    64)
+                            .blockLast();
+                });
         report("seeded %,d panels into the catalog stand-in in %.1f s", panels, secs(t0));
     }
 

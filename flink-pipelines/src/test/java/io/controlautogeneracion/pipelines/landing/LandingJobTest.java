@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.controlautogeneracion.model.landing.HourPartitions;
 import io.controlautogeneracion.pipelines.JobRestarts;
-import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
+import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -30,19 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * closed still lands in it.
  */
 class LandingJobTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     @Test
     void shouldLandValidReadingsPerEventHourAndCloseHoursBehindTheWatermark(@TempDir Path dir)
             throws Exception {
         Instant h = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
-        try (KafkaTestBroker kafka = KafkaTestBroker.start()) {
+        try (KafkaTestBroker kafka = KafkaTestBroker.builder().transactionProtocolV1().start()) {
             kafka.createTopics(Map.of("panel", 2, "sensor-light", 1));
             List<Map.Entry<String, String>> panel = new ArrayList<>();
             for (int m = 0; m < 60; m += 10) {

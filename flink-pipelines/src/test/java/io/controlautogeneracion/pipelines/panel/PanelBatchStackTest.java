@@ -7,7 +7,8 @@ import io.controlautogeneracion.pipelines.batch.HourRange;
 import io.controlautogeneracion.pipelines.batch.HourlyBatch;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.StackBatch;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
@@ -23,7 +24,6 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -41,13 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithLocalStack({Engine.DRUID, Engine.COUCHBASE})
 class PanelBatchStackTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     private static final Duration DRUID_WAIT = Duration.ofMinutes(3);
     // The stack's Druid is shared by the module's test classes: every query keeps to its days.
@@ -258,7 +252,7 @@ class PanelBatchStackTest {
 
     private static void seedCatalog(RunningStack stack) {
         Instant installed = Instant.parse("2024-06-01T00:00:00Z");
-        CatalogSeed.into(
+        CatalogFixtures.into(
                 stack,
                 seed ->
                         seed.madrid("C-1")

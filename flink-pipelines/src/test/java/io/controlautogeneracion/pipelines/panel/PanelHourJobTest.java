@@ -15,6 +15,7 @@ import io.controlautogeneracion.pipelines.batch.HourRange;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
 import io.controlautogeneracion.pipelines.batch.RunInputs;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -38,13 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * damaged line, the edges kept of the hours read, and a catalog that cannot answer.
  */
 class PanelHourJobTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     private static final Instant H = Instant.parse("2026-06-01T10:00:00Z");
     private static final Client ANA = MemoryCatalog.client("C-1", "Europe/Madrid", 40.4, -3.7);

@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.testing;
 
+import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

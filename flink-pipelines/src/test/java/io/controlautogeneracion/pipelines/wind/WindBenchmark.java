@@ -1,15 +1,14 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import io.controlautogeneracion.catalog.client.CatalogClientSettings;
-import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.model.reading.WindReading;
 import io.controlautogeneracion.pipelines.JobParameters;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
-import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
+import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -57,36 +55,22 @@ class WindBenchmark {
     /** Seconds produced before measuring: job deployment and Druid's first task are not steady. */
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     @BeforeAll
     static void seed(RunningStack stack) {
-        String bucket = stack.couchbaseBucket();
-        try (CatalogConnection catalog =
-                CatalogConnection.open(
-                        CatalogClientSettings.of(
-                                stack.couchbaseConnectionString(),
-                                bucket,
-                                stack.couchbasePassword(),
-                                bucket))) {
-            CatalogSeed seed =
-                    new CatalogSeed(catalog.collection())
-                            .element("B-ANEMO", 15, 25)
-                            .client("B-C", "Bench", "28013");
-            for (int i = 0; i < SENSORS; i++) {
-                seed.anemometer(
-                        id(i),
-                        "B-ANEMO",
-                        new String[] {"B-C"},
-                        new Instant[] {Instant.parse("2020-01-01T00:00:00Z")});
-            }
-        }
+        CatalogFixtures.into(
+                stack,
+                catalog -> {
+                    catalog.element("B-ANEMO", 15, 25).client("B-C", "Bench", "28013");
+                    for (int i = 0; i < SENSORS; i++) {
+                        catalog.anemometer(
+                                id(i),
+                                "B-ANEMO",
+                                new String[] {"B-C"},
+                                new Instant[] {Instant.parse("2020-01-01T00:00:00Z")});
+                    }
+                });
     }
 
     private static String id(int i) {

@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.model.catalog.Enrichment;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
-import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindScript;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
+import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.utils.Utils;
@@ -39,13 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CouchbaseMock, exactly-once sinks read back with {@code read_committed}.
  */
 class WindJobTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaTestBroker kafka;
@@ -53,7 +48,7 @@ class WindJobTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = KafkaTestBroker.start();
+        kafka = KafkaTestBroker.builder().transactionProtocolV1().start();
         kafka.createTopics(Map.of("sensor-wind", 2, "wind_reading", 2, "wind_alarm", 2));
         couchbase = CouchbaseStandIn.start("catalog", "catalog-pw");
     }
@@ -69,8 +64,8 @@ class WindJobTest {
             throws Exception {
         WindScript script =
                 new WindScript(Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(1200));
-        try (CatalogConnection catalog = CatalogConnection.open(couchbase.settings())) {
-            new CatalogSeed(catalog.collection())
+        try (CatalogConnection catalog = CatalogConnection.open(CatalogSeed.settings(couchbase))) {
+            new CatalogFixtures(catalog.collection())
                     .element("ANEMO-2", 12, 20)
                     .client("C-A", "Ana", "28013")
                     .client("C-B", "Blas", "35001")

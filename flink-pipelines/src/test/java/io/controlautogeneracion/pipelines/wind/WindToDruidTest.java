@@ -3,15 +3,14 @@ package io.controlautogeneracion.pipelines.wind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.controlautogeneracion.catalog.client.CatalogClientSettings;
-import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.pipelines.testing.CatalogSeed;
-import io.controlautogeneracion.pipelines.testing.KafkaTestBroker;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
+import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.pipelines.testing.WindScript;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
+import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -39,13 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithLocalStack({Engine.KAFKA, Engine.DRUID, Engine.COUCHBASE})
 class WindToDruidTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkTestCluster.extension();
 
     private static final Duration DRUID = Duration.ofMinutes(3);
     private static final String ALARMS =
@@ -171,29 +163,22 @@ class WindToDruidTest {
     }
 
     private static void seedCatalog(RunningStack stack, WindScript script) {
-        String bucket = stack.couchbaseBucket();
-        try (CatalogConnection catalog =
-                CatalogConnection.open(
-                        CatalogClientSettings.of(
-                                stack.couchbaseConnectionString(),
-                                bucket,
-                                stack.couchbasePassword(),
-                                bucket))) {
-            new CatalogSeed(catalog.collection())
-                    .element("IT-ANEMO", 12, 20)
-                    .client("IT-C-A", "Ana", "28013")
-                    .client("IT-C-B", "Blas", "35001")
-                    .anemometer(
-                            "IT-STEADY",
-                            "IT-ANEMO",
-                            new String[] {"IT-C-A"},
-                            new Instant[] {script.at(-3600)})
-                    .anemometer(
-                            "IT-MOVE",
-                            "IT-ANEMO",
-                            new String[] {"IT-C-A", "IT-C-B"},
-                            new Instant[] {script.at(-3600), script.at(40)});
-        }
+        CatalogFixtures.into(
+                stack,
+                catalog ->
+                        catalog.element("IT-ANEMO", 12, 20)
+                                .client("IT-C-A", "Ana", "28013")
+                                .client("IT-C-B", "Blas", "35001")
+                                .anemometer(
+                                        "IT-STEADY",
+                                        "IT-ANEMO",
+                                        new String[] {"IT-C-A"},
+                                        new Instant[] {script.at(-3600)})
+                                .anemometer(
+                                        "IT-MOVE",
+                                        "IT-ANEMO",
+                                        new String[] {"IT-C-A", "IT-C-B"},
+                                        new Instant[] {script.at(-3600), script.at(40)}));
     }
 
     /** "wind_id level client_id postal_code time status" per row. */

@@ -1,15 +1,14 @@
 package io.controlautogeneracion.ingest.testing;
 
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.catalog.client.CatalogDocuments;
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
+import io.controlautogeneracion.testing.KafkaTestBroker;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +18,8 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -32,9 +31,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * The infrastructure of the component tests: a real KRaft broker in this JVM, an in-process MongoDB
@@ -51,7 +47,7 @@ public final class StandIns implements AutoCloseable {
     static final int PARTITIONS = 2;
     static final int MAX_MESSAGE_BYTES = 4 << 20;
 
-    private final KafkaClusterTestKit kafka;
+    private final KafkaTestBroker kafka;
     private final KeptBackend backend = new KeptBackend(new MemoryBackend());
     private final int mongoPort;
     private MongoServer mongo;
@@ -61,30 +57,18 @@ public final class StandIns implements AutoCloseable {
     private MongoClient mongoClient;
     private final CouchbaseStandIn couchbase;
     private CatalogConnection catalogConnection;
+    private CatalogSeed catalog;
 
     StandIns() throws Exception {
         couchbase = CouchbaseStandIn.start(CATALOG_BUCKET, CATALOG_PASSWORD);
         kafka =
-                new KafkaClusterTestKit.Builder(
-                                new TestKitNodes.Builder()
-                                        .setCombined(true)
-                                        .setNumBrokerNodes(1)
-                                        .setNumControllerNodes(1)
-                                        .setBootstrapMetadataVersion(
-                                                MetadataVersion.latestProduction())
-                                        .build())
-                        .setConfigProp("offsets.topic.replication.factor", (short) 1)
-                        .setConfigProp("group.initial.rebalance.delay.ms", 0)
+                KafkaTestBroker.builder()
                         // Room for messages over the 1 MiB a device message may have.
-                        .setConfigProp("message.max.bytes", MAX_MESSAGE_BYTES)
-                        .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-        admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-        List<NewTopic> topics =
-                DEVICE_TOPICS.stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
-        admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+                        .setting("message.max.bytes", MAX_MESSAGE_BYTES)
+                        .start();
+        kafka.createTopics(
+                DEVICE_TOPICS.stream().collect(Collectors.toMap(t -> t, t -> PARTITIONS)));
+        admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()));
         mongo = new MongoServer(backend);
         InetSocketAddress address = mongo.bind();
         mongoPort = address.getPort();
@@ -96,7 +80,7 @@ public final class StandIns implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafka.bootstrap();
     }
 
     public String mongoConnectionString() {
@@ -114,14 +98,10 @@ public final class StandIns implements AutoCloseable {
     /** Writes a catalog document as catalog-service does (raw JSON under the catalog's key). */
     public synchronized void putCatalog(String key, Object document) {
         if (catalogConnection == null) {
-            catalogConnection = CatalogConnection.open(couchbase.settings());
+            catalogConnection = CatalogConnection.open(CatalogSeed.settings(couchbase));
+            catalog = new CatalogSeed(catalogConnection.collection());
         }
-        catalogConnection
-                .collection()
-                .upsert(
-                        key,
-                        CatalogDocuments.write(document),
-                        UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
+        catalog.put(key, document);
     }
 
     /** The catalog stops answering key-value reads (they fail until their timeout). */
@@ -214,7 +194,7 @@ public final class StandIns implements AutoCloseable {
 
     private KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -235,7 +215,7 @@ public final class StandIns implements AutoCloseable {
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -247,7 +227,7 @@ public final class StandIns implements AutoCloseable {
     private synchronized KafkaProducer<String, byte[]> bytesProducer() {
         if (bytesProducer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             props.put(ProducerConfig.ACKS_CONFIG, "all");

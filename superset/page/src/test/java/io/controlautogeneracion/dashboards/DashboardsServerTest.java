@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -54,7 +55,7 @@ class DashboardsServerTest {
                         "127.0.0.1",
                         0,
                         URI.create("http://127.0.0.1:" + broker.getAddress().getPort()),
-                        ProjectFiles.queriesDir());
+                        ProjectFiles.path("druid/queries"));
     }
 
     @AfterEach
@@ -189,6 +190,6 @@ class DashboardsServerTest {
     }
 
     private static NamedQuery catalogQuery(String name) {
-        return QueryCatalog.load(ProjectFiles.queriesDir()).get(name);
+        return QueryCatalog.load(ProjectFiles.path("druid/queries")).get(name);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.controlautogeneracion.stack.Templates;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.controlautogeneracion.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -70,7 +71,7 @@ class NamedQueriesTest {
 
     @Test
     void theReadmeIndexesEveryQuery() {
-        String readme = ProjectFiles.read(ProjectFiles.queriesDir().resolve("README.md"));
+        String readme = ProjectFiles.read(ProjectFiles.path("druid/queries").resolve("README.md"));
         for (NamedQuery query : queries) {
             assertThat(readme).as("README entry").contains("`" + query.name() + ".sql`");
         }

@@ -8,6 +8,7 @@ import io.controlautogeneracion.stack.Templates;
 import io.controlautogeneracion.stack.druid.DruidCompaction;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -387,7 +388,7 @@ class QueryBenchmark {
     }
 
     private static String sql(String name) {
-        return NamedQuery.load(ProjectFiles.queriesDir().resolve(name + ".sql")).body();
+        return NamedQuery.load(ProjectFiles.path("druid/queries").resolve(name + ".sql")).body();
     }
 
     private static String loadAverage() throws IOException {

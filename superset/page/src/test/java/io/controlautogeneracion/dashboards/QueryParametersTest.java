@@ -3,6 +3,7 @@ package io.controlautogeneracion.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * naming what is wrong: never SQL, never an unbounded range.
  */
 class QueryParametersTest {
-    private final QueryCatalog catalog = QueryCatalog.load(ProjectFiles.queriesDir());
+    private final QueryCatalog catalog = QueryCatalog.load(ProjectFiles.path("druid/queries"));
 
     @Test
     void shouldBindNamedValuesInTheQuerysOrderWithTheirTypes() {

@@ -3,6 +3,7 @@ package io.controlautogeneracion.dashboards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ record SupersetBundle(
     }
 
     static SupersetBundle load() {
-        Path dir = ProjectFiles.supersetDir();
+        Path dir = ProjectFiles.path("superset/bundle");
         return new SupersetBundle(
                 asset(dir, dir.resolve("metadata.yaml")),
                 assets(dir, "databases"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.dashboards.SupersetBundle.Asset;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -143,7 +144,7 @@ class SupersetBundleTest {
         // Quoted, as Superset's own exports write it: unquoted, Python's YAML reader would make it
         // a
         // datetime, not the string the import schema parses.
-        assertThat(ProjectFiles.read(ProjectFiles.supersetDir().resolve("metadata.yaml")))
+        assertThat(ProjectFiles.read(ProjectFiles.path("superset/bundle").resolve("metadata.yaml")))
                 .containsPattern("(?m)^timestamp: '[^']+'$");
     }
 
@@ -270,7 +271,7 @@ class SupersetBundleTest {
 
     @Test
     void theBundleHoldsOnlyFilesTheImportReads() throws Exception {
-        Path dir = ProjectFiles.supersetDir();
+        Path dir = ProjectFiles.path("superset/bundle");
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String relative = dir.relativize(file).toString().replace('\\', '/');

@@ -3,10 +3,7 @@ package io.controlautogeneracion.catalog.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.couchbase.client.java.Collection;
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
@@ -15,6 +12,7 @@ import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.SensorWind;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,46 +25,52 @@ class CatalogClientTest {
     private static final Instant MOVE = Instant.parse("2026-06-01T10:00:00Z");
 
     private static CouchbaseStandIn standIn;
+    private static CatalogClientSettings settings;
     private static CatalogConnection connection;
 
     @BeforeAll
     static void start() {
         standIn = CouchbaseStandIn.start("catalog", "catalog-pw");
-        connection = CatalogConnection.open(standIn.settings());
-        Collection c = connection.collection();
-        put(c, CatalogKeys.client("C-A"), client("C-A", "28013", "Europe/Madrid"));
-        put(c, CatalogKeys.client("C-B"), client("C-B", "35001", "Atlantic/Canary"));
-        put(
-                c,
-                CatalogKeys.element(DeviceKind.WIND, "ANEMO-2"),
-                new Element(
-                        DeviceKind.WIND,
-                        "ANEMO-2",
-                        "Aire",
-                        null,
-                        null,
-                        null,
-                        null,
-                        10,
-                        null,
-                        null));
-        put(
-                c,
-                CatalogKeys.device(DeviceKind.WIND, "W-1"),
-                new SensorWind(
-                        "W-1", "ANEMO-2", null, LocalDate.of(2025, 1, 2), null, null, 10, null));
-        put(
-                c,
-                CatalogKeys.relations(DeviceKind.WIND, "W-1"),
-                ClientRelHistory.empty(DeviceKind.WIND, "W-1")
-                        .with(
-                                ClientRel.of(
-                                        DeviceKind.WIND,
-                                        "W-1",
-                                        "C-A",
-                                        Instant.parse("2025-01-02T00:00:00Z"),
-                                        MOVE))
-                        .with(ClientRel.of(DeviceKind.WIND, "W-1", "C-B", MOVE, null)));
+        settings = CatalogSeed.settings(standIn);
+        connection = CatalogConnection.open(settings);
+        new CatalogSeed(connection.collection())
+                .put(CatalogKeys.client("C-A"), client("C-A", "28013", "Europe/Madrid"))
+                .put(CatalogKeys.client("C-B"), client("C-B", "35001", "Atlantic/Canary"))
+                .put(
+                        CatalogKeys.element(DeviceKind.WIND, "ANEMO-2"),
+                        new Element(
+                                DeviceKind.WIND,
+                                "ANEMO-2",
+                                "Aire",
+                                null,
+                                null,
+                                null,
+                                null,
+                                10,
+                                null,
+                                null))
+                .put(
+                        CatalogKeys.device(DeviceKind.WIND, "W-1"),
+                        new SensorWind(
+                                "W-1",
+                                "ANEMO-2",
+                                null,
+                                LocalDate.of(2025, 1, 2),
+                                null,
+                                null,
+                                10,
+                                null))
+                .put(
+                        CatalogKeys.relations(DeviceKind.WIND, "W-1"),
+                        ClientRelHistory.empty(DeviceKind.WIND, "W-1")
+                                .with(
+                                        ClientRel.of(
+                                                DeviceKind.WIND,
+                                                "W-1",
+                                                "C-A",
+                                                Instant.parse("2025-01-02T00:00:00Z"),
+                                                MOVE))
+                                .with(ClientRel.of(DeviceKind.WIND, "W-1", "C-B", MOVE, null)));
     }
 
     @AfterAll
@@ -76,7 +80,7 @@ class CatalogClientTest {
     }
 
     private CatalogClient newClient() {
-        return new CatalogClient(connection.collection().async(), standIn.settings());
+        return new CatalogClient(connection.collection().async(), settings);
     }
 
     @Test
@@ -135,11 +139,11 @@ class CatalogClientTest {
         CatalogClient catalog =
                 new CatalogClient(
                         connection.collection().async(),
-                        standIn.settings()
-                                .withCache(100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
+                        settings.withCache(100, Duration.ofMinutes(5), Duration.ofMinutes(5)));
         assertThat(catalog.client("C-NEW").join()).isEmpty();
 
-        put(connection.collection(), CatalogKeys.client("C-NEW"), client("C-NEW", "08001", null));
+        new CatalogSeed(connection.collection())
+                .put(CatalogKeys.client("C-NEW"), client("C-NEW", "08001", null));
 
         assertThat(catalog.client("C-NEW").join()).isEmpty();
         catalog.invalidate(CatalogKeys.client("C-NEW"));
@@ -151,8 +155,8 @@ class CatalogClientTest {
 
     @Test
     void shouldFailTheFutureWhenTheStoreCannotBeRead() {
-        CatalogConnection closed = CatalogConnection.open(standIn.settings());
-        CatalogClient catalog = new CatalogClient(closed.collection().async(), standIn.settings());
+        CatalogConnection closed = CatalogConnection.open(settings);
+        CatalogClient catalog = new CatalogClient(closed.collection().async(), settings);
         closed.close();
 
         assertThatThrownBy(() -> catalog.enrich(DeviceKind.PANEL, "P-1", MOVE).join())
@@ -196,12 +200,5 @@ class CatalogClientTest {
                     .isEqualTo(catalog.enrich(DeviceKind.WIND, "W-1", MOVE).get());
             assertThat(catalog.history(DeviceKind.WIND, "W-NONE").get().known()).isFalse();
         }
-    }
-
-    private static void put(Collection collection, String key, Object document) {
-        collection.upsert(
-                key,
-                CatalogDocuments.write(document),
-                UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
     }
 }

@@ -1,15 +1,13 @@
 package io.controlautogeneracion.catalog.client;
 
-import com.couchbase.client.java.Collection;
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
-import io.controlautogeneracion.catalog.client.testing.CouchbaseStandIn;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
 import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -32,11 +30,13 @@ class EnrichmentBenchmark {
     @Test
     void enrichmentLookupsPerSecond() throws Exception {
         try (CouchbaseStandIn standIn = CouchbaseStandIn.start("catalog", "bench");
-                CatalogConnection connection = CatalogConnection.open(standIn.settings())) {
-            seed(connection.collection());
+                CatalogConnection connection =
+                        CatalogConnection.open(CatalogSeed.settings(standIn))) {
+            seed(new CatalogSeed(connection.collection()));
             for (int round = 1; round <= 2; round++) {
                 CatalogClient cold =
-                        new CatalogClient(connection.collection().async(), standIn.settings());
+                        new CatalogClient(
+                                connection.collection().async(), CatalogSeed.settings(standIn));
                 report("cold cache (round " + round + ")", DEVICES, run(cold, DEVICES));
                 report("warm cache (round " + round + ")", WARM_LOOKUPS, run(cold, WARM_LOOKUPS));
             }
@@ -71,9 +71,8 @@ class EnrichmentBenchmark {
         return String.format(Locale.ROOT, "P-%05d", i);
     }
 
-    private static void seed(Collection c) {
-        put(
-                c,
+    private static void seed(CatalogSeed seed) {
+        seed.put(
                 CatalogKeys.element(DeviceKind.PANEL, "SUN-400"),
                 new Element(
                         DeviceKind.PANEL,
@@ -89,8 +88,7 @@ class EnrichmentBenchmark {
         for (int i = 0; i < DEVICES; i++) {
             String clientId = String.format(Locale.ROOT, "C-%05d", i);
             String panelId = panelId(i);
-            put(
-                    c,
+            seed.put(
                     CatalogKeys.client(clientId),
                     new Client(
                             clientId,
@@ -106,8 +104,7 @@ class EnrichmentBenchmark {
                             40.4,
                             -3.7,
                             "Europe/Madrid"));
-            put(
-                    c,
+            seed.put(
                     CatalogKeys.device(DeviceKind.PANEL, panelId),
                     new Panel(
                             panelId,
@@ -122,8 +119,7 @@ class EnrichmentBenchmark {
                             null,
                             30.0,
                             180.0));
-            put(
-                    c,
+            seed.put(
                     CatalogKeys.relations(DeviceKind.PANEL, panelId),
                     ClientRelHistory.empty(DeviceKind.PANEL, panelId)
                             .with(
@@ -134,12 +130,5 @@ class EnrichmentBenchmark {
                                             Instant.parse("2024-02-01T00:00:00Z"),
                                             null)));
         }
-    }
-
-    private static void put(Collection c, String key, Object doc) {
-        c.upsert(
-                key,
-                CatalogDocuments.write(doc),
-                UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
     }
 }

@@ -1,10 +1,12 @@
-package io.controlautogeneracion.pipelines.testing;
+package io.controlautogeneracion.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,7 +24,11 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
 import org.apache.kafka.server.common.MetadataVersion;
 
-/** A real KRaft broker inside the test JVM, with transactions enabled for one broker. */
+/**
+ * A real KRaft broker (combined with its controller) inside the test JVM, with Kafka's current
+ * production features unless told otherwise; and the producers and consumers tests use, for this
+ * broker or any other.
+ */
 public final class KafkaTestBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
@@ -30,32 +36,69 @@ public final class KafkaTestBroker implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /** A broker with Kafka's current production features and the settings of {@link Builder}. */
     public static KafkaTestBroker start() throws Exception {
-        KafkaClusterTestKit cluster =
-                new KafkaClusterTestKit.Builder(
-                                // Transaction protocol v1: see useTransactionProtocolV1.
-                                new TestKitNodes.Builder(
-                                                BootstrapMetadata.fromVersions(
-                                                        MetadataVersion.latestProduction(),
-                                                        Map.of(
-                                                                "transaction.version",
-                                                                (short) 1,
-                                                                "group.version",
-                                                                (short) 1),
-                                                        "flink-pipelines tests"))
-                                        .setCombined(true)
-                                        .setNumBrokerNodes(1)
-                                        .setNumControllerNodes(1)
-                                        .build())
-                        .setConfigProp("offsets.topic.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                        .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        return new KafkaTestBroker(cluster);
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * What the broker starts with: offsets stored on its one replica and no delay before a new
+     * consumer group's first rebalance, plus what is asked for.
+     */
+    public static final class Builder {
+        private final Map<String, Object> settings = new LinkedHashMap<>();
+        private BootstrapMetadata features;
+
+        private Builder() {
+            settings.put("offsets.topic.replication.factor", "1");
+            settings.put("group.initial.rebalance.delay.ms", "0");
+        }
+
+        /**
+         * Transactions on one broker, and the cluster started on transaction protocol 1 (see {@link
+         * #useTransactionProtocolV1}), the consumer group protocol as Kafka's default.
+         */
+        public Builder transactionProtocolV1() {
+            features =
+                    BootstrapMetadata.fromVersions(
+                            MetadataVersion.latestProduction(),
+                            Map.of("transaction.version", (short) 1, "group.version", (short) 1),
+                            "KafkaTestBroker");
+            settings.put("transaction.state.log.replication.factor", "1");
+            settings.put("transaction.state.log.min.isr", "1");
+            return this;
+        }
+
+        /** A broker setting, as in {@code server.properties}. */
+        public Builder setting(String key, Object value) {
+            settings.put(key, value);
+            return this;
+        }
+
+        public KafkaTestBroker start() throws Exception {
+            TestKitNodes.Builder nodes =
+                    features != null
+                            ? new TestKitNodes.Builder(features)
+                            : new TestKitNodes.Builder()
+                                    .setBootstrapMetadataVersion(
+                                            MetadataVersion.latestProduction());
+            KafkaClusterTestKit.Builder builder =
+                    new KafkaClusterTestKit.Builder(
+                            nodes.setCombined(true)
+                                    .setNumBrokerNodes(1)
+                                    .setNumControllerNodes(1)
+                                    .build());
+            settings.forEach(builder::setConfigProp);
+            KafkaClusterTestKit cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new KafkaTestBroker(cluster);
+        }
     }
 
     public String bootstrap() {
@@ -69,7 +112,7 @@ public final class KafkaTestBroker implements AutoCloseable {
                                     .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
                                     .toList())
                     .all()
-                    .get();
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 

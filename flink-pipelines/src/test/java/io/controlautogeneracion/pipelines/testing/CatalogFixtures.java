@@ -1,12 +1,8 @@
 package io.controlautogeneracion.pipelines.testing;
 
 import com.couchbase.client.java.Collection;
-import com.couchbase.client.java.codec.RawJsonTranscoder;
-import com.couchbase.client.java.kv.UpsertOptions;
-import io.controlautogeneracion.catalog.client.CatalogClientSettings;
-import io.controlautogeneracion.catalog.client.CatalogConnection;
-import io.controlautogeneracion.catalog.client.CatalogDocuments;
 import io.controlautogeneracion.catalog.client.CatalogKeys;
+import io.controlautogeneracion.catalog.client.testing.CatalogSeed;
 import io.controlautogeneracion.model.catalog.AlarmThresholds;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
@@ -18,21 +14,33 @@ import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 
 /**
- * Writes catalog documents the way catalog-service stores them (same keys, same JSON), for the job
- * tests: an anemometer type with its own thresholds, clients, devices and relation histories.
+ * The job tests' catalog documents (anemometer types with their thresholds, clients, devices and
+ * their owners over time), written through catalog-client's {@link CatalogSeed} as catalog-service
+ * stores them.
  */
-public final class CatalogSeed {
-    private final Collection collection;
+public final class CatalogFixtures {
+    private final CatalogSeed seed;
 
-    public CatalogSeed(Collection collection) {
-        this.collection = collection;
+    private CatalogFixtures(CatalogSeed seed) {
+        this.seed = seed;
+    }
+
+    public CatalogFixtures(Collection collection) {
+        this(new CatalogSeed(collection));
+    }
+
+    /** Seeds the catalog stand-in of a test's local stack. */
+    public static void into(RunningStack stack, Consumer<CatalogFixtures> fixtures) {
+        CatalogSeed.into(
+                CatalogSeed.settings(stack), seed -> fixtures.accept(new CatalogFixtures(seed)));
     }
 
     /** An anemometer type warning at {@code warning} and storming at {@code storm} m/s. */
-    public CatalogSeed element(String model, double warning, double storm) {
-        put(
+    public CatalogFixtures element(String model, double warning, double storm) {
+        seed.put(
                 CatalogKeys.element(DeviceKind.WIND, model),
                 new Element(
                         DeviceKind.WIND,
@@ -48,8 +56,8 @@ public final class CatalogSeed {
         return this;
     }
 
-    public CatalogSeed client(String clientId, String name, String postalCode) {
-        put(
+    public CatalogFixtures client(String clientId, String name, String postalCode) {
+        seed.put(
                 CatalogKeys.client(clientId),
                 new Client(
                         clientId,
@@ -72,8 +80,9 @@ public final class CatalogSeed {
      * An anemometer of {@code model} owned by {@code owners[i]} from {@code since[i]} until the
      * next owner's start.
      */
-    public CatalogSeed anemometer(String windId, String model, String[] owners, Instant[] since) {
-        put(
+    public CatalogFixtures anemometer(
+            String windId, String model, String[] owners, Instant[] since) {
+        seed.put(
                 CatalogKeys.device(DeviceKind.WIND, windId),
                 new SensorWind(
                         windId,
@@ -89,57 +98,37 @@ public final class CatalogSeed {
             Instant to = i + 1 < since.length ? since[i + 1] : null;
             history = history.with(ClientRel.of(DeviceKind.WIND, windId, owners[i], since[i], to));
         }
-        put(CatalogKeys.relations(DeviceKind.WIND, windId), history);
+        seed.put(CatalogKeys.relations(DeviceKind.WIND, windId), history);
         return this;
     }
 
     /** A client in Madrid as the batch tests know it ({@link MemoryCatalog#client}). */
-    public CatalogSeed madrid(String clientId) {
-        put(
+    public CatalogFixtures madrid(String clientId) {
+        seed.put(
                 CatalogKeys.client(clientId),
                 MemoryCatalog.client(clientId, "Europe/Madrid", 40.4, -3.7));
         return this;
     }
 
     /** A panel of {@code powerCap} Wp owned by {@code clientId} from {@code since} on. */
-    public CatalogSeed panel(String panelId, double powerCap, String clientId, Instant since) {
-        put(
+    public CatalogFixtures panel(String panelId, double powerCap, String clientId, Instant since) {
+        seed.put(
                 CatalogKeys.device(DeviceKind.PANEL, panelId),
                 MemoryCatalog.panelDocument(panelId, powerCap));
-        put(
+        seed.put(
                 CatalogKeys.relations(DeviceKind.PANEL, panelId),
                 MemoryCatalog.ownedSince(DeviceKind.PANEL, panelId, clientId, since));
         return this;
     }
 
     /** A light sensor of {@code powerCap} Wp owned by {@code clientId} from {@code since} on. */
-    public CatalogSeed light(String lightId, Double powerCap, String clientId, Instant since) {
-        put(
+    public CatalogFixtures light(String lightId, Double powerCap, String clientId, Instant since) {
+        seed.put(
                 CatalogKeys.device(DeviceKind.LIGHT, lightId),
                 MemoryCatalog.lightDocument(lightId, powerCap));
-        put(
+        seed.put(
                 CatalogKeys.relations(DeviceKind.LIGHT, lightId),
                 MemoryCatalog.ownedSince(DeviceKind.LIGHT, lightId, clientId, since));
         return this;
-    }
-
-    /** Seeds the catalog stand-in of a test's local stack. */
-    public static void into(RunningStack stack, java.util.function.Consumer<CatalogSeed> seed) {
-        CatalogClientSettings settings =
-                CatalogClientSettings.of(
-                        stack.couchbaseConnectionString(),
-                        stack.couchbaseBucket(),
-                        stack.couchbasePassword(),
-                        stack.couchbaseBucket());
-        try (CatalogConnection connection = CatalogConnection.open(settings)) {
-            seed.accept(new CatalogSeed(connection.collection()));
-        }
-    }
-
-    private void put(String key, Object document) {
-        collection.upsert(
-                key,
-                CatalogDocuments.write(document),
-                UpsertOptions.upsertOptions().transcoder(RawJsonTranscoder.INSTANCE));
     }
 }
