@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The device fleet simulator: the demo fleet's readings to Kafka (or JSON lines), back-filling the
  * past days at full speed in event-time order and then going on live, in real time or faster.
- * Options in {@link SimulatorOptions#USAGE}; the physics in {@link Readings}, {@link Sky}, {@link
- * Wind}.
+ * Options in {@link SimulatorOptions.Arguments} ({@code --help}); the physics in {@link Readings},
+ * {@link Sky}, {@link Wind}.
  */
 public final class Simulator {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
@@ -44,12 +46,18 @@ public final class Simulator {
     }
 
     public static void main(String[] args) {
+        CommandLine cli = SimulatorOptions.commandLine();
         SimulatorOptions options;
         try {
-            options = SimulatorOptions.parse(args);
-        } catch (IllegalArgumentException e) {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(System.out);
+                return;
+            }
+            options = cli.<SimulatorOptions.Arguments>getCommand().options();
+        } catch (ParameterException | IllegalArgumentException e) {
             System.err.println("simulator: " + e.getMessage());
-            System.err.print(SimulatorOptions.USAGE);
+            cli.usage(System.err);
             System.exit(2);
             return;
         }
