@@ -75,6 +75,13 @@ record SimulatorOptions(
         void dryRun(boolean dryRun) {
             out = Path.of("-");
         }
+
+        /** Refuses neither or both of Kafka and JSON lines. */
+        void check() {
+            if ((bootstrap != null) == (out != null)) {
+                throw new IllegalArgumentException("give either --bootstrap or --dry-run/--out");
+            }
+        }
     }
 
     /** The command line as picocli reads it; {@link #options} checks it. */
@@ -274,11 +281,7 @@ record SimulatorOptions(
 
         /** The options read, checked together. */
         SimulatorOptions options() {
-            String bootstrap = destination.bootstrap;
-            Path out = destination.out;
-            if ((bootstrap != null) == (out != null)) {
-                throw new IllegalArgumentException("give either --bootstrap or --dry-run/--out");
-            }
+            destination.check();
             Map<DeviceKind, Duration> periods = kinds(DEFAULT_PERIODS, SimulatorOptions::duration);
             periods.putAll(kinds(period, SimulatorOptions::duration));
             Map<DeviceKind, Duration> backfill = new EnumMap<>(periods);
@@ -308,8 +311,8 @@ record SimulatorOptions(
                         "--offline-for must be positive, got " + offlineFor);
             }
             return new SimulatorOptions(
-                    bootstrap,
-                    out,
+                    destination.bootstrap,
+                    destination.out,
                     seed,
                     backfillDays,
                     from,
@@ -355,10 +358,6 @@ record SimulatorOptions(
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         return cli.<Arguments>getCommand().options();
-    }
-
-    boolean dryRun() {
-        return out != null;
     }
 
     /**
