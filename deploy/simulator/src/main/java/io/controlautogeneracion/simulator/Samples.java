@@ -76,12 +76,6 @@ public final class Samples {
         long seed;
 
         @Option(
-                names = "--producer-config",
-                paramLabel = "FILE",
-                description = "Kafka producer settings (security.protocol, sasl.*, ssl.*)")
-        Path producerConfig;
-
-        @Option(
                 names = {"-h", "--help"},
                 usageHelp = true,
                 description = "this help")
@@ -120,7 +114,8 @@ public final class Samples {
             return 2;
         }
         try (MessageSink sink =
-                Simulator.sink(a.destination.bootstrap, a.destination.out, a.producerConfig)) {
+                Simulator.sink(
+                        a.destination.bootstrap, a.destination.out, a.destination.producerConfig)) {
             for (Message m : samples) {
                 sink.send(m);
                 if (sink.failures() > 0) {

@@ -55,8 +55,8 @@ record SimulatorOptions(
     static final String DEFAULT_PERIODS = "panel=1m,light=1m,wind=1s";
 
     /**
-     * Where the messages go: Kafka, or JSON lines ({@code --dry-run} is {@code --out -}; of the
-     * two, the last one given counts).
+     * Where the messages go: Kafka (with further producer settings), or JSON lines ({@code
+     * --dry-run} is {@code --out -}; of the two, the last one given counts).
      */
     static final class Destination {
         @Option(
@@ -64,6 +64,12 @@ record SimulatorOptions(
                 paramLabel = "HOST:PORT",
                 description = "send to the Kafka cluster at HOST:PORT")
         String bootstrap;
+
+        @Option(
+                names = "--producer-config",
+                paramLabel = "FILE",
+                description = "Kafka producer settings (security.protocol, sasl.*, ssl.*)")
+        Path producerConfig;
 
         @Option(
                 names = "--out",
@@ -268,12 +274,6 @@ record SimulatorOptions(
         String topics;
 
         @Option(
-                names = "--producer-config",
-                paramLabel = "FILE",
-                description = "Kafka producer settings (security.protocol, sasl.*, ssl.*)")
-        Path producerConfig;
-
-        @Option(
                 names = {"-h", "--help"},
                 usageHelp = true,
                 description = "this help")
@@ -335,7 +335,7 @@ record SimulatorOptions(
                     stateFile,
                     progressEvery,
                     kinds(topics, name -> name),
-                    producerConfig);
+                    destination.producerConfig);
         }
     }
 
