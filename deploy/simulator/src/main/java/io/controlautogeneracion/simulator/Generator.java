@@ -151,20 +151,38 @@ final class Generator {
         return instant == null ? null : instant.toEpochMilli();
     }
 
+    /**
+     * Device {@code id}'s reading at {@code ms} garbled the given way, whatever the noise would
+     * choose: one of each kind on demand ({@link Samples}); null when the device sends nothing
+     * then. Like a reading from {@link #next}, it moves the device's energy counter on to {@code
+     * ms}: ask for instants after those already taken.
+     */
+    Message garbled(String id, long ms, Malformation bad) {
+        for (int i = 0; i < devices.length; i++) {
+            if (devices[i].id().equals(id)) {
+                List<String[]> fields = readings.fields(devices[i], i, ms);
+                return fields == null ? null : message(i, fields, ms, bad);
+            }
+        }
+        throw new IllegalArgumentException(id + " is not in the fleet");
+    }
+
     private Message message(int i, long t) {
-        SimDevice d = devices[i];
-        List<String[]> fields = readings.fields(d, i, t);
+        List<String[]> fields = readings.fields(devices[i], i, t);
         if (fields == null) {
             return null;
         }
-        String topic = config.topics().get(d.kind());
+        Malformation bad = null;
         if (noise.uniform(badStream[i], t) < config.malformedShare()) {
-            Malformation bad =
-                    MALFORMATIONS[
-                            (int) (noise.uniform(badStream[i] ^ 1, t) * MALFORMATIONS.length)];
-            return new Message(d.kind(), topic, d.id(), bad.apply(d.kind(), fields, t), t, bad);
+            bad = MALFORMATIONS[(int) (noise.uniform(badStream[i] ^ 1, t) * MALFORMATIONS.length)];
         }
-        return new Message(d.kind(), topic, d.id(), Malformation.render(fields), t, null);
+        return message(i, fields, t, bad);
+    }
+
+    private Message message(int i, List<String[]> fields, long t, Malformation bad) {
+        SimDevice d = devices[i];
+        String value = bad == null ? Malformation.render(fields) : bad.apply(d.kind(), fields, t);
+        return new Message(d.kind(), config.topics().get(d.kind()), d.id(), value, t, bad);
     }
 
     private long after(int i, long t) {

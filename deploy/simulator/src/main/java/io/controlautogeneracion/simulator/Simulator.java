@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The device fleet simulator: the demo fleet's readings to Kafka (or JSON lines), back-filling the
  * past days at full speed in event-time order and then going on live, in real time or faster.
- * Options in {@link SimulatorOptions#USAGE}; the physics in {@link Readings}, {@link Sky}, {@link
- * Wind}.
+ * Options in {@link SimulatorOptions.Arguments} ({@code --help}); the physics in {@link Readings},
+ * {@link Sky}, {@link Wind}.
  */
 public final class Simulator {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
@@ -44,12 +47,18 @@ public final class Simulator {
     }
 
     public static void main(String[] args) {
+        CommandLine cli = SimulatorOptions.commandLine();
         SimulatorOptions options;
         try {
-            options = SimulatorOptions.parse(args);
-        } catch (IllegalArgumentException e) {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(System.out);
+                return;
+            }
+            options = cli.<SimulatorOptions.Arguments>getCommand().options();
+        } catch (ParameterException | IllegalArgumentException e) {
             System.err.println("simulator: " + e.getMessage());
-            System.err.print(SimulatorOptions.USAGE);
+            cli.usage(System.err);
             System.exit(2);
             return;
         }
@@ -64,10 +73,7 @@ public final class Simulator {
                 System.exit(2);
                 return;
             }
-            MessageSink sink =
-                    options.dryRun()
-                            ? lines(options)
-                            : KafkaSink.connect(options.bootstrap(), options.producerConfig());
+            MessageSink sink = sink(options.bootstrap(), options.out(), options.producerConfig());
             simulator = new Simulator(options, fleet, sink, Clock.systemUTC());
         } catch (SimulatorException | KafkaException e) {
             LOG.error("simulator cannot start: {}", e.getMessage());
@@ -97,15 +103,22 @@ public final class Simulator {
         }
     }
 
-    private static MessageSink lines(SimulatorOptions options) {
+    /**
+     * JSON lines into {@code out} ({@code -}: stdout) when it is given, else a Kafka producer of
+     * {@code bootstrap} with the settings of {@code producerConfig}.
+     */
+    static MessageSink sink(String bootstrap, Path out, Path producerConfig) {
+        if (out == null) {
+            return KafkaSink.connect(bootstrap, producerConfig);
+        }
         try {
             Writer w =
-                    options.out().toString().equals("-")
+                    out.toString().equals("-")
                             ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                            : Files.newBufferedWriter(options.out(), StandardCharsets.UTF_8);
+                            : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
             return new JsonLinesSink(new BufferedWriter(w, 1 << 16));
         } catch (IOException e) {
-            throw new SimulatorException("cannot write " + options.out() + ": " + e, e);
+            throw new SimulatorException("cannot write " + out + ": " + e, e);
         }
     }
 

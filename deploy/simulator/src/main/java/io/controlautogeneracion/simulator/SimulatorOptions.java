@@ -4,15 +4,26 @@ import io.controlautogeneracion.model.reading.DeviceKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
-/** The simulator's command line ({@link #USAGE}). */
+/**
+ * The simulator's options, read from its command line by picocli ({@link Arguments}, which also
+ * prints the usage) and checked.
+ */
 record SimulatorOptions(
         String bootstrap,
         Path out,
@@ -40,154 +51,313 @@ record SimulatorOptions(
         Map<DeviceKind, String> topics,
         Path producerConfig) {
 
-    static final String USAGE =
-            """
-            usage: Simulator (--bootstrap HOST:PORT | --dry-run | --out FILE) [options]
-              --seed N                 randomness seed (default 42); same seed and range, same bytes
-              --from T --to T          simulate exactly [from, to) (ISO-8601) at full speed, then stop
-              --backfill-days D        first send the past D days (≤ 6) at full speed (default 0)
-              --speed F                live event-time speed factor (default 1 = real time)
-              --duration D             stop live after D (e.g. 10m; default: run until stopped)
-              --period K=D,…           reading period per kind (default panel=1m,light=1m,wind=1s)
-              --backfill-period K=D,…  coarser periods for the back-fill (default: the live ones)
-              --rate F                 multiply every device's reading rate by F (default 1)
-              --devices N              multiply the fleet N times (load generation; default 1)
-              --malformed S            share of malformed or out-of-range messages (default 0.01)
-              --fault-after D          faults start D after the first simulated instant (default 12h)
-              --fault-panel ID         under-producing panel (default P-00026; "none" for none)
-              --fault-light ID         frozen light sensor (default L-0003)
-              --fault-wind ID          silent anemometer (default W-0005)
-              --offline ID,…           panels and light sensors that go offline for a while, buffer
-                                       their messages and send them all on reconnection (default none)
-              --offline-after D        they go offline D after the first simulated instant (default 12h)
-              --offline-for D          and stay offline for D (default 2h)
-              --fleet FILE             fleet document (default: the catalog's demo/fleet.json)
-              --state FILE             resume from / save to this file (counters, last instant,
-                                       offline devices' buffered messages)
-              --progress D             progress line every D of wall time (default 10s)
-              --topic K=NAME,…         topic per kind (default panel, sensor-light, sensor-wind)
-              --producer-config FILE   Kafka producer settings (security.protocol, sasl.*, ssl.*)
-            durations: 500ms, 30s, 5m, 2h, 1d or ISO-8601 (PT1M)
-            """;
+    /** The reading periods of each kind unless {@code --period} says otherwise. */
+    static final String DEFAULT_PERIODS = "panel=1m,light=1m,wind=1s";
 
-    static SimulatorOptions parse(String... args) {
-        Map<String, String> a = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i];
-            if (!key.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + key);
-            }
-            key = key.substring(2);
-            if (key.equals("dry-run")) {
-                a.put("out", "-");
-            } else if (i + 1 < args.length) {
-                a.put(key, args[++i]);
-            } else {
-                throw new IllegalArgumentException("--" + key + " needs a value");
-            }
+    /**
+     * Where the messages go: Kafka (with further producer settings), or JSON lines ({@code
+     * --dry-run} is {@code --out -}; of the two, the last one given counts).
+     */
+    static final class Destination {
+        @Option(
+                names = "--bootstrap",
+                paramLabel = "HOST:PORT",
+                description = "send to the Kafka cluster at HOST:PORT")
+        String bootstrap;
+
+        @Option(
+                names = "--producer-config",
+                paramLabel = "FILE",
+                description = "Kafka producer settings (security.protocol, sasl.*, ssl.*)")
+        Path producerConfig;
+
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                description = "JSON lines into FILE instead of Kafka ('-' for stdout)")
+        Path out;
+
+        @Option(names = "--dry-run", description = "JSON lines on stdout (--out -)")
+        void dryRun(boolean dryRun) {
+            out = Path.of("-");
         }
-        java.util.Set<String> known =
-                java.util.Set.of(
-                        "bootstrap",
-                        "out",
-                        "seed",
-                        "backfill-days",
-                        "from",
-                        "to",
-                        "speed",
-                        "duration",
-                        "period",
-                        "backfill-period",
-                        "rate",
-                        "devices",
-                        "malformed",
-                        "fault-after",
-                        "fault-panel",
-                        "fault-light",
-                        "fault-wind",
-                        "offline",
-                        "offline-after",
-                        "offline-for",
-                        "fleet",
-                        "state",
-                        "progress",
-                        "topic",
-                        "producer-config");
-        for (String key : a.keySet()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown option --" + key);
+
+        /** Refuses neither or both of Kafka and JSON lines. */
+        void check() {
+            if ((bootstrap != null) == (out != null)) {
+                throw new IllegalArgumentException("give either --bootstrap or --dry-run/--out");
             }
         }
-        if (a.containsKey("bootstrap") == a.containsKey("out")) {
-            throw new IllegalArgumentException("give either --bootstrap or --dry-run/--out");
-        }
-        Map<DeviceKind, Duration> period = new EnumMap<>(DeviceKind.class);
-        period.put(DeviceKind.PANEL, Duration.ofMinutes(1));
-        period.put(DeviceKind.LIGHT, Duration.ofMinutes(1));
-        period.put(DeviceKind.WIND, Duration.ofSeconds(1));
-        period.putAll(kinds(a.get("period"), SimulatorOptions::duration));
-        Map<DeviceKind, Duration> backfill = new EnumMap<>(period);
-        backfill.putAll(kinds(a.get("backfill-period"), SimulatorOptions::duration));
-        positive(period, "--period");
-        positive(backfill, "--backfill-period");
-        double days = Double.parseDouble(a.getOrDefault("backfill-days", "0"));
-        if (days < 0 || days > 6) {
-            // Readings older than 7 days are invalid (SPEC §3): a longer back-fill is all alarms.
-            throw new IllegalArgumentException(
-                    "--backfill-days must be within [0, 6], got " + days);
-        }
-        Instant from = a.containsKey("from") ? instant(a.get("from")) : null;
-        Instant to = a.containsKey("to") ? instant(a.get("to")) : null;
-        if ((from == null) != (to == null) || (from != null && !from.isBefore(to))) {
-            throw new IllegalArgumentException("--from and --to go together, from before to");
-        }
-        double speed = Double.parseDouble(a.getOrDefault("speed", "1"));
-        double rate = Double.parseDouble(a.getOrDefault("rate", "1"));
-        int devices = Integer.parseInt(a.getOrDefault("devices", "1"));
-        double malformed = Double.parseDouble(a.getOrDefault("malformed", "0.01"));
-        if (!(speed > 0) || !(rate > 0) || devices < 1 || !(malformed >= 0 && malformed <= 1)) {
-            throw new IllegalArgumentException(
-                    "--speed and --rate must be > 0, --devices >= 1, --malformed within [0, 1]");
-        }
-        Duration offlineAfter = duration(a.getOrDefault("offline-after", "12h"));
-        Duration offlineFor = duration(a.getOrDefault("offline-for", "2h"));
-        if (offlineAfter.isNegative()) {
-            throw new IllegalArgumentException(
-                    "--offline-after must not be negative, got " + offlineAfter);
-        }
-        if (offlineFor.isNegative() || offlineFor.isZero()) {
-            throw new IllegalArgumentException("--offline-for must be positive, got " + offlineFor);
-        }
-        return new SimulatorOptions(
-                a.get("bootstrap"),
-                a.containsKey("out") ? Path.of(a.get("out")) : null,
-                Long.parseLong(a.getOrDefault("seed", "42")),
-                days,
-                from,
-                to,
-                speed,
-                a.containsKey("duration") ? duration(a.get("duration")) : null,
-                period,
-                backfill,
-                rate,
-                devices,
-                malformed,
-                duration(a.getOrDefault("fault-after", "12h")),
-                none(a.getOrDefault("fault-panel", "P-00026")),
-                none(a.getOrDefault("fault-light", "L-0003")),
-                none(a.getOrDefault("fault-wind", "W-0005")),
-                ids(a.getOrDefault("offline", "none")),
-                offlineAfter,
-                offlineFor,
-                a.containsKey("fleet") ? Path.of(a.get("fleet")) : null,
-                a.containsKey("state") ? Path.of(a.get("state")) : null,
-                duration(a.getOrDefault("progress", "10s")),
-                kinds(a.get("topic"), s -> s),
-                a.containsKey("producer-config") ? Path.of(a.get("producer-config")) : null);
     }
 
-    boolean dryRun() {
-        return out != null;
+    /** The command line as picocli reads it; {@link #options} checks it. */
+    @Command(
+            name = "simulator",
+            synopsisHeading = "usage: ",
+            customSynopsis = "simulator (--bootstrap HOST:PORT | --dry-run | --out FILE) [options]",
+            description =
+                    "The demo fleet's readings to Kafka or as JSON lines: the past days at full"
+                            + " speed, then live.",
+            footer = "durations: 500ms, 30s, 5m, 2h, 1d or ISO-8601 (PT1M)",
+            sortOptions = false,
+            usageHelpWidth = 100)
+    static final class Arguments {
+        @Mixin Destination destination = new Destination();
+
+        @Option(
+                names = "--seed",
+                paramLabel = "N",
+                defaultValue = "42",
+                description =
+                        "randomness seed (default ${DEFAULT-VALUE}); same seed and range, same"
+                                + " bytes")
+        long seed;
+
+        @Option(
+                names = "--from",
+                paramLabel = "T",
+                converter = InstantConverter.class,
+                description =
+                        "with --to: simulate exactly [from, to) (ISO-8601) at full speed,"
+                                + " then stop")
+        Instant from;
+
+        @Option(
+                names = "--to",
+                paramLabel = "T",
+                converter = InstantConverter.class,
+                description = "the end of that range")
+        Instant to;
+
+        @Option(
+                names = "--backfill-days",
+                paramLabel = "D",
+                defaultValue = "0",
+                description =
+                        "first send the past D days (≤ 6) at full speed (default ${DEFAULT-VALUE})")
+        double backfillDays;
+
+        @Option(
+                names = "--speed",
+                paramLabel = "F",
+                defaultValue = "1",
+                description = "live event-time speed factor (default 1 = real time)")
+        double speed;
+
+        @Option(
+                names = "--duration",
+                paramLabel = "D",
+                converter = DurationConverter.class,
+                description = "stop live after D (e.g. 10m; default: run until stopped)")
+        Duration duration;
+
+        @Option(
+                names = "--period",
+                paramLabel = "K=D,…",
+                description = "reading period per kind (default " + DEFAULT_PERIODS + ")")
+        String period;
+
+        @Option(
+                names = "--backfill-period",
+                paramLabel = "K=D,…",
+                description = "coarser periods for the back-fill (default: the live ones)")
+        String backfillPeriod;
+
+        @Option(
+                names = "--rate",
+                paramLabel = "F",
+                defaultValue = "1",
+                description =
+                        "multiply every device's reading rate by F (default ${DEFAULT-VALUE})")
+        double rate;
+
+        @Option(
+                names = "--devices",
+                paramLabel = "N",
+                defaultValue = "1",
+                description =
+                        "multiply the fleet N times (load generation; default ${DEFAULT-VALUE})")
+        int devices;
+
+        @Option(
+                names = "--malformed",
+                paramLabel = "S",
+                defaultValue = "0.01",
+                description =
+                        "share of malformed or out-of-range messages (default ${DEFAULT-VALUE})")
+        double malformed;
+
+        @Option(
+                names = "--fault-after",
+                paramLabel = "D",
+                defaultValue = "12h",
+                converter = DurationConverter.class,
+                description =
+                        "faults start D after the first simulated instant (default"
+                                + " ${DEFAULT-VALUE})")
+        Duration faultAfter;
+
+        @Option(
+                names = "--fault-panel",
+                paramLabel = "ID",
+                defaultValue = "P-00026",
+                description = "under-producing panel (default ${DEFAULT-VALUE}; \"none\" for none)")
+        String faultPanel;
+
+        @Option(
+                names = "--fault-light",
+                paramLabel = "ID",
+                defaultValue = "L-0003",
+                description = "frozen light sensor (default ${DEFAULT-VALUE})")
+        String faultLight;
+
+        @Option(
+                names = "--fault-wind",
+                paramLabel = "ID",
+                defaultValue = "W-0005",
+                description = "silent anemometer (default ${DEFAULT-VALUE})")
+        String faultWind;
+
+        @Option(
+                names = "--offline",
+                paramLabel = "ID,…",
+                defaultValue = "none",
+                description =
+                        "panels and light sensors that go offline for a while, buffer their"
+                                + " messages and send them all on reconnection (default none)")
+        String offline;
+
+        @Option(
+                names = "--offline-after",
+                paramLabel = "D",
+                defaultValue = "12h",
+                converter = DurationConverter.class,
+                description =
+                        "they go offline D after the first simulated instant (default"
+                                + " ${DEFAULT-VALUE})")
+        Duration offlineAfter;
+
+        @Option(
+                names = "--offline-for",
+                paramLabel = "D",
+                defaultValue = "2h",
+                converter = DurationConverter.class,
+                description = "and stay offline for D (default ${DEFAULT-VALUE})")
+        Duration offlineFor;
+
+        @Option(
+                names = "--fleet",
+                paramLabel = "FILE",
+                description = "fleet document (default: the catalog's demo/fleet.json)")
+        Path fleet;
+
+        @Option(
+                names = "--state",
+                paramLabel = "FILE",
+                description =
+                        "resume from / save to this file (counters, last instant, offline"
+                                + " devices' buffered messages)")
+        Path stateFile;
+
+        @Option(
+                names = "--progress",
+                paramLabel = "D",
+                defaultValue = "10s",
+                converter = DurationConverter.class,
+                description = "progress line every D of wall time (default ${DEFAULT-VALUE})")
+        Duration progressEvery;
+
+        @Option(
+                names = "--topic",
+                paramLabel = "K=NAME,…",
+                description = "topic per kind (default panel, sensor-light, sensor-wind)")
+        String topics;
+
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "this help")
+        boolean help;
+
+        /** The options read, checked together. */
+        SimulatorOptions options() {
+            destination.check();
+            Map<DeviceKind, Duration> periods = kinds(DEFAULT_PERIODS, SimulatorOptions::duration);
+            periods.putAll(kinds(period, SimulatorOptions::duration));
+            Map<DeviceKind, Duration> backfill = new EnumMap<>(periods);
+            backfill.putAll(kinds(backfillPeriod, SimulatorOptions::duration));
+            positive(periods, "--period");
+            positive(backfill, "--backfill-period");
+            if (backfillDays < 0 || backfillDays > 6) {
+                // Readings older than 7 days are invalid (SPEC §3): a longer back-fill is all
+                // alarms.
+                throw new IllegalArgumentException(
+                        "--backfill-days must be within [0, 6], got " + backfillDays);
+            }
+            if ((from == null) != (to == null) || (from != null && !from.isBefore(to))) {
+                throw new IllegalArgumentException("--from and --to go together, from before to");
+            }
+            if (!(speed > 0) || !(rate > 0) || devices < 1 || !(malformed >= 0 && malformed <= 1)) {
+                throw new IllegalArgumentException(
+                        "--speed and --rate must be > 0, --devices >= 1, --malformed within [0,"
+                                + " 1]");
+            }
+            if (offlineAfter.isNegative()) {
+                throw new IllegalArgumentException(
+                        "--offline-after must not be negative, got " + offlineAfter);
+            }
+            if (offlineFor.isNegative() || offlineFor.isZero()) {
+                throw new IllegalArgumentException(
+                        "--offline-for must be positive, got " + offlineFor);
+            }
+            return new SimulatorOptions(
+                    destination.bootstrap,
+                    destination.out,
+                    seed,
+                    backfillDays,
+                    from,
+                    to,
+                    speed,
+                    duration,
+                    periods,
+                    backfill,
+                    rate,
+                    devices,
+                    malformed,
+                    faultAfter,
+                    none(faultPanel),
+                    none(faultLight),
+                    none(faultWind),
+                    ids(offline),
+                    offlineAfter,
+                    offlineFor,
+                    fleet,
+                    stateFile,
+                    progressEvery,
+                    kinds(topics, name -> name),
+                    destination.producerConfig);
+        }
+    }
+
+    /**
+     * The command line, ready to parse (once); an option given twice keeps its last value. {@code
+     * --help} prints the usage.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new Arguments()).setOverwrittenOptionsAllowed(true);
+    }
+
+    /**
+     * Reads and checks a command line; a bad one is an IllegalArgumentException with the reason.
+     */
+    static SimulatorOptions parse(String... args) {
+        CommandLine cli = commandLine();
+        try {
+            cli.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return cli.<Arguments>getCommand().options();
     }
 
     /**
@@ -254,8 +424,7 @@ record SimulatorOptions(
                 .toList();
     }
 
-    private static <T> Map<DeviceKind, T> kinds(
-            String list, java.util.function.Function<String, T> value) {
+    private static <T> Map<DeviceKind, T> kinds(String list, Function<String, T> value) {
         Map<DeviceKind, T> map = new EnumMap<>(DeviceKind.class);
         if (list == null || list.isBlank()) {
             return map;
@@ -307,11 +476,27 @@ record SimulatorOptions(
         }
     }
 
-    private static Instant instant(String text) {
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an ISO-8601 instant with offset: " + text, e);
+    /** A duration as {@link #duration} reads it. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            try {
+                return duration(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** An ISO-8601 instant with its offset ({@code 2026-06-21T00:00:00Z}). */
+    static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String text) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("not an ISO-8601 instant with offset: " + text);
+            }
         }
     }
 }

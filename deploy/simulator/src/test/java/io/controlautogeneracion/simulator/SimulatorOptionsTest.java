@@ -3,7 +3,9 @@ package io.controlautogeneracion.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.controlautogeneracion.model.reading.DeviceKind;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,61 @@ class SimulatorOptionsTest {
         assertThatThrownBy(() -> SimulatorOptions.duration("12"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("12");
+    }
+
+    @Test
+    void shouldKeepTheDefaultPeriodsOfTheKindsNotGiven() {
+        SimulatorOptions options =
+                SimulatorOptions.parse(
+                        "--dry-run", "--period", "wind=2s", "--backfill-period", "panel=10m");
+
+        assertThat(options.period())
+                .containsEntry(DeviceKind.PANEL, Duration.ofMinutes(1))
+                .containsEntry(DeviceKind.LIGHT, Duration.ofMinutes(1))
+                .containsEntry(DeviceKind.WIND, Duration.ofSeconds(2));
+        assertThat(options.backfillPeriod())
+                .containsEntry(DeviceKind.PANEL, Duration.ofMinutes(10))
+                .containsEntry(DeviceKind.WIND, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void shouldTakeTheLastOfRepeatedOptionsAndOfDryRunAndOut() {
+        assertThat(SimulatorOptions.parse("--dry-run", "--seed", "1", "--seed=7").seed())
+                .isEqualTo(7);
+        assertThat(SimulatorOptions.parse("--dry-run", "--out", "day.jsonl").out())
+                .isEqualTo(Path.of("day.jsonl"));
+        assertThat(SimulatorOptions.parse("--out", "day.jsonl", "--dry-run").out())
+                .isEqualTo(Path.of("-"));
+    }
+
+    @Test
+    void shouldNameTheOptionOfAValueItCannotRead() {
+        assertThatThrownBy(() -> SimulatorOptions.parse("--dry-run", "--devices", "many"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--devices")
+                .hasMessageContaining("'many'");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--dry-run", "--fault-after", "12"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--fault-after")
+                .hasMessageContaining("no unit in 12");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--bootstrap", "k:9092", "--dry-run"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("give either --bootstrap or --dry-run/--out");
+    }
+
+    @Test
+    void shouldListEveryOptionWithItsDefaultInTheUsage() {
+        String usage = SimulatorOptions.commandLine().getUsageMessage().replaceAll("\\s+", " ");
+
+        assertThat(usage)
+                .startsWith("usage: simulator (--bootstrap HOST:PORT | --dry-run | --out FILE)")
+                .contains("--seed=N randomness seed (default 42)")
+                .contains(
+                        "--period=K=D,… reading period per kind (default"
+                                + " panel=1m,light=1m,wind=1s)")
+                .contains("--offline-for=D and stay offline for D (default 2h)")
+                .contains("--producer-config=FILE Kafka producer settings")
+                .endsWith("durations: 500ms, 30s, 5m, 2h, 1d or ISO-8601 (PT1M) ");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.controlautogeneracion.stack;
 import io.controlautogeneracion.stack.batch.HourlyBatchCommand;
 import io.controlautogeneracion.stack.parts.DashboardsPage;
 import io.controlautogeneracion.stack.parts.FleetSimulator;
-import io.controlautogeneracion.stack.parts.KafkaSecurity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -221,6 +219,19 @@ public final class StackCli implements Callable<Integer> {
             return spec.commandLine().getOut();
         }
 
+        /** Runs {@code command} in the foreground, its output on ours; returns its exit code. */
+        int foreground(List<String> command, String what) {
+            out().flush();
+            try {
+                return new ProcessBuilder(command).inheritIO().start().waitFor();
+            } catch (IOException e) {
+                throw new StackException("cannot run " + what + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+
         LocalStack stack(Set<Engine> engines) {
             PrintWriter out = out();
             return new LocalStack(
@@ -334,7 +345,10 @@ public final class StackCli implements Callable<Integer> {
     @Command(
             name = "samples",
             mixinStandardHelpOptions = true,
-            description = "Sends hand-made readings for a few devices, plus 8 invalid messages.")
+            description =
+                    "Sends the simulator's readings of a few devices (samples.panels,"
+                            + " samples.lights, samples.winds), one every 10 s up to now, plus one"
+                            + " invalid message of each kind the simulator makes (9).")
     static final class Samples extends StackCommand {
         @Parameters(
                 arity = "0..1",
@@ -349,25 +363,8 @@ public final class StackCli implements Callable<Integer> {
                 throw new ParameterException(
                         spec.commandLine(), "N must be 1 to 10000, got " + perDevice);
             }
-            StackConfig config = config();
-            var samples =
-                    SampleMessages.build(
-                            Instant.now(),
-                            perDevice,
-                            List.of(config.get("samples.panels").split(",")),
-                            List.of(config.get("samples.lights").split(",")),
-                            List.of(config.get("samples.winds").split(",")));
-            // Samples stand in for devices of every kind: the simulator's user may write them all.
-            Map<String, Object> kafka =
-                    KafkaSecurity.clientProperties(new StackContext(config), FleetSimulator.NAME);
-            PrintWriter out = out();
-            SampleMessages.send(kafka, samples)
-                    .forEach((topic, n) -> out.printf("  ✓ %-13s %4d messages%n", topic, n));
-            out.println(
-                    "  (8 of them are invalid on purpose: not JSON, not an object, a missing"
-                            + " field, out of range, an unparseable or future timestamp, a wrong"
-                            + " type)");
-            return 0;
+            return foreground(
+                    FleetSimulator.samples(new StackContext(config()), perDevice), "the samples");
         }
     }
 
@@ -381,17 +378,7 @@ public final class StackCli implements Callable<Integer> {
         }
 
         int run(Function<StackContext, List<String>> command) {
-            try {
-                return new ProcessBuilder(command.apply(new StackContext(config())))
-                        .inheritIO()
-                        .start()
-                        .waitFor();
-            } catch (IOException e) {
-                throw new StackException("cannot run the hourly batch: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
-            }
+            return foreground(command.apply(new StackContext(config())), "the hourly batch");
         }
     }
 

@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Command-line site survey for installers: a light sensor's {@code timestamp,lux} CSV in, JSON out
  * (daily irradiation, energy of the panel at the optimum and flat, optimal tilt and azimuth, gain
- * over flat). Exit 0 on success, 2 on bad arguments or input, with the reason on stderr.
+ * over flat). Exit 0 on success (and for {@code --help}), 2 on bad arguments (with the usage) or
+ * input, with the reason on stderr.
  */
 public final class SiteSurvey {
 
@@ -28,20 +31,30 @@ public final class SiteSurvey {
 
     /** Runs the survey with the given streams; returns the process exit code. */
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? err : out).print(SurveyOptions.USAGE);
-            return args.length == 0 ? EXIT_BAD_INPUT : EXIT_OK;
+        CommandLine cli = SurveyOptions.commandLine();
+        if (args.length == 0) {
+            cli.usage(err);
+            return EXIT_BAD_INPUT;
+        }
+        SurveyOptions options;
+        try {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(out);
+                return EXIT_OK;
+            }
+            options = cli.<SurveyOptions.Arguments>getCommand().options();
+        } catch (ParameterException e) {
+            err.println("site-survey: " + e.getMessage());
+            cli.usage(err);
+            return EXIT_BAD_INPUT;
         }
         try {
-            SurveyOptions options = SurveyOptions.parse(args);
             ReadingsCsv.Parsed parsed = read(options.csv(), stdin);
             out.println(SurveyJson.write(Survey.run(options, parsed)));
             return EXIT_OK;
         } catch (SurveyInputException e) {
             err.println("site-survey: " + e.getMessage());
-            if (e.getMessage().startsWith("option") || e.getMessage().startsWith("--")) {
-                err.print(SurveyOptions.USAGE);
-            }
             return EXIT_BAD_INPUT;
         }
     }

@@ -70,18 +70,22 @@ class SurveyOptionsTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "--lon 3 r.csv|option --lat is required",
-                "--lat 40 --lon 3|the CSV file of readings is missing",
-                "--lat 91 --lon 3 r.csv|--lat must be within [-90.0, 90.0], got 91",
-                "--lat north --lon 3 r.csv|--lat 'north' is not a number",
-                "--lat 40 --lon 3 --tz Mars/Olympus r.csv|--tz 'Mars/Olympus' is not a time zone"
-                        + " id",
-                "--lat 40 --lon 3 --model perez r.csv|--model must be hay-davies or isotropic",
-                "--lat 40 --lon 3 --colour red r.csv|unknown option --colour",
-                "--lat 40 --lon 3 --lat 41 r.csv|option --lat given twice",
-                "--lat 40 --lon 3 a.csv b.csv|one CSV file expected, got 'a.csv' and 'b.csv'",
+                "--lon 3 r.csv|Missing required option: '--lat=DEG'",
+                "--lat 40 --lon 3|Missing required parameter: 'READINGS.csv'",
+                "--lat 91 --lon 3 r.csv|--lat must be within [-90.0, 90.0], got 91.0",
+                "--lat north --lon 3 r.csv|Invalid value for option '--lat': 'north' is not a"
+                        + " double",
+                "--lat 40 --lon 3 --tz Mars/Olympus r.csv|Invalid value for option '--tz':"
+                        + " 'Mars/Olympus' is not a time zone id",
+                "--lat 40 --lon 3 --model perez r.csv|Invalid value for option '--model': must be"
+                        + " hay-davies or isotropic, got perez",
+                "--lat 40 --lon 3 --colour red r.csv|Unknown options: '--colour'",
+                "--lat 40 --lon 3 --lat 41 r.csv|option '--lat' (DEG) should be specified only"
+                        + " once",
+                "--lat 40 --lon 3 a.csv b.csv|Unmatched argument at index 5: 'b.csv'",
                 "--lat 40 --lon 3 --performance-ratio 1.2 r.csv|--performance-ratio must be within",
-                "--lat 40 --lon 3 r.csv --albedo|option --albedo needs a value"
+                "--lat 40 --lon 3 r.csv --albedo|Missing required parameter for option '--albedo'"
+                        + " (A)"
             })
     void shouldExplainWhatIsWrong(String args, String message) {
         assertThatThrownBy(() -> SurveyOptions.parse(args.split(" ")))

@@ -4,6 +4,7 @@ import io.controlautogeneracion.stack.JavaCommand;
 import io.controlautogeneracion.stack.Part;
 import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
+import io.controlautogeneracion.stack.StackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,13 @@ import java.util.Properties;
  * The device fleet simulator of {@code deploy/simulator/} in its own JVM: it back-fills the last
  * {@code simulator.backfill-days} at full speed, then sends the demo fleet's readings live. It
  * saves where it is, so a restart goes on from there instead of sending the same hours again.
- * Healthy as soon as it has started; its progress is the last line of its log.
+ * Healthy as soon as it has started; its progress is the last line of its log. The simulator also
+ * makes the messages of {@code ./stack samples} ({@link #samples}).
  */
 public final class FleetSimulator implements Part {
     public static final String NAME = "simulator";
     static final String MAIN = "io.controlautogeneracion.simulator.Simulator";
+    static final String SAMPLES_MAIN = "io.controlautogeneracion.simulator.Samples";
 
     @Override
     public String name() {
@@ -35,10 +38,21 @@ public final class FleetSimulator implements Part {
     @Override
     public void prepare(StackContext ctx) throws IOException {
         classpath(ctx);
-        Path config = producerConfig(ctx);
+        writeProducerConfig(ctx, producerConfig(ctx));
+    }
+
+    /** The Kafka client settings the simulator reads with security on. */
+    static Path producerConfig(StackContext ctx) {
+        return ctx.partDir(NAME).resolve("producer.properties");
+    }
+
+    /**
+     * With security on, the simulator's credentials into {@code config}, readable by their owner
+     * only, off the command line; with it off, no file.
+     */
+    private static void writeProducerConfig(StackContext ctx, Path config) throws IOException {
         Files.deleteIfExists(config);
         if (KafkaSecurity.enabled(ctx)) {
-            // The simulator's credentials, readable by their owner only, off the command line.
             Files.createFile(
                     config,
                     PosixFilePermissions.asFileAttribute(
@@ -51,9 +65,44 @@ public final class FleetSimulator implements Part {
         }
     }
 
-    /** The Kafka client settings the simulator reads with security on. */
-    static Path producerConfig(StackContext ctx) {
-        return ctx.partDir(NAME).resolve("producer.properties");
+    /** The broker and, with security on, the file of client settings written there. */
+    private static List<String> kafkaArguments(StackContext ctx, Path config) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap", KafkaBroker.bootstrap(ctx)));
+        if (KafkaSecurity.enabled(ctx)) {
+            args.addAll(List.of("--producer-config", config.toString()));
+        }
+        return args;
+    }
+
+    /**
+     * The command of {@code ./stack samples}: the simulator's samples ({@value #SAMPLES_MAIN}) in a
+     * JVM of their own, as the simulator's Kafka user, for the devices of {@code samples.panels},
+     * {@code samples.lights} and {@code samples.winds}, with the simulator's seed: {@code
+     * perDevice} readings of each, then one message malformed each way the simulator malforms them.
+     */
+    public static List<String> samples(StackContext ctx, int perDevice) {
+        Path config = ctx.partDir(NAME).resolve("samples-producer.properties");
+        try {
+            writeProducerConfig(ctx, config);
+        } catch (IOException e) {
+            throw new StackException("cannot write " + config + ": " + e.getMessage(), e);
+        }
+        List<String> ids = new ArrayList<>();
+        for (String key : List.of("samples.panels", "samples.lights", "samples.winds")) {
+            ids.add(ctx.config().get(key));
+        }
+        List<String> args = kafkaArguments(ctx, config);
+        args.addAll(List.of("--ids", String.join(",", ids)));
+        args.addAll(List.of("--readings", Integer.toString(perDevice)));
+        args.addAll(List.of("--seed", ctx.config().get("simulator.seed")));
+        return JavaCommand.using(ctx, "samples")
+                .heap(ctx.config().heap(NAME))
+                .jvm("-XX:+UseSerialGC")
+                // Broker trouble is the command's one-line answer, not the client's retries.
+                .property("org.slf4j.simpleLogger.log.org.apache.kafka", "error")
+                .classpath(classpath(ctx))
+                .main(SAMPLES_MAIN, args.toArray(String[]::new))
+                .build();
     }
 
     /** The simulator's classpath as written by its build. */
@@ -68,11 +117,7 @@ public final class FleetSimulator implements Part {
 
     @Override
     public List<String> command(StackContext ctx) {
-        List<String> args = new ArrayList<>();
-        args.addAll(List.of("--bootstrap", KafkaBroker.bootstrap(ctx)));
-        if (KafkaSecurity.enabled(ctx)) {
-            args.addAll(List.of("--producer-config", producerConfig(ctx).toString()));
-        }
+        List<String> args = kafkaArguments(ctx, producerConfig(ctx));
         args.addAll(List.of("--seed", ctx.config().get("simulator.seed")));
         args.addAll(List.of("--backfill-days", ctx.config().get("simulator.backfill-days")));
         args.addAll(List.of("--speed", ctx.config().get("simulator.speed")));
