@@ -1,6 +1,7 @@
 package io.controlautogeneracion.simulator;
 
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.time.IsoTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -309,7 +310,7 @@ record SimulatorOptions(
 
     private static Instant instant(String text) {
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return IsoTime.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not an ISO-8601 instant with offset: " + text, e);
         }
