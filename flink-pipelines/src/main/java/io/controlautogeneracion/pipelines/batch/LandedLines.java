@@ -2,49 +2,73 @@ package io.controlautogeneracion.pipelines.batch;
 
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.PanelReading;
+import io.controlautogeneracion.model.reading.ParseResult;
 import io.controlautogeneracion.model.reading.Reading;
 import io.controlautogeneracion.model.reading.ReadingParser;
 import io.controlautogeneracion.model.reading.ValidationRules;
 import io.controlautogeneracion.model.time.IsoTime;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The parser of landed lines. The landing job validated each message against the clock when it
  * arrived; a back-fill reads hours long past, so here only the shape and the physical ranges are
- * checked again, not the timestamp's age.
+ * checked again, and the timestamp only against a century either side of the clock this reader is
+ * given (a date no device could have sent means a damaged file).
  *
  * <p>A back-fill reads hundreds of millions of lines, nearly all of one plain shape: a flat object
  * of the panel's own fields, no spaces, no escapes, numbers as JSON numbers, a UTC timestamp. Such
  * a panel line is read by hand ({@link #plainPanel}); any other line, and any plain line with a
- * value the rules could refuse, goes to the model's {@link ReadingParser}, which decides. The hand
- * reader accepts only what that parser accepts, with the same values.
+ * value the rules could refuse, goes to the model's {@link ReadingParser} ({@link #parse}), which
+ * decides. The hand reader accepts only what that parser accepts, with the same values.
+ *
+ * <p>Serialisable with its clock (the system clock or a fixed one), as Flink ships the operators
+ * that hold it; thread-safe.
  */
-public final class LandedLines {
+public final class LandedLines implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Duration CENTURY = Duration.ofDays(36_525);
     // Plain lines are taken only well inside the century the parser allows either way.
     private static final long PLAIN_WITHIN_MS = Duration.ofDays(36_000).toMillis();
     private static final int MAX_NUMBER_CHARS = 18;
+    private static final ValidationRules RULES =
+            new ValidationRules(
+                    CENTURY,
+                    CENTURY,
+                    ValidationRules.defaults().maxLux(),
+                    ValidationRules.defaults().maxWindSpeed());
 
-    /** Thread-safe, shared. */
-    public static final ReadingParser PARSER =
-            new ReadingParser(
-                    new ValidationRules(
-                            CENTURY,
-                            CENTURY,
-                            ValidationRules.defaults().maxLux(),
-                            ValidationRules.defaults().maxWindSpeed()),
-                    Clock.systemUTC());
-
-    private LandedLines() {}
+    private final Clock clock;
+    private transient volatile ReadingParser parser;
 
     /**
-     * The reading of a plain line read by hand, or null when the line must go to {@link #PARSER}
+     * @param clock "now" of the century a landed timestamp must lie within; serialisable, as it
+     *     travels into the Flink job with the operators that read the lines
+     */
+    public LandedLines(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The model's verdict on a landed line (what {@link #plain} leaves to it). */
+    public ParseResult parse(DeviceKind kind, String line) {
+        ReadingParser p = parser;
+        if (p == null) {
+            // Built on first use: the parser is not serialisable, the clock is.
+            p = new ReadingParser(RULES, clock);
+            parser = p;
+        }
+        return p.parse(kind, line);
+    }
+
+    /**
+     * The reading of a plain line read by hand, or null when the line must go to {@link #parse}
      * (which then decides whether it is valid).
      */
-    public static Reading plain(DeviceKind kind, String line) {
-        return kind == DeviceKind.PANEL ? plainPanel(line, System.currentTimeMillis()) : null;
+    public Reading plain(DeviceKind kind, String line) {
+        return kind == DeviceKind.PANEL ? plainPanel(line, clock.millis()) : null;
     }
 
     /**
