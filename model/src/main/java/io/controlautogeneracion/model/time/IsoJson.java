@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * The Jackson readers the annotations {@link IsoInstant}, {@link IsoInstantOrDate} and {@link
@@ -30,16 +31,12 @@ public final class IsoJson {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
                 return Instant.ofEpochMilli(p.getLongValue());
             }
-            String text = p.getValueAsString();
-            Instant instant = text == null ? null : IsoTime.parseOrNull(text);
-            if (instant == null) {
-                return (Instant)
-                        ctxt.handleWeirdStringValue(
-                                Instant.class,
-                                text,
-                                "expected ISO-8601 with offset or epoch milliseconds");
-            }
-            return instant;
+            return text(
+                    p,
+                    ctxt,
+                    Instant.class,
+                    IsoTime::parse,
+                    "expected ISO-8601 with offset or epoch milliseconds");
         }
     }
 
@@ -53,17 +50,12 @@ public final class IsoJson {
 
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            if (text == null) {
-                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
-            }
-            try {
-                return IsoTime.parseInstantOrDate(text);
-            } catch (DateTimeParseException e) {
-                return (Instant)
-                        ctxt.handleWeirdStringValue(
-                                Instant.class, text, "not an ISO-8601 instant or date");
-            }
+            return text(
+                    p,
+                    ctxt,
+                    Instant.class,
+                    IsoTime::parseInstantOrDate,
+                    "not an ISO-8601 instant or date");
         }
     }
 
@@ -77,17 +69,31 @@ public final class IsoJson {
 
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            String text = p.getValueAsString();
-            if (text == null) {
-                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
-            }
-            try {
-                return IsoTime.parseDate(text);
-            } catch (DateTimeParseException e) {
-                return (LocalDate)
-                        ctxt.handleWeirdStringValue(
-                                LocalDate.class, text, "not an ISO date (yyyy-MM-dd)");
-            }
+            return text(
+                    p, ctxt, LocalDate.class, IsoTime::parseDate, "not an ISO date (yyyy-MM-dd)");
+        }
+    }
+
+    /**
+     * The value {@code parse} reads from the current text; anything else (another token, text that
+     * does not parse) goes to Jackson's problem handling, which by default fails with {@code
+     * expected}.
+     */
+    private static <T> T text(
+            JsonParser p,
+            DeserializationContext ctxt,
+            Class<T> type,
+            Function<String, T> parse,
+            String expected)
+            throws IOException {
+        String text = p.getValueAsString();
+        if (text == null) {
+            return type.cast(ctxt.handleUnexpectedToken(type, p));
+        }
+        try {
+            return parse.apply(text);
+        } catch (DateTimeParseException e) {
+            return type.cast(ctxt.handleWeirdStringValue(type, text, expected));
         }
     }
 }
