@@ -14,7 +14,7 @@ if [[ ! -f "$csv" ]]; then
   java "$here/GenerateReadings.java" "$csv" 2025 40.4 -3.7
 fi
 # Always rebuild so the figures are for the code as it is now.
-"$module/../../mvnw" -B -q -f "$module/pom.xml" package -DskipTests
+"$module/../../mvnw" -B -q -f "$module/../../pom.xml" -pl model/solar -am package -DskipTests
 echo "input: $(wc -l < "$csv") lines, $(du -h "$csv" | cut -f1); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -n 1)"
 for i in $(seq 1 "$runs"); do

@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines;
 
+import io.controlautogeneracion.model.time.IsoTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -116,7 +117,7 @@ public final class JobParameters {
         String value = get(key, null);
         return value == null
                 ? null
-                : parsed(key, value, Instant::parse, "an instant (2026-06-01T10:00:00Z)");
+                : parsed(key, value, IsoTime::parse, "an instant (2026-06-01T10:00:00Z)");
     }
 
     private static <T> T parsed(String key, String value, Function<String, T> parse, String what) {

@@ -1,7 +1,7 @@
 package io.controlautogeneracion.catalog.clients;
 
 import io.controlautogeneracion.catalog.error.CatalogException;
-import io.controlautogeneracion.model.catalog.CatalogDates;
+import io.controlautogeneracion.model.time.IsoTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,7 +15,7 @@ public final class Instants {
             return clock.instant();
         }
         try {
-            return CatalogDates.parseInstant(at);
+            return IsoTime.parseInstantOrDate(at);
         } catch (DateTimeParseException e) {
             throw CatalogException.badRequest("at must be an ISO-8601 instant or date: " + at);
         }

@@ -12,7 +12,6 @@ import io.controlautogeneracion.catalog.install.InstallResult;
 import io.controlautogeneracion.catalog.relation.MoveRequest;
 import io.controlautogeneracion.catalog.store.IdIndex;
 import io.controlautogeneracion.model.catalog.AlarmThresholds;
-import io.controlautogeneracion.model.catalog.CatalogDates;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
@@ -23,6 +22,7 @@ import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.catalog.SensorLight;
 import io.controlautogeneracion.model.catalog.SensorWind;
+import io.controlautogeneracion.model.time.IsoJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -52,11 +52,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             MoveRequest.class,
             ImportReport.class,
             ImportRow.class,
-            CatalogDates.LocalDateDeserializer.class,
-            CatalogDates.InstantDeserializer.class,
+            IsoJson.DateReader.class,
+            IsoJson.InstantOrDateReader.class,
             DeviceKinds.Reader.class,
             DeviceKinds.Writer.class,
-            // Named by the model's @IsoDate / @IsoInstant; Jackson instantiates it by reflection.
+            // Named by the model's @IsoDate / @IsoInstantOrDate; Jackson makes it by reflection.
             ToStringSerializer.class
         })
 public final class DocumentReflection {

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.Device;
-import io.controlautogeneracion.model.catalog.IsoInstant;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.catalog.SensorLight;
 import io.controlautogeneracion.model.catalog.SensorWind;
+import io.controlautogeneracion.model.time.IsoInstantOrDate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstallRequest(
         @JsonProperty("client_id") String clientId,
-        @JsonProperty("init_date") @IsoInstant Instant initDate,
-        @JsonProperty("end_date") @IsoInstant Instant endDate,
+        @JsonProperty("init_date") @IsoInstantOrDate Instant initDate,
+        @JsonProperty("end_date") @IsoInstantOrDate Instant endDate,
         @JsonProperty("panel") Panel panel,
         @JsonProperty("sensor_light") SensorLight sensorLight,
         @JsonProperty("sensor_wind") SensorWind sensorWind,

@@ -1,10 +1,10 @@
 package io.controlautogeneracion.simulator;
 
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.time.IsoTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -493,7 +493,7 @@ record SimulatorOptions(
         @Override
         public Instant convert(String text) {
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                return IsoTime.parse(text);
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("not an ISO-8601 instant with offset: " + text);
             }

@@ -6,6 +6,7 @@ import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.panel.EdgeStore;
 import io.controlautogeneracion.pipelines.panel.ReportAudit;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,13 @@ public final class BatchAudit {
 
     public static void main(String[] args) {
         JobParameters p = new JobParameters(args, System.getenv(), "BATCH");
+        Clock clock = Clock.systemUTC();
         BatchSettings s;
         HourRange range;
         try {
             s = BatchSettings.from(p);
             boolean given = p.get("hour", null) != null || p.get("from", null) != null;
-            range = given ? BatchSettings.range(p, Instant.now()) : landed(s);
+            range = given ? BatchSettings.range(p, clock.instant()) : landed(s);
         } catch (JobParameters.BadParameter e) {
             e.exit("audit");
             return;
@@ -39,16 +41,20 @@ public final class BatchAudit {
             System.out.println("nothing landed yet: nothing to audit");
             return;
         }
-        int violations = audit(s, range, System.out);
+        int violations = audit(s, range, clock, System.out);
         System.exit(violations == 0 ? 0 : 1);
     }
 
-    /** Audits {@code range}, printing to {@code out}; the number of violations. */
-    public static int audit(BatchSettings s, HourRange range, PrintStream out) {
+    /**
+     * Audits {@code range}, printing to {@code out}; the number of violations. {@code clock} is
+     * "now" for the landed lines' sanity bound.
+     */
+    public static int audit(BatchSettings s, HourRange range, Clock clock, PrintStream out) {
         long start = System.nanoTime();
         out.printf("audit of the hourly reports %s (%d h)%n", range, range.hours());
+        LandedLines lines = new LandedLines(clock);
         List<String> violations = new ArrayList<>();
-        violations.addAll(ledger(s, range));
+        violations.addAll(ledger(s, range, lines, clock.instant()));
         DruidGateway druid = DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker()));
         druid.awaitServed("panel_report", s.druidTaskTimeout());
         ReportAudit.Findings f =
@@ -56,7 +62,7 @@ public final class BatchAudit {
                                 druid,
                                 s.landingDir(),
                                 s.panelTopic(),
-                                new EdgeStore(s.stateDir(), s.panelTopic()))
+                                new EdgeStore(s.stateDir(), s.panelTopic(), lines))
                         .audit(range, v -> {});
         violations.addAll(f.violations());
         for (int i = 0; i < Math.min(SHOWN, violations.size()); i++) {
@@ -91,13 +97,12 @@ public final class BatchAudit {
                 : new HourRange(first, last.plus(java.time.Duration.ofHours(1)));
     }
 
-    /** Closed hours of the range that are not reported from what is landed now. */
-    static List<String> ledger(BatchSettings s, HourRange range) {
+    /** Closed hours of the range that are not reported from what is landed {@code now}. */
+    static List<String> ledger(BatchSettings s, HourRange range, LandedLines lines, Instant now) {
         HourInputs inputs =
-                new HourInputs(s.landingDir(), s.stateDir(), s.panelTopic(), s.lightTopic());
+                new HourInputs(s.landingDir(), s.stateDir(), s.panelTopic(), s.lightTopic(), lines);
         Map<Instant, HourLedger.Hour> known = new HourLedger(s.stateDir()).read().hours();
         List<String> out = new ArrayList<>();
-        Instant now = Instant.now();
         for (Instant h : range.slots()) {
             boolean closed =
                     inputs.panel(h).map(Partition::closed).orElse(true)

@@ -58,7 +58,8 @@ public final class BatchScheduler {
                         settings.batch().landingDir(),
                         settings.batch().stateDir(),
                         settings.batch().panelTopic(),
-                        settings.batch().lightTopic());
+                        settings.batch().lightTopic(),
+                        new LandedLines(clock));
         this.runner = runner;
         this.clock = clock;
         this.metrics = metrics;

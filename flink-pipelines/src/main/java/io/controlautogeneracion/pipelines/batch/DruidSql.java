@@ -1,8 +1,7 @@
 package io.controlautogeneracion.pipelines.batch;
 
+import io.controlautogeneracion.model.time.IsoTime;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,13 +33,7 @@ public final class DruidSql {
 
     /** {@code __time} of an SQL answer row, which Druid writes as an ISO string. */
     public static Instant time(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        if (v instanceof Number n) {
-            return Instant.ofEpochMilli(n.longValue());
-        }
-        return OffsetDateTime.parse(String.valueOf(v))
-                .withOffsetSameInstant(ZoneOffset.UTC)
-                .toInstant();
+        return IsoTime.timestamp(row.get(column));
     }
 
     /** A nullable number of an SQL answer row. */

@@ -26,11 +26,16 @@ public final class HourInputs {
     private final String lightTopic;
     private final EdgeStore edges;
 
-    public HourInputs(Path landingDir, Path stateDir, String panelTopic, String lightTopic) {
+    public HourInputs(
+            Path landingDir,
+            Path stateDir,
+            String panelTopic,
+            String lightTopic,
+            LandedLines lines) {
         this.landingDir = landingDir;
         this.panelTopic = panelTopic;
         this.lightTopic = lightTopic;
-        this.edges = new EdgeStore(stateDir, panelTopic);
+        this.edges = new EdgeStore(stateDir, panelTopic, lines);
     }
 
     // Listings of one check: each partition is looked at as itself and as a neighbour.

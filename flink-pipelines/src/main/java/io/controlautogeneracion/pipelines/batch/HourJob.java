@@ -63,16 +63,19 @@ public final class HourJob<R extends Reading, S, O> {
     private final List<Source<String, ?, ?>> sources;
     private final BatchCatalog.Factory catalog;
     private final Kind<R, S, O> kind;
+    private final LandedLines lines;
     private final Duration catalogTimeout;
     private final int catalogCapacity;
 
     /**
+     * @param lines the reader of the landed lines
      * @param catalogCapacity devices waiting for the catalog at once (each holds its samples)
      */
     public HourJob(
             List<Source<String, ?, ?>> sources,
             BatchCatalog.Factory catalog,
             Kind<R, S, O> kind,
+            LandedLines lines,
             Duration catalogTimeout,
             int catalogCapacity) {
         if (sources.isEmpty()) {
@@ -81,6 +84,7 @@ public final class HourJob<R extends Reading, S, O> {
         this.sources = List.copyOf(sources);
         this.catalog = catalog;
         this.kind = kind;
+        this.lines = lines;
         this.catalogTimeout = catalogTimeout;
         this.catalogCapacity = catalogCapacity;
     }
@@ -100,7 +104,7 @@ public final class HourJob<R extends Reading, S, O> {
                             .transform(
                                     name + " readings " + i,
                                     devices,
-                                    new LandedSamples<R, S>(kind, GATHERED_READINGS));
+                                    new LandedSamples<R, S>(kind, lines, GATHERED_READINGS));
             batches = batches == null ? s : batches.union(s);
         }
         DataStream<Tuple2<String, S>> samples =

@@ -17,6 +17,7 @@ import io.controlautogeneracion.pipelines.panel.PanelBatch;
 import io.controlautogeneracion.pipelines.panel.PanelEnergy;
 import io.controlautogeneracion.pipelines.panel.WritePanel;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,28 +65,39 @@ public final class HourlyBatch {
         System.exit(0);
     }
 
-    /** Runs what the command line asks for (its environment too), printing to {@code out}. */
+    /**
+     * Runs what the command line asks for (its environment too) on the system clock, printing to
+     * {@code out}.
+     */
     public static Report run(String[] args, PrintStream out) throws Exception {
         JobParameters p = new JobParameters(args, System.getenv(), "BATCH");
+        Clock clock = Clock.systemUTC();
         return run(
                 BatchSettings.from(p),
                 lightSettings(p),
-                BatchSettings.range(p, Instant.now()),
+                BatchSettings.range(p, clock.instant()),
+                clock,
                 out);
     }
 
     /** What a run did, for its caller. */
     public record Report(LightBatch.Result lights, PanelBatch.Result panels) {}
 
-    /** Runs {@code range} and records it in the ledger; prints one line per hour to {@code out}. */
-    public static Report run(BatchSettings s, LightSettings light, HourRange range, PrintStream out)
+    /**
+     * Runs {@code range} and records it in the ledger; prints one line per hour to {@code out}.
+     * {@code clock} is "now" for the landed lines' sanity bound and the hours' report times; it
+     * travels into the Flink jobs, so it must be serialisable (the system clock, a fixed one).
+     */
+    public static Report run(
+            BatchSettings s, LightSettings light, HourRange range, Clock clock, PrintStream out)
             throws Exception {
         out.printf("hourly batch %s (%d h)%n", range, range.hours());
         long start = System.nanoTime();
-        LightBatch.Result lights = lightBatch(s, light).run(range, environment(s));
+        LandedLines lines = new LandedLines(clock);
+        LightBatch.Result lights = lightBatch(s, light, lines).run(range, environment(s));
         PanelBatch.Result panels =
-                panelBatch(s).run(range, environment(s), lights.expectation(light));
-        record(s, range, panels.inputs(), lights.inputs(), panels.gaps());
+                panelBatch(s, lines).run(range, environment(s), lights.expectation(light));
+        record(s, range, panels.inputs(), lights.inputs(), panels.gaps(), clock);
         printPerHour(out, range, panels, lights);
         if (panels.carried() > 0) {
             out.printf(
@@ -111,14 +123,20 @@ public final class HourlyBatch {
             HourRange range,
             RunInputs panels,
             RunInputs lights,
-            List<HourLedger.Gap> gaps) {
+            List<HourLedger.Gap> gaps,
+            Clock clock) {
         HourInputs inputs =
-                new HourInputs(s.landingDir(), s.stateDir(), s.panelTopic(), s.lightTopic());
+                new HourInputs(
+                        s.landingDir(),
+                        s.stateDir(),
+                        s.panelTopic(),
+                        s.lightTopic(),
+                        new LandedLines(clock));
         Map<Instant, String> panelRead = new TreeMap<>();
         panels.read().forEach(p -> panelRead.put(p.slot(), p.fingerprint()));
         Map<Instant, String> lightRead = new TreeMap<>();
         lights.read().forEach(p -> lightRead.put(p.slot(), p.fingerprint()));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         new HourLedger(s.stateDir())
                 .update(
                         null,
@@ -185,7 +203,7 @@ public final class HourlyBatch {
     }
 
     /** The light batch with the real catalog and Druid. */
-    public static LightBatch lightBatch(BatchSettings s, LightSettings light) {
+    public static LightBatch lightBatch(BatchSettings s, LightSettings light, LandedLines lines) {
         DruidGateway druid = DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker()));
         return new LightBatch(
                 s.landingDir(),
@@ -197,12 +215,13 @@ public final class HourlyBatch {
                         new DruidLoad(druid, s.tasksDir(), s.druidTaskTimeout(), s.druidSubTasks()),
                         s.workDir()),
                 light,
+                lines,
                 s.catalogTimeout(),
                 s.catalogCapacity());
     }
 
     /** The panel batch with the real catalog and Druid. */
-    public static PanelBatch panelBatch(BatchSettings s) {
+    public static PanelBatch panelBatch(BatchSettings s, LandedLines lines) {
         DruidGateway druid = DruidGateway.over(new DruidClient(s.druidOverlord(), s.druidBroker()));
         DruidLoad load =
                 new DruidLoad(druid, s.tasksDir(), s.druidTaskTimeout(), s.druidSubTasks());
@@ -221,7 +240,7 @@ public final class HourlyBatch {
                         s.alarmSilentLookback(),
                         ExpectedEnergy.NONE),
                 new PanelEnergy(s.maxGap().toMillis(), GapWeight.CLEAR_SKY),
-                new EdgeStore(s.stateDir(), s.panelTopic()),
+                new EdgeStore(s.stateDir(), s.panelTopic(), lines),
                 new HourLedger(s.stateDir()),
                 s.gapReach(),
                 s.catalogTimeout(),

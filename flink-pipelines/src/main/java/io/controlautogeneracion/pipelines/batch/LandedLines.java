@@ -2,49 +2,73 @@ package io.controlautogeneracion.pipelines.batch;
 
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.PanelReading;
+import io.controlautogeneracion.model.reading.ParseResult;
 import io.controlautogeneracion.model.reading.Reading;
 import io.controlautogeneracion.model.reading.ReadingParser;
 import io.controlautogeneracion.model.reading.ValidationRules;
+import io.controlautogeneracion.model.time.IsoTime;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * The parser of landed lines. The landing job validated each message against the clock when it
  * arrived; a back-fill reads hours long past, so here only the shape and the physical ranges are
- * checked again, not the timestamp's age.
+ * checked again, and the timestamp only against a century either side of the clock this reader is
+ * given (a date no device could have sent means a damaged file).
  *
  * <p>A back-fill reads hundreds of millions of lines, nearly all of one plain shape: a flat object
  * of the panel's own fields, no spaces, no escapes, numbers as JSON numbers, a UTC timestamp. Such
  * a panel line is read by hand ({@link #plainPanel}); any other line, and any plain line with a
- * value the rules could refuse, goes to the model's {@link ReadingParser}, which decides. The hand
- * reader accepts only what that parser accepts, with the same values.
+ * value the rules could refuse, goes to the model's {@link ReadingParser} ({@link #parse}), which
+ * decides. The hand reader accepts only what that parser accepts, with the same values.
+ *
+ * <p>Serialisable with its clock (the system clock or a fixed one), as Flink ships the operators
+ * that hold it; thread-safe.
  */
-public final class LandedLines {
+public final class LandedLines implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Duration CENTURY = Duration.ofDays(36_525);
     // Plain lines are taken only well inside the century the parser allows either way.
     private static final long PLAIN_WITHIN_MS = Duration.ofDays(36_000).toMillis();
     private static final int MAX_NUMBER_CHARS = 18;
+    private static final ValidationRules RULES =
+            new ValidationRules(
+                    CENTURY,
+                    CENTURY,
+                    ValidationRules.defaults().maxLux(),
+                    ValidationRules.defaults().maxWindSpeed());
 
-    /** Thread-safe, shared. */
-    public static final ReadingParser PARSER =
-            new ReadingParser(
-                    new ValidationRules(
-                            CENTURY,
-                            CENTURY,
-                            ValidationRules.defaults().maxLux(),
-                            ValidationRules.defaults().maxWindSpeed()),
-                    Clock.systemUTC());
-
-    private LandedLines() {}
+    private final Clock clock;
+    private transient volatile ReadingParser parser;
 
     /**
-     * The reading of a plain line read by hand, or null when the line must go to {@link #PARSER}
+     * @param clock "now" of the century a landed timestamp must lie within; serialisable, as it
+     *     travels into the Flink job with the operators that read the lines
+     */
+    public LandedLines(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The model's verdict on a landed line (what {@link #plain} leaves to it). */
+    public ParseResult parse(DeviceKind kind, String line) {
+        ReadingParser p = parser;
+        if (p == null) {
+            // Built on first use: the parser is not serialisable, the clock is.
+            p = new ReadingParser(RULES, clock);
+            parser = p;
+        }
+        return p.parse(kind, line);
+    }
+
+    /**
+     * The reading of a plain line read by hand, or null when the line must go to {@link #parse}
      * (which then decides whether it is valid).
      */
-    public static Reading plain(DeviceKind kind, String line) {
-        return kind == DeviceKind.PANEL ? plainPanel(line, System.currentTimeMillis()) : null;
+    public Reading plain(DeviceKind kind, String line) {
+        return kind == DeviceKind.PANEL ? plainPanel(line, clock.millis()) : null;
     }
 
     /**
@@ -243,76 +267,12 @@ public final class LandedLines {
         return negative ? -v : v;
     }
 
-    /** {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} in {@code [from, to)}, or null for any other text. */
-    private static Instant utc(String s, int from, int to) {
-        int n = to - from;
-        if (n < 20
-                || s.charAt(to - 1) != 'Z'
-                || s.charAt(from + 4) != '-'
-                || s.charAt(from + 7) != '-'
-                || s.charAt(from + 10) != 'T'
-                || s.charAt(from + 13) != ':'
-                || s.charAt(from + 16) != ':') {
-            return null;
-        }
-        int year = digits(s, from, 4);
-        int month = digits(s, from + 5, 2);
-        int day = digits(s, from + 8, 2);
-        int hour = digits(s, from + 11, 2);
-        int minute = digits(s, from + 14, 2);
-        int second = digits(s, from + 17, 2);
-        int nanos = 0;
-        if (n > 20) {
-            int count = n - 21;
-            if (s.charAt(from + 19) != '.' || count < 1 || count > 9) {
-                return null;
-            }
-            nanos = digits(s, from + 20, count);
-            for (int i = count; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        if (year < 0
-                || month < 1
-                || month > 12
-                || day < 1
-                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
-                || hour < 0
-                || hour > 23
-                || minute < 0
-                || minute > 59
-                || second < 0
-                || second > 59
-                || nanos < 0) {
-            return null;
-        }
-        return Instant.ofEpochSecond(
-                epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second, nanos);
-    }
-
     /**
-     * Days since 1970-01-01 of a valid date, as {@link LocalDate#toEpochDay()}, without objects.
+     * The instant of a UTC date-time ({@code ...Z}) in {@code [from, to)}, as the parser reads it,
+     * or null for any other text.
      */
-    static long epochDay(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yearOfEra = y - era * 400;
-        long dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146_097 + dayOfEra - 719_468;
-    }
-
-    /** The number of {@code count} ASCII digits at {@code i}, or -1 when one is not a digit. */
-    private static int digits(String s, int i, int count) {
-        int v = 0;
-        for (int k = i; k < i + count; k++) {
-            char c = s.charAt(k);
-            if (!isDigit(c)) {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+    private static Instant utc(String s, int from, int to) {
+        return to - from < 17 || s.charAt(to - 1) != 'Z' ? null : IsoTime.parseOrNull(s, from, to);
     }
 
     private static boolean isDigit(char c) {

@@ -26,13 +26,15 @@ final class LandedSamples<R extends Reading, S> extends AbstractStreamOperator<T
     private static final Logger LOG = LoggerFactory.getLogger(LandedSamples.class);
 
     private final HourJob.Kind<R, S, ?> kind;
+    private final LandedLines lines;
     private final int maxReadings;
     private transient Map<String, S> held;
     private transient int readings;
     private transient Counter badLines;
 
-    LandedSamples(HourJob.Kind<R, S, ?> kind, int maxReadings) {
+    LandedSamples(HourJob.Kind<R, S, ?> kind, LandedLines lines, int maxReadings) {
         this.kind = kind;
+        this.lines = lines;
         this.maxReadings = maxReadings;
     }
 
@@ -50,12 +52,12 @@ final class LandedSamples<R extends Reading, S> extends AbstractStreamOperator<T
         if (line.isBlank()) {
             return;
         }
-        Reading plain = LandedLines.plain(kind.deviceKind(), line);
+        Reading plain = lines.plain(kind.deviceKind(), line);
         R reading;
         if (plain != null) {
             reading = (R) plain;
         } else {
-            ParseResult result = LandedLines.PARSER.parse(kind.deviceKind(), line);
+            ParseResult result = lines.parse(kind.deviceKind(), line);
             if (!(result instanceof ParseResult.Valid valid)) {
                 badLines.inc();
                 LOG.warn(

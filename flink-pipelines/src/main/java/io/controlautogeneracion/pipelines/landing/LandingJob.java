@@ -4,6 +4,7 @@ import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.pipelines.JobCheckpoints;
 import io.controlautogeneracion.pipelines.JobParameters;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.Encoder;
@@ -100,7 +101,8 @@ public final class LandingJob {
                         new LandingDeserializer(
                                 Map.of(
                                         s.panelTopic(), DeviceKind.PANEL,
-                                        s.lightTopic(), DeviceKind.LIGHT)))
+                                        s.lightTopic(), DeviceKind.LIGHT),
+                                Clock.systemUTC()))
                 .build();
     }
 

@@ -6,6 +6,7 @@ import io.controlautogeneracion.pipelines.batch.BatchCatalog;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
 import io.controlautogeneracion.pipelines.batch.HourJob;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.LandedLines;
 import io.controlautogeneracion.pipelines.batch.RunInputs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class LightBatch {
     private final DruidGateway druid;
     private final WriteSensorLight write;
     private final LightSettings settings;
+    private final LandedLines lines;
     private final Duration catalogTimeout;
     private final int catalogCapacity;
 
@@ -39,6 +41,7 @@ public final class LightBatch {
             DruidGateway druid,
             WriteSensorLight write,
             LightSettings settings,
+            LandedLines lines,
             Duration catalogTimeout,
             int catalogCapacity) {
         this.landingDir = landingDir;
@@ -48,6 +51,7 @@ public final class LightBatch {
         this.druid = druid;
         this.write = write;
         this.settings = settings;
+        this.lines = lines;
         this.catalogTimeout = catalogTimeout;
         this.catalogCapacity = catalogCapacity;
     }
@@ -77,6 +81,7 @@ public final class LightBatch {
                                 List.of(source.get()),
                                 catalog,
                                 new RichSensorLight(range),
+                                lines,
                                 catalogTimeout,
                                 HourJob.capacity(catalogCapacity, range, 50_000))
                         .run(env);

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.panel;
 
 import io.controlautogeneracion.model.landing.HourPartitions;
+import io.controlautogeneracion.pipelines.batch.LandedLines;
 import io.controlautogeneracion.pipelines.batch.Partition;
 import io.controlautogeneracion.pipelines.batch.RowFiles;
 import java.io.IOException;
@@ -21,9 +22,19 @@ import java.util.stream.Stream;
  */
 public final class EdgeStore {
     private final Path dir;
+    private final LandedLines lines;
 
-    public EdgeStore(Path stateDir, String topic) {
+    /**
+     * @param lines the reader of landed lines and of the edges files
+     */
+    public EdgeStore(Path stateDir, String topic, LandedLines lines) {
         this.dir = stateDir.resolve("edges").resolve(topic);
+        this.lines = lines;
+    }
+
+    /** The reader of landed lines the edges are read with. */
+    public LandedLines lines() {
+        return lines;
     }
 
     /** The edges file of the partition as it is now, if a run kept one. */
@@ -73,7 +84,7 @@ public final class EdgeStore {
         if (p.isPresent()) {
             return Optional.of(edges(p.get()));
         }
-        return kept(slot).map(Edges::read);
+        return kept(slot).map(this::read);
     }
 
     /**
@@ -81,7 +92,7 @@ public final class EdgeStore {
      * partition. For the checks, which must not change what the scheduler compares.
      */
     public Edges peek(Partition p) {
-        return file(p).map(Edges::read).orElseGet(() -> Edges.summarise(p));
+        return file(p).map(this::read).orElseGet(() -> Edges.summarise(p, lines));
     }
 
     /** The edges of an hour for the checks: its partition's ({@link #peek}), or those kept. */
@@ -90,18 +101,22 @@ public final class EdgeStore {
         if (p.isPresent()) {
             return Optional.of(peek(p.get()));
         }
-        return kept(slot).map(Edges::read);
+        return kept(slot).map(this::read);
     }
 
     /** The partition's edges: kept ones, else read from the whole partition (and kept). */
     public Edges edges(Partition p) {
         Optional<Path> kept = file(p);
         if (kept.isPresent()) {
-            return Edges.read(kept.get());
+            return read(kept.get());
         }
-        Edges e = Edges.summarise(p);
+        Edges e = Edges.summarise(p, lines);
         write(p, e);
         return e;
+    }
+
+    private Edges read(Path file) {
+        return Edges.read(file, lines);
     }
 
     /**

@@ -60,28 +60,28 @@ public final class Edges {
     }
 
     /** Reads every line of the partition: for a partition no run has read in full yet. */
-    public static Edges summarise(Partition partition) {
+    public static Edges summarise(Partition partition, LandedLines lines) {
         Map<String, List<EdgeReading>> readings = new TreeMap<>();
         for (Path file : partition.files()) {
-            read(file, readings);
+            read(file, lines, readings);
         }
         return of(readings);
     }
 
     /** Reads an edges file written by {@link #lines()}. */
-    public static Edges read(Path file) {
+    public static Edges read(Path file, LandedLines lines) {
         Map<String, List<EdgeReading>> readings = new TreeMap<>();
-        read(file, readings);
+        read(file, lines, readings);
         return of(readings);
     }
 
-    private static void read(Path file, Map<String, List<EdgeReading>> into) {
+    private static void read(Path file, LandedLines lines, Map<String, List<EdgeReading>> into) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isBlank()) {
                     continue;
                 }
-                ParseResult r = LandedLines.PARSER.parse(DeviceKind.PANEL, line);
+                ParseResult r = lines.parse(DeviceKind.PANEL, line);
                 if (r instanceof ParseResult.Valid valid) {
                     PanelReading p = (PanelReading) valid.reading();
                     double counter = p.energyWh() == null ? Double.NaN : p.energyWh();

@@ -7,7 +7,9 @@ import io.controlautogeneracion.pipelines.batch.BatchSettings;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
 import io.controlautogeneracion.pipelines.batch.DruidSql;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.LandedLines;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,13 +42,14 @@ public final class EnergyCheck {
 
     public static void main(String[] args) {
         JobParameters p = new JobParameters(args, System.getenv(), "BATCH");
+        Clock clock = Clock.systemUTC();
         BatchSettings s;
         double tolerance;
         HourRange range;
         try {
             s = BatchSettings.from(p);
             tolerance = p.getDouble("tolerance", 0.005);
-            range = range(p, s);
+            range = range(p, s, clock.instant());
         } catch (JobParameters.BadParameter e) {
             e.exit("energy check");
             return;
@@ -60,7 +63,7 @@ public final class EnergyCheck {
         List<Panel> panels =
                 check(
                         druid,
-                        new EdgeStore(s.stateDir(), s.panelTopic()),
+                        new EdgeStore(s.stateDir(), s.panelTopic(), new LandedLines(clock)),
                         s.landingDir(),
                         s.panelTopic(),
                         range);
@@ -68,9 +71,9 @@ public final class EnergyCheck {
     }
 
     /** {@code --from/--to}, else from the second landed hour to the last closed one. */
-    static HourRange range(JobParameters p, BatchSettings s) {
+    static HourRange range(JobParameters p, BatchSettings s, Instant now) {
         if (p.get("from", null) != null || p.get("hour", null) != null) {
-            return BatchSettings.range(p, Instant.now());
+            return BatchSettings.range(p, now);
         }
         List<Instant> slots = HourPartitions.slots(s.landingDir(), s.panelTopic());
         Instant last = null;

@@ -253,6 +253,7 @@ public final class PanelBatch {
                                 sources,
                                 catalog,
                                 new RichPanel(range, fullHours, energy),
+                                edges.lines(),
                                 catalogTimeout,
                                 HourJob.capacity(catalogCapacity, range, 50_000))
                         .run(env);

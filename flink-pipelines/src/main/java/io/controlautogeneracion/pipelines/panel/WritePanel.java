@@ -2,6 +2,7 @@ package io.controlautogeneracion.pipelines.panel;
 
 import io.controlautogeneracion.model.druid.PanelAlarmRow;
 import io.controlautogeneracion.model.druid.PanelReportRow;
+import io.controlautogeneracion.model.time.IsoTime;
 import io.controlautogeneracion.pipelines.batch.DruidGateway;
 import io.controlautogeneracion.pipelines.batch.DruidLoad;
 import io.controlautogeneracion.pipelines.batch.HourRange;
@@ -198,7 +199,7 @@ public final class WritePanel {
             }
         }
         for (String id : stored.keySet()) {
-            Instant slot = Instant.parse(id.substring(id.lastIndexOf('@') + 1));
+            Instant slot = IsoTime.parse(id.substring(id.lastIndexOf('@') + 1));
             if (computed.contains(slot) && !seen.contains(id)) {
                 changed = later(changed, slot);
             }

@@ -1,6 +1,7 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.model.druid.Enrichment;
+import io.controlautogeneracion.model.time.IsoTime;
 import java.time.LocalDate;
 
 /**
@@ -70,6 +71,6 @@ public record CatalogColumns(
     }
 
     private static LocalDate date(String text) {
-        return text == null ? null : LocalDate.parse(text);
+        return IsoTime.parseDate(text);
     }
 }

@@ -2,6 +2,7 @@ package io.controlautogeneracion.pipelines.wind;
 
 import io.controlautogeneracion.pipelines.JobCheckpoints;
 import io.controlautogeneracion.pipelines.JobParameters;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -158,7 +159,7 @@ public final class WindJob {
                 // A first start reads the topic from the beginning; later ones resume from state.
                 .setStartingOffsets(
                         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new WindReadingDeserializer())
+                .setDeserializer(new WindReadingDeserializer(Clock.systemUTC()))
                 .build();
     }
 

@@ -3,8 +3,10 @@ package io.controlautogeneracion.pipelines.wind;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.ParseResult;
 import io.controlautogeneracion.model.reading.ReadingParser;
+import io.controlautogeneracion.model.reading.ValidationRules;
 import io.controlautogeneracion.model.reading.WindReading;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,19 +21,30 @@ import org.slf4j.LoggerFactory;
  * Reads {@code sensor-wind} messages with the model's parser (SPEC §3 rules), each with its Kafka
  * record timestamp (the broker's clock, which bounds event time: {@link BrokerBoundedWatermarks}).
  * Invalid messages are counted ({@code invalidReadings}) and logged with their key, then left out:
- * ingest-service already keeps each of them in MongoDB {@code topic_alarm} with its reason.
+ * ingest-service already keeps each of them in MongoDB {@code topic_alarm} with its reason. A
+ * timestamp's bounds (at most 5 minutes ahead, at most 7 days old) are judged against the clock it
+ * is given, so a test can stand at any instant.
  */
 public final class WindReadingDeserializer
         implements KafkaRecordDeserializationSchema<WindArrival> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WindReadingDeserializer.class);
 
+    private final Clock clock;
     private transient ReadingParser parser;
     private transient Counter invalidReadings;
 
+    /**
+     * @param clock "now" of the timestamp bounds; serialisable (the system or a fixed clock), as
+     *     Flink ships the schema to its tasks
+     */
+    public WindReadingDeserializer(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        parser = ReadingParser.withDefaults();
+        parser = new ReadingParser(ValidationRules.defaults(), clock);
         invalidReadings = context.getMetricGroup().counter("invalidReadings");
     }
 

@@ -87,12 +87,13 @@ class BatchSchedulerTest {
         BatchSettings s = settings.batch();
         RunInputs panels = RunInputs.of(s.landingDir(), s.panelTopic(), range, false);
         RunInputs lights = RunInputs.of(s.landingDir(), s.lightTopic(), range, false);
-        EdgeStore edges = new EdgeStore(s.stateDir(), s.panelTopic());
+        EdgeStore edges =
+                new EdgeStore(s.stateDir(), s.panelTopic(), new LandedLines(Clock.systemUTC()));
         for (Instant slot : List.of(range.from().minus(HOUR), range.to())) {
             Partition.of(s.landingDir(), s.panelTopic(), slot).ifPresent(edges::edges);
         }
         panels.read().forEach(edges::edges);
-        HourlyBatch.record(s, range, panels, lights, List.of());
+        HourlyBatch.record(s, range, panels, lights, List.of(), Clock.systemUTC());
     }
 
     @Test

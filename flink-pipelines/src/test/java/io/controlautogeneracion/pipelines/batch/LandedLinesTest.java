@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.PanelReading;
 import io.controlautogeneracion.model.reading.ParseResult;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The hand reader of plain panel lines takes only what the model's parser takes, as it does. */
 class LandedLinesTest {
+    private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
+    private static final LandedLines LINES = new LandedLines(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void shouldReadPlainPanelLinesAsTheParserDoes() {
@@ -25,8 +30,8 @@ class LandedLinesTest {
                         "{\"panel_id\":\"P-3\",\"timestamp\":\"2025-06-01T10:00:00.5Z\","
                                 + "\"power_w\":-0.0,\"energy_wh\":0.0}");
         for (String line : plain) {
-            PanelReading mine = (PanelReading) LandedLines.plain(DeviceKind.PANEL, line);
-            ParseResult theirs = LandedLines.PARSER.parse(DeviceKind.PANEL, line);
+            PanelReading mine = (PanelReading) LINES.plain(DeviceKind.PANEL, line);
+            ParseResult theirs = LINES.parse(DeviceKind.PANEL, line);
             assertThat(mine).as(line).isNotNull();
             assertThat(theirs).as(line).isInstanceOf(ParseResult.Valid.class);
             assertThat(mine).as(line).isEqualTo(((ParseResult.Valid) theirs).reading());
@@ -76,10 +81,10 @@ class LandedLinesTest {
                         "{\"panel_id\":\"P-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
                                 + "\"power_w\":12345678901234567890}");
         for (String line : others) {
-            assertThat(LandedLines.plain(DeviceKind.PANEL, line)).as(line).isNull();
+            assertThat(LINES.plain(DeviceKind.PANEL, line)).as(line).isNull();
         }
         assertThat(
-                        LandedLines.plain(
+                        LINES.plain(
                                 DeviceKind.LIGHT,
                                 "{\"light_id\":\"L-1\",\"timestamp\":\"2025-01-01T00:00:00Z\","
                                         + "\"lux\":1}"))
@@ -87,14 +92,7 @@ class LandedLinesTest {
     }
 
     @Test
-    void shouldWorkOutDaysAndNumbersAsJavaDoes() {
-        for (LocalDate d = LocalDate.of(1899, 12, 25);
-                d.isBefore(LocalDate.of(2101, 1, 7));
-                d = d.plusDays(1)) {
-            assertThat(LandedLines.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
-                    .as(d.toString())
-                    .isEqualTo(d.toEpochDay());
-        }
+    void shouldWorkOutNumbersAsJavaDoes() {
         Random random = new Random(7);
         for (int i = 0; i < 200_000; i++) {
             String number =
@@ -110,7 +108,7 @@ class LandedLinesTest {
                             + "\"power_w\":1,\"voltage_v\":"
                             + number
                             + "}";
-            PanelReading r = (PanelReading) LandedLines.plain(DeviceKind.PANEL, line);
+            PanelReading r = (PanelReading) LINES.plain(DeviceKind.PANEL, line);
             assertThat(r).as(line).isNotNull();
             assertThat(Double.doubleToRawLongBits(r.voltageV()))
                     .as(number)
@@ -137,12 +135,37 @@ class LandedLinesTest {
                 }
             }
             String text = line.toString();
-            PanelReading mine = (PanelReading) LandedLines.plain(DeviceKind.PANEL, text);
+            PanelReading mine = (PanelReading) LINES.plain(DeviceKind.PANEL, text);
             if (mine != null) {
-                ParseResult theirs = LandedLines.PARSER.parse(DeviceKind.PANEL, text);
+                ParseResult theirs = LINES.parse(DeviceKind.PANEL, text);
                 assertThat(theirs).as(text).isInstanceOf(ParseResult.Valid.class);
                 assertThat(mine).as(text).isEqualTo(((ParseResult.Valid) theirs).reading());
             }
         }
+    }
+
+    private static String line(Instant t) {
+        return "{\"panel_id\":\"P-1\",\"timestamp\":\"" + t + "\",\"power_w\":1}";
+    }
+
+    /**
+     * The century a landed timestamp must lie within is the injected clock's, not the machine's.
+     */
+    @Test
+    void shouldBoundTimestampsByACenturyAroundTheInjectedClock() {
+        Instant lastDayOfTheCentury = NOW.minus(Duration.ofDays(36_524));
+        Instant beforeIt = NOW.minus(Duration.ofDays(36_526));
+
+        assertThat(LINES.plain(DeviceKind.PANEL, line(NOW.minus(Duration.ofDays(1))))).isNotNull();
+        // Far in the past: left to the parser, which takes it within the century only.
+        assertThat(LINES.plain(DeviceKind.PANEL, line(lastDayOfTheCentury))).isNull();
+        assertThat(LINES.parse(DeviceKind.PANEL, line(lastDayOfTheCentury)))
+                .isInstanceOf(ParseResult.Valid.class);
+        assertThat(LINES.parse(DeviceKind.PANEL, line(beforeIt)))
+                .isInstanceOf(ParseResult.Invalid.class);
+
+        LandedLines aCenturyEarlier =
+                new LandedLines(Clock.fixed(NOW.minus(Duration.ofDays(36_525)), ZoneOffset.UTC));
+        assertThat(aCenturyEarlier.plain(DeviceKind.PANEL, line(beforeIt))).isNotNull();
     }
 }

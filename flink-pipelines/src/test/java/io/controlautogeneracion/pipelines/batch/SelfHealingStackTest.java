@@ -173,6 +173,7 @@ class SelfHealingStackTest {
                 good.batch(),
                 LightSettings.defaults(),
                 new HourRange(H0.plus(HOUR.multipliedBy(2)), SIX.to()),
+                Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(rows(stack, r -> r.size() == 12)).isEqualTo(healed);
 
@@ -183,7 +184,10 @@ class SelfHealingStackTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int violations =
                 BatchAudit.audit(
-                        good.batch(), SIX, new PrintStream(printed, true, StandardCharsets.UTF_8));
+                        good.batch(),
+                        SIX,
+                        Clock.systemUTC(),
+                        new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(violations).isPositive();
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains(five + " P-SH1 C-SH: acum_day is");
@@ -226,6 +230,9 @@ class SelfHealingStackTest {
                                 s.batch(),
                                 LightSettings.defaults(),
                                 range,
+                                // The run's "now" travels into its Flink job: a serialisable
+                                // snapshot of the scheduler's shifted clock.
+                                Clock.fixed(clock.instant(), ZoneOffset.UTC),
                                 new PrintStream(
                                         new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
                 clock,
@@ -236,6 +243,7 @@ class SelfHealingStackTest {
         return BatchAudit.audit(
                 s.batch(),
                 SIX,
+                Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 

@@ -10,6 +10,7 @@ import io.controlautogeneracion.pipelines.batch.BatchAudit;
 import io.controlautogeneracion.pipelines.batch.BatchSettings;
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import io.controlautogeneracion.pipelines.batch.HourlyBatch;
+import io.controlautogeneracion.pipelines.batch.LandedLines;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
 import io.controlautogeneracion.pipelines.batch.StackBatch;
 import io.controlautogeneracion.pipelines.light.LightSettings;
@@ -26,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -184,6 +186,7 @@ class HourlyBatchBenchmark {
                         settings,
                         LightSettings.defaults(),
                         HourRange.hour(hour),
+                        Clock.systemUTC(),
                         new PrintStream(OutputStream.nullOutputStream()));
         double ran = secs(t0);
         report(
@@ -197,6 +200,7 @@ class HourlyBatchBenchmark {
                         settings,
                         new HourRange(
                                 start, start.atZone(ZoneOffset.UTC).plusMonths(months).toInstant()),
+                        Clock.systemUTC(),
                         new PrintStream(printed, true, StandardCharsets.UTF_8));
         report(
                 "audit of the year after the correction: %d violation(s) in %.1f s (%s)",
@@ -238,7 +242,9 @@ class HourlyBatchBenchmark {
     private static double run(
             RunningStack stack, Path landing, HourRange range, long rows, Path work)
             throws Exception {
-        PanelBatch batch = HourlyBatch.panelBatch(settings(stack, landing, work));
+        PanelBatch batch =
+                HourlyBatch.panelBatch(
+                        settings(stack, landing, work), new LandedLines(Clock.systemUTC()));
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         conf.set(PipelineOptions.GENERIC_TYPES, false);

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.controlautogeneracion.pipelines.batch.HourLedger;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.LandedLines;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
 import io.controlautogeneracion.pipelines.batch.Partition;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +42,7 @@ class FarGapsTest {
     @BeforeEach
     void land() {
         files = new LandingFiles(dir.resolve("landing"));
-        edges = new EdgeStore(dir.resolve("state"), "panel");
+        edges = new EdgeStore(dir.resolve("state"), "panel", new LandedLines(Clock.systemUTC()));
         files.panel("P-1", BEFORE.minusSeconds(300), 900, 10_000.0);
         files.panel("P-1", BEFORE, 900, 10_075.0);
         // 4 h 10 min offline: the counter says 2 500 Wh were made meanwhile.

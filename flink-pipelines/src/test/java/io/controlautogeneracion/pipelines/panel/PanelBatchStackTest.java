@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.controlautogeneracion.pipelines.batch.HourRange;
 import io.controlautogeneracion.pipelines.batch.HourlyBatch;
+import io.controlautogeneracion.pipelines.batch.LandedLines;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.StackBatch;
 import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
@@ -13,6 +14,7 @@ import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +72,9 @@ class PanelBatchStackTest {
         }
         files.panel("P-1", H0.plusSeconds(3 * 3600), 900, null);
         files.panel("P-X", H0.plusSeconds(3 * 3600), 60, null);
-        PanelBatch batch = HourlyBatch.panelBatch(StackBatch.settings(stack, dir));
+        PanelBatch batch =
+                HourlyBatch.panelBatch(
+                        StackBatch.settings(stack, dir), new LandedLines(Clock.systemUTC()));
 
         for (int h = 0; h < 3; h++) {
             Instant hour = H0.plusSeconds(3600L * h);

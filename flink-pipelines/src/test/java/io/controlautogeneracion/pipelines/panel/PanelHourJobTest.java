@@ -12,11 +12,13 @@ import io.controlautogeneracion.pipelines.batch.BatchCatalog;
 import io.controlautogeneracion.pipelines.batch.CatalogTimeline;
 import io.controlautogeneracion.pipelines.batch.HourJob;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.LandedLines;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
 import io.controlautogeneracion.pipelines.batch.RunInputs;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,6 +178,7 @@ class PanelHourJobTest {
                                 full,
                                 new PanelEnergy(
                                         PanelEnergy.DEFAULT_MAX_GAP_MS, GapWeight.CLEAR_SKY)),
+                        new LandedLines(Clock.systemUTC()),
                         Duration.ofSeconds(10),
                         10)
                 .run(env);

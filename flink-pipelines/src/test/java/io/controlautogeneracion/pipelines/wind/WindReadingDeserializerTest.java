@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.controlautogeneracion.model.reading.WindReading;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +23,15 @@ import org.junit.jupiter.api.Test;
 
 /** The source's parsing: valid readings go on, invalid ones are counted, never emitted. */
 class WindReadingDeserializerTest {
-    private final WindReadingDeserializer deserializer = new WindReadingDeserializer();
+    // An hour's edge: "now" for the timestamp bounds, whatever the machine's clock says.
+    private static final Instant NOW = Instant.parse("2026-11-28T13:00:00Z");
+
+    private WindReadingDeserializer deserializer = deserializerAt(NOW);
     private final List<WindArrival> out = new ArrayList<>();
+
+    private static WindReadingDeserializer deserializerAt(Instant now) {
+        return new WindReadingDeserializer(Clock.fixed(now, ZoneOffset.UTC));
+    }
 
     private void open() {
         deserializer.open(
@@ -67,7 +76,7 @@ class WindReadingDeserializerTest {
     @Test
     void shouldPassValidReadingsAndCountInvalidOnesWithoutEmittingThem() {
         open();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = NOW.minusSeconds(2);
 
         long logged = now.toEpochMilli() + 15;
         read(
@@ -86,5 +95,39 @@ class WindReadingDeserializerTest {
                 .containsExactly(
                         new WindArrival(new WindReading("W-1", now, 7.5, null, null), logged));
         assertThat(deserializer.invalidReadings()).isEqualTo(3);
+    }
+
+    private static String reading(String id, Instant timestamp) {
+        return "{\"wind_id\":\""
+                + id
+                + "\",\"timestamp\":\""
+                + timestamp
+                + "\",\"wind_speed\":7.5}";
+    }
+
+    /**
+     * A device clock that runs ahead is judged by the injected clock: at 13:00:00 a reading stamped
+     * 13:05:00 is just within the 5 minutes allowed, one stamped 13:05:00.001 just past them; one
+     * millisecond later on the injected clock, that one is within them too.
+     */
+    @Test
+    void shouldJudgeAClockAheadByTheInjectedClockAtAnHoursEdge() {
+        Instant edge = NOW.plus(Duration.ofMinutes(5));
+        Instant past = edge.plusMillis(1);
+        open();
+
+        read("W-1", reading("W-1", edge), NOW.toEpochMilli());
+        read("W-2", reading("W-2", past), NOW.toEpochMilli());
+
+        assertThat(out).extracting(a -> a.reading().windId()).containsExactly("W-1");
+        assertThat(deserializer.invalidReadings()).isEqualTo(1);
+
+        deserializer = deserializerAt(NOW.plusMillis(1));
+        out.clear();
+        open();
+        read("W-2", reading("W-2", past), NOW.toEpochMilli() + 1);
+
+        assertThat(out).extracting(a -> a.reading().timestamp()).containsExactly(past);
+        assertThat(deserializer.invalidReadings()).isZero();
     }
 }

@@ -1,9 +1,9 @@
 package io.controlautogeneracion.ingest.api;
 
+import io.controlautogeneracion.model.time.IsoTime;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -92,11 +92,8 @@ public final class QueryParams {
 
     private static Instant instant(String name, String value) {
         try {
-            if (value.chars().allMatch(Character::isDigit)) {
-                return Instant.ofEpochMilli(Long.parseLong(value));
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeException | NumberFormatException e) {
+            return IsoTime.parseTimestamp(value);
+        } catch (DateTimeException e) {
             throw ApiException.badRequest(
                     "'"
                             + name

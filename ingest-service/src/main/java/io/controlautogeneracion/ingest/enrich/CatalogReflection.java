@@ -2,7 +2,6 @@ package io.controlautogeneracion.ingest.enrich;
 
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.controlautogeneracion.model.catalog.AlarmThresholds;
-import io.controlautogeneracion.model.catalog.CatalogDates;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
 import io.controlautogeneracion.model.catalog.ClientRelHistory;
@@ -12,6 +11,7 @@ import io.controlautogeneracion.model.catalog.Element;
 import io.controlautogeneracion.model.catalog.Panel;
 import io.controlautogeneracion.model.catalog.SensorLight;
 import io.controlautogeneracion.model.catalog.SensorWind;
+import io.controlautogeneracion.model.time.IsoJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -30,8 +30,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             SensorWind.class,
             ClientRel.class,
             ClientRelHistory.class,
-            CatalogDates.LocalDateDeserializer.class,
-            CatalogDates.InstantDeserializer.class,
+            IsoJson.DateReader.class,
+            IsoJson.InstantOrDateReader.class,
             DeviceKinds.Reader.class,
             DeviceKinds.Writer.class,
             ToStringSerializer.class

@@ -3,6 +3,7 @@ package io.controlautogeneracion.model.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.controlautogeneracion.model.time.IsoDate;
 import java.time.LocalDate;
 import java.time.ZoneId;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.time.IsoInstantOrDate;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,12 +22,12 @@ public record ClientRel(
         @JsonProperty("light_id") String lightId,
         @JsonProperty("wind_id") String windId,
         @JsonProperty("variable_data") Map<String, Object> variableData,
-        @JsonProperty("init_panel_date") @IsoInstant Instant initPanelDate,
-        @JsonProperty("end_panel_date") @IsoInstant Instant endPanelDate,
-        @JsonProperty("init_sensor_date") @IsoInstant Instant initSensorDate,
-        @JsonProperty("end_sensor_date") @IsoInstant Instant endSensorDate,
-        @JsonProperty("init_wind_date") @IsoInstant Instant initWindDate,
-        @JsonProperty("end_wind_date") @IsoInstant Instant endWindDate) {
+        @JsonProperty("init_panel_date") @IsoInstantOrDate Instant initPanelDate,
+        @JsonProperty("end_panel_date") @IsoInstantOrDate Instant endPanelDate,
+        @JsonProperty("init_sensor_date") @IsoInstantOrDate Instant initSensorDate,
+        @JsonProperty("end_sensor_date") @IsoInstantOrDate Instant endSensorDate,
+        @JsonProperty("init_wind_date") @IsoInstantOrDate Instant initWindDate,
+        @JsonProperty("end_wind_date") @IsoInstantOrDate Instant endWindDate) {
 
     /**
      * A relation of {@code clientId} with one device over {@code [from, to)}; {@code to} may be

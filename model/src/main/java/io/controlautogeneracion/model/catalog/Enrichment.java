@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.time.IsoInstantOrDate;
 import java.time.Instant;
 
 /**
@@ -16,7 +17,7 @@ import java.time.Instant;
 public record Enrichment(
         @JsonProperty("kind") @DeviceKindName DeviceKind kind,
         @JsonProperty("device_id") String deviceId,
-        @JsonProperty("at") @IsoInstant Instant at,
+        @JsonProperty("at") @IsoInstantOrDate Instant at,
         @JsonProperty("client_rel") ClientRel clientRel,
         @JsonProperty("client") Client client,
         @JsonProperty("device") Device device,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.model.time.IsoDate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.controlautogeneracion.model.druid;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.Device;
+import io.controlautogeneracion.model.time.IsoDate;
 import java.time.LocalDate;
 
 /**
@@ -18,8 +19,8 @@ public record Enrichment(
         @JsonProperty("apell_1") String apell1,
         @JsonProperty("apell_2") String apell2,
         @JsonProperty("model") String model,
-        @JsonProperty("manufacture_date") @DruidJson.IsoDate LocalDate manufactureDate,
-        @JsonProperty("install_date") @DruidJson.IsoDate LocalDate installDate) {
+        @JsonProperty("manufacture_date") @IsoDate LocalDate manufactureDate,
+        @JsonProperty("install_date") @IsoDate LocalDate installDate) {
 
     private static final Enrichment NONE =
             new Enrichment(null, null, null, null, null, null, null, null, null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.controlautogeneracion.model.time.IsoInstant;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ import java.util.Objects;
 public record LightReportRow(
         @JsonUnwrapped Enrichment enrichment,
         @JsonProperty("light_id") String lightId,
-        @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
+        @JsonProperty("timestamp") @IsoInstant Instant timestamp,
         @JsonProperty("lux_avg") double luxAvg,
         @JsonProperty("lux_max") double luxMax,
         @JsonProperty("irradiance_wm2") double irradianceWm2,

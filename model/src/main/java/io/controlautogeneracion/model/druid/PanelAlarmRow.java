@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.controlautogeneracion.model.time.IsoInstant;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
 public record PanelAlarmRow(
         @JsonUnwrapped Enrichment enrichment,
         @JsonProperty("panel_id") String panelId,
-        @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
+        @JsonProperty("timestamp") @IsoInstant Instant timestamp,
         @JsonProperty("power_low") double powerLow,
         @JsonProperty("text_alarm") String textAlarm) {
 

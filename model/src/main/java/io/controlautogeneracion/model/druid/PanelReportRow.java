@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.controlautogeneracion.model.calendar.Comparison;
 import io.controlautogeneracion.model.calendar.Period;
+import io.controlautogeneracion.model.time.IsoInstant;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,7 @@ import java.util.Objects;
 public record PanelReportRow(
         @JsonUnwrapped Enrichment enrichment,
         @JsonProperty("panel_id") String panelId,
-        @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
+        @JsonProperty("timestamp") @IsoInstant Instant timestamp,
         @JsonProperty("power_gen") double powerGen,
         @JsonProperty("diff_last_hour") Double diffLastHour,
         @JsonProperty("diff_last_day") Double diffLastDay,

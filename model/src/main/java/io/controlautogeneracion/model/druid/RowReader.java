@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.controlautogeneracion.model.time.IsoTime;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -96,19 +97,13 @@ final class RowReader {
 
     /** ISO-8601 with offset (as written) or epoch milliseconds (as some Druid results give). */
     Instant instant(String column) {
-        JsonNode node = present(column);
-        if (node == null) {
-            return null;
-        }
-        if (node.isIntegralNumber()) {
-            return Instant.ofEpochMilli(node.longValue());
-        }
-        return DruidJson.parseInstant(node.asText());
+        return IsoTime.timestamp(present(column));
     }
 
+    /** {@code yyyy-MM-dd}; blank (Druid's null string in its default-value mode) is null. */
     LocalDate date(String column) {
         JsonNode node = present(column);
-        return node == null ? null : LocalDate.parse(node.asText());
+        return node == null ? null : IsoTime.parseDate(node.asText());
     }
 
     private JsonNode present(String column) {

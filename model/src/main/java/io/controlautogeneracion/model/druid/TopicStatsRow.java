@@ -2,6 +2,7 @@ package io.controlautogeneracion.model.druid;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.controlautogeneracion.model.time.IsoInstant;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TopicStatsRow(
         @JsonProperty("topic") String topic,
-        @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
+        @JsonProperty("timestamp") @IsoInstant Instant timestamp,
         @JsonProperty("messages") long messages,
         @JsonProperty("bytes") long bytes,
         @JsonProperty("invalid") long invalid,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.controlautogeneracion.model.time.IsoInstant;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,12 +20,12 @@ import java.util.Objects;
 public record WindAlarmRow(
         @JsonUnwrapped Enrichment enrichment,
         @JsonProperty("wind_id") String windId,
-        @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
+        @JsonProperty("timestamp") @IsoInstant Instant timestamp,
         @JsonProperty("wind_speed") Double windSpeed,
         @JsonProperty("text_alarm") String textAlarm,
         @JsonProperty("level") Level level,
-        @JsonProperty("episode_start") @DruidJson.IsoInstant Instant episodeStart,
-        @JsonProperty("episode_end") @DruidJson.IsoInstant Instant episodeEnd) {
+        @JsonProperty("episode_start") @IsoInstant Instant episodeStart,
+        @JsonProperty("episode_end") @IsoInstant Instant episodeEnd) {
 
     /**
      * The threshold crossed, or a sensor that stopped reporting; written in lower case ({@code

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.controlautogeneracion.model.time.IsoInstant;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ import java.util.Objects;
 public record WindReadingRow(
         @JsonUnwrapped Enrichment enrichment,
         @JsonProperty("wind_id") String windId,
-        @JsonProperty("timestamp") @DruidJson.IsoInstant Instant timestamp,
+        @JsonProperty("timestamp") @IsoInstant Instant timestamp,
         @JsonProperty("wind_speed_avg") double windSpeedAvg,
         @JsonProperty("wind_speed_max") double windSpeedMax,
         @JsonProperty("gust_max") Double gustMax,

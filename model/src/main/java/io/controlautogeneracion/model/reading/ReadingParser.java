@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.controlautogeneracion.model.time.IsoTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -178,7 +179,7 @@ public final class ReadingParser {
             }
             instant = Instant.ofEpochMilli(node.longValue());
         } else if (node.isTextual()) {
-            instant = IsoTimestamps.parse(node.textValue());
+            instant = IsoTime.parseOrNull(node.textValue());
             if (instant == null) {
                 checks.fail(
                         "field 'timestamp' is "

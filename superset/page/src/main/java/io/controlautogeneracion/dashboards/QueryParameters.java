@@ -1,5 +1,6 @@
 package io.controlautogeneracion.dashboards;
 
+import io.controlautogeneracion.model.time.IsoTime;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public final class QueryParameters {
     private static Instant instant(String name, String raw) {
         Instant value;
         try {
-            value = Instant.parse(raw);
+            value = IsoTime.parse(raw);
         } catch (DateTimeParseException e) {
             throw bad(
                     name

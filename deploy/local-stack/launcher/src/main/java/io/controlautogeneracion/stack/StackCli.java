@@ -1,5 +1,6 @@
 package io.controlautogeneracion.stack;
 
+import io.controlautogeneracion.model.time.IsoTime;
 import io.controlautogeneracion.stack.batch.HourlyBatchCommand;
 import io.controlautogeneracion.stack.parts.DashboardsPage;
 import io.controlautogeneracion.stack.parts.FleetSimulator;
@@ -151,7 +152,7 @@ public final class StackCli implements Callable<Integer> {
         public Instant convert(String value) {
             Instant instant;
             try {
-                instant = Instant.parse(value);
+                instant = IsoTime.parse(value);
             } catch (DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException(
                         "'" + value + "' is not an ISO-8601 instant such as 2026-11-28T13:00:00Z");

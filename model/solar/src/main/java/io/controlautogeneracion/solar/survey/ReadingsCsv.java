@@ -1,5 +1,6 @@
 package io.controlautogeneracion.solar.survey;
 
+import io.controlautogeneracion.model.time.IsoTime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code timestamp,lux} lines: ISO-8601 with an offset or epoch milliseconds, an optional
@@ -18,8 +18,6 @@ public final class ReadingsCsv {
 
     /** Readings in time order and how many repeated timestamps were dropped. */
     public record Parsed(List<LuxReading> readings, int duplicatesDropped) {}
-
-    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,18}");
 
     private ReadingsCsv() {}
 
@@ -77,11 +75,8 @@ public final class ReadingsCsv {
     }
 
     private static Instant parseTime(String text, String source, int line) {
-        if (EPOCH_MILLIS.matcher(text).matches()) {
-            return Instant.ofEpochMilli(Long.parseLong(text));
-        }
         try {
-            return IsoTimestamp.parse(text);
+            return IsoTime.parseTimestamp(text);
         } catch (DateTimeException e) {
             throw error(
                     source,

@@ -105,26 +105,18 @@ public final class Survey {
 
     /**
      * The longest interval integrated: {@code --max-gap} when given, else 15 minutes or twice the
-     * file's sampling interval (the median of all its intervals) if that is longer, so a logger of
-     * hourly means works as it is and one missing reading is bridged, two are not.
+     * file's sampling interval ({@link #medianInterval} of all its intervals: the bound is not
+     * known yet) if that is longer, so a logger of hourly means works as it is and one missing
+     * reading is bridged, two are not.
      */
     static Duration maxGap(SurveyOptions options, List<LuxReading> readings) {
         return options.maxGap()
                 .orElseGet(
                         () -> {
-                            double[] gaps = new double[Math.max(0, readings.size() - 1)];
-                            for (int i = 0; i < gaps.length; i++) {
-                                gaps[i] = gapSeconds(readings, i);
-                            }
-                            if (gaps.length == 0) {
+                            double median = medianInterval(readings, Double.POSITIVE_INFINITY);
+                            if (Double.isNaN(median)) {
                                 return DEFAULT_MAX_GAP;
                             }
-                            Arrays.sort(gaps);
-                            double median =
-                                    gaps.length % 2 == 1
-                                            ? gaps[gaps.length / 2]
-                                            : (gaps[gaps.length / 2 - 1] + gaps[gaps.length / 2])
-                                                    / 2;
                             Duration twice = Duration.ofMillis(Math.round(2000 * median));
                             return twice.compareTo(DEFAULT_MAX_GAP) > 0 ? twice : DEFAULT_MAX_GAP;
                         });
@@ -143,23 +135,41 @@ public final class Survey {
         return out;
     }
 
-    /** The median of the intervals no longer than the maximum gap: the sensor's sampling rate. */
+    /**
+     * The sensor's usual sampling interval: the {@link #medianInterval} of the intervals no longer
+     * than the maximum gap (a gap says nothing of the rate).
+     */
     static double nominalInterval(List<LuxReading> readings, Duration maxGap) {
-        double[] gaps = new double[Math.max(0, readings.size() - 1)];
-        int n = 0;
-        for (int i = 0; i + 1 < readings.size(); i++) {
-            double gap = gapSeconds(readings, i);
-            if (gap <= maxGap.toSeconds()) {
-                gaps[n++] = gap;
-            }
-        }
-        if (n == 0) {
+        double median = medianInterval(readings, maxGap.toSeconds());
+        if (Double.isNaN(median)) {
             throw new SurveyInputException(
                     readings.size() < 2
                             ? "at least two readings are needed to know the sampling interval"
                             : "every reading is more than "
                                     + maxGap.toMinutes()
                                     + " min from the next; raise --max-gap to integrate them");
+        }
+        return median;
+    }
+
+    /**
+     * The one rule of a sampling interval, in seconds: the median of the intervals between
+     * consecutive readings (in time order) that are longer than zero and no longer than {@code
+     * longestSeconds}; of an even count, the mean of the two middle ones. Readings at the same
+     * instant are one reading (no interval of zero), and an interval over {@code longestSeconds} is
+     * left out. NaN when no interval is left.
+     */
+    static double medianInterval(List<LuxReading> readings, double longestSeconds) {
+        double[] gaps = new double[Math.max(0, readings.size() - 1)];
+        int n = 0;
+        for (int i = 0; i + 1 < readings.size(); i++) {
+            double gap = gapSeconds(readings, i);
+            if (gap > 0 && gap <= longestSeconds) {
+                gaps[n++] = gap;
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
         }
         Arrays.sort(gaps, 0, n);
         return n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.controlautogeneracion.model.time.IsoTime;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes a {@link SurveyReport} as JSON with snake_case names and rounded figures (angles 0.1°,
@@ -91,7 +91,7 @@ public final class SurveyJson {
     }
 
     private static String local(Instant instant, ZoneId zone) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+        return IsoTime.format(instant, zone);
     }
 
     private static double round(double value, int decimals) {

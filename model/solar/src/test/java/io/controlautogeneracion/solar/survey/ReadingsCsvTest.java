@@ -60,6 +60,7 @@ class ReadingsCsvTest {
             delimiter = '|',
             value = {
                 "2026-06-01T10:00:00,5|r.csv:3: timestamp '2026-06-01T10:00:00' is neither",
+                "2026-06-01T10:00:00.Z,5|r.csv:3: timestamp '2026-06-01T10:00:00.Z' is neither",
                 "2026-06-01T10:00:00Z,-1|r.csv:3: lux must be a finite number >= 0, got '-1'",
                 "2026-06-01T10:00:00Z,bright|r.csv:3: lux 'bright' is not a number",
                 "2026-06-01T10:00:00Z,NaN|r.csv:3: lux must be a finite number >= 0",

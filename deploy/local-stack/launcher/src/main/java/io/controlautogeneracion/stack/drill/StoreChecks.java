@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.model.landing.HourPartitions;
+import io.controlautogeneracion.model.time.IsoTime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -159,9 +159,7 @@ final class StoreChecks {
 
     /** A landed timestamp as the device sent it: epoch milliseconds or ISO-8601 with an offset. */
     private static long millis(JsonNode timestamp) {
-        return timestamp.isNumber()
-                ? timestamp.asLong()
-                : OffsetDateTime.parse(timestamp.asText()).toInstant().toEpochMilli();
+        return IsoTime.timestamp(timestamp).toEpochMilli();
     }
 
     /**
@@ -196,7 +194,7 @@ final class StoreChecks {
                         "SELECT __time, wind_id, samples FROM wind_reading WHERE wind_id LIKE"
                                 + " 'DRILL-%' AND __time >= ? AND __time < ?",
                         from, to)) {
-            long second = Instant.parse(String.valueOf(row.get("__time"))).toEpochMilli();
+            long second = IsoTime.timestamp(row.get("__time")).toEpochMilli();
             long[] r = rows.computeIfAbsent(row.get("wind_id") + "|" + second, k -> new long[2]);
             r[0] += ((Number) row.get("samples")).longValue();
             r[1]++;

@@ -1,4 +1,4 @@
-package io.controlautogeneracion.model.catalog;
+package io.controlautogeneracion.model.time;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -9,10 +9,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A {@link java.time.LocalDate} written and read as {@code yyyy-MM-dd}. */
+/**
+ * A {@link java.time.LocalDate} written and read as {@code yyyy-MM-dd} ({@link IsoTime#parseDate});
+ * a blank text is null.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @JacksonAnnotationsInside
 @JsonSerialize(using = ToStringSerializer.class)
-@JsonDeserialize(using = CatalogDates.LocalDateDeserializer.class)
+@JsonDeserialize(using = IsoJson.DateReader.class)
 public @interface IsoDate {}
