@@ -43,8 +43,8 @@ import org.bson.Document;
  * figures; asserts nothing.
  *
  * <p>Run (after {@code ./mvnw -B -o -pl deploy/local-stack/launcher -am package -DskipTests}):
- * {@code deploy/local-stack/bench/mongo.sh [--backend rocksdb|h2|h2-tuned|memory] [--docs
- * 400000] [--batch 500] [--heap 256m] [--dir DIR] [--kill]} ({@code --kill}: stop with kill -9).
+ * {@code deploy/local-stack/bench/mongo.sh [--backend rocksdb|h2|h2-tuned|memory] [--docs 400000]
+ * [--batch 500] [--heap 256m] [--dir DIR] [--kill]} ({@code --kill}: stop with kill -9).
  */
 public final class MongoStandInBenchmark {
     private static final String[] TOPICS = {"panel", "sensor-light", "sensor-wind"};
