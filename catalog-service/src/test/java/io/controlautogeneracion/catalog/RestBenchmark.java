@@ -22,9 +22,9 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Benchmark, not a test (run by {@code catalog-service/bench/rest.sh}): requests per second and p50/p99
- * latency of the REST API over loopback, with the demo fleet loaded into the stand-in, from a small
- * asynchronous load generator in the same JVM. Prints figures, asserts nothing.
+ * Benchmark, not a test (run by {@code catalog-service/bench/rest.sh}): requests per second and
+ * p50/p99 latency of the REST API over loopback, with the demo fleet loaded into the stand-in, from
+ * a small asynchronous load generator in the same JVM. Prints figures, asserts nothing.
  */
 @QuarkusTest
 class RestBenchmark {
