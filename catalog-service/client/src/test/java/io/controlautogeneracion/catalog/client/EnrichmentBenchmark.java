@@ -16,9 +16,10 @@ import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Benchmark, not a test (run by {@code catalog-service/client/bench/enrichment.sh}): enrichment lookups per second through
- * the client library against the in-process stand-in, with a cold cache (every device seen for the
- * first time: four key-value reads each) and a warm one. Prints figures, asserts nothing.
+ * Benchmark, not a test (run by {@code catalog-service/client/bench/enrichment.sh}): enrichment
+ * lookups per second through the client library against the in-process stand-in, with a cold cache
+ * (every device seen for the first time: four key-value reads each) and a warm one. Prints figures,
+ * asserts nothing.
  */
 class EnrichmentBenchmark {
     private static final System.Logger LOG = System.getLogger("benchmark");
