@@ -1,7 +1,6 @@
 package io.controlautogeneracion.catalog.config;
 
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import io.controlautogeneracion.catalog.clients.Page;
 import io.controlautogeneracion.catalog.device.InstalledDevice;
 import io.controlautogeneracion.catalog.error.Problem;
 import io.controlautogeneracion.catalog.error.Violation;
@@ -10,6 +9,7 @@ import io.controlautogeneracion.catalog.importing.ImportRow;
 import io.controlautogeneracion.catalog.install.InstallRequest;
 import io.controlautogeneracion.catalog.install.InstallResult;
 import io.controlautogeneracion.catalog.relation.MoveRequest;
+import io.controlautogeneracion.catalog.rest.Page;
 import io.controlautogeneracion.catalog.store.IdIndex;
 import io.controlautogeneracion.model.catalog.AlarmThresholds;
 import io.controlautogeneracion.model.catalog.Client;

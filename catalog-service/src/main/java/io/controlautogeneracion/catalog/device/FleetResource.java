@@ -1,7 +1,7 @@
 package io.controlautogeneracion.catalog.device;
 
-import io.controlautogeneracion.catalog.clients.Instants;
 import io.controlautogeneracion.catalog.config.Roles;
+import io.controlautogeneracion.catalog.rest.Instants;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;

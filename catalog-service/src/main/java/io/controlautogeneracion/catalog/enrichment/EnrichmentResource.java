@@ -1,8 +1,8 @@
 package io.controlautogeneracion.catalog.enrichment;
 
 import io.controlautogeneracion.catalog.client.CatalogClient;
-import io.controlautogeneracion.catalog.clients.Instants;
 import io.controlautogeneracion.catalog.config.Roles;
+import io.controlautogeneracion.catalog.rest.Instants;
 import io.controlautogeneracion.model.catalog.CatalogIds;
 import io.controlautogeneracion.model.catalog.DeviceKinds;
 import io.controlautogeneracion.model.catalog.Enrichment;

@@ -3,7 +3,7 @@ package io.controlautogeneracion.catalog.importing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.controlautogeneracion.catalog.client.CatalogDocuments;
-import io.controlautogeneracion.catalog.clients.ClientRepository;
+import io.controlautogeneracion.catalog.customer.ClientRepository;
 import io.controlautogeneracion.catalog.device.DeviceRepository;
 import io.controlautogeneracion.catalog.element.ElementRepository;
 import io.controlautogeneracion.catalog.error.CatalogException;

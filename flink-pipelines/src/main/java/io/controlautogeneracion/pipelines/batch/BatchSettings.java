@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.batch;
 
+import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.pipelines.JobParameters;
 import java.net.URI;
 import java.nio.file.Path;
@@ -86,13 +87,17 @@ public record BatchSettings(
     }
 
     public CouchbaseBatchCatalog.Factory catalogFactory() {
+        Duration ttl = Duration.ofMinutes(30);
         return new CouchbaseBatchCatalog.Factory(
-                couchbaseConnectionString,
-                couchbaseUsername,
-                couchbasePassword,
-                couchbaseBucket,
-                200_000,
-                Duration.ofMinutes(30),
-                Duration.ofSeconds(5));
+                new CatalogClientSettings(
+                        couchbaseConnectionString,
+                        couchbaseUsername,
+                        couchbasePassword,
+                        couchbaseBucket,
+                        200_000,
+                        ttl,
+                        // A batch run reads a settled catalog: absent stays absent.
+                        ttl,
+                        Duration.ofSeconds(5)));
     }
 }

@@ -3,7 +3,6 @@ package io.controlautogeneracion.pipelines.batch;
 import io.controlautogeneracion.catalog.client.CatalogClient;
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.model.reading.DeviceKind;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** The catalog through catalog-client: cached asynchronous key-value reads from Couchbase. */
@@ -28,31 +27,12 @@ public final class CouchbaseBatchCatalog implements BatchCatalog {
         client.close();
     }
 
-    /** Connection settings as plain fields ({@link CatalogClientSettings} is not serialisable). */
-    public record Factory(
-            String connectionString,
-            String username,
-            String password,
-            String bucket,
-            long cacheSize,
-            Duration cacheTtl,
-            Duration kvTimeout)
-            implements BatchCatalog.Factory {
+    /** Opens the catalog of {@code settings}, waiting until its bucket answers. */
+    public record Factory(CatalogClientSettings settings) implements BatchCatalog.Factory {
 
         @Override
         public BatchCatalog open() {
-            return new CouchbaseBatchCatalog(
-                    CatalogClient.connect(
-                            new CatalogClientSettings(
-                                    connectionString,
-                                    username,
-                                    password,
-                                    bucket,
-                                    cacheSize,
-                                    cacheTtl,
-                                    // A batch run reads a settled catalog: absent stays absent.
-                                    cacheTtl,
-                                    kvTimeout)));
+            return new CouchbaseBatchCatalog(CatalogClient.connect(settings));
         }
     }
 }

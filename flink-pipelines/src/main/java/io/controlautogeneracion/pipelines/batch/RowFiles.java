@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.flink.util.FileUtils;
 
 /**
  * Writes Druid rows (the model's row records) as JSON lines into a fresh directory that a load task
@@ -32,9 +31,9 @@ public final class RowFiles {
 
     /** A fresh {@code dir} with {@code fileName} open for rows written one by one. */
     public static Writer open(Path dir, String fileName) {
-        clean(dir);
         Path file = dir.resolve(fileName);
         try {
+            FileUtils.deleteDirectory(dir.toFile());
             Files.createDirectories(dir);
             return new Writer(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -90,19 +89,6 @@ public final class RowFiles {
                     tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void clean(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir, e);
         }
     }
 }

@@ -1,12 +1,9 @@
 package io.controlautogeneracion.pipelines.wind;
 
-import com.couchbase.client.java.Cluster;
-import com.couchbase.client.java.ClusterOptions;
 import io.controlautogeneracion.catalog.client.CatalogClient;
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.reading.DeviceKind;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,13 +15,9 @@ import java.util.concurrent.CompletableFuture;
  * catalog_unavailable}. A catalog outage at start therefore neither delays the job nor fails it.
  */
 public final class CouchbaseWindCatalog implements WindCatalog {
-    private static final Duration DISCONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-    private final Cluster cluster;
     private final CatalogClient client;
 
-    CouchbaseWindCatalog(Cluster cluster, CatalogClient client) {
-        this.cluster = cluster;
+    CouchbaseWindCatalog(CatalogClient client) {
         this.client = client;
     }
 
@@ -35,53 +28,15 @@ public final class CouchbaseWindCatalog implements WindCatalog {
 
     @Override
     public void close() throws Exception {
-        try {
-            client.close();
-        } finally {
-            cluster.disconnect(DISCONNECT_TIMEOUT);
-        }
+        client.close();
     }
 
-    /**
-     * Connection settings as plain fields, since {@link CatalogClientSettings} is not serialisable.
-     */
-    public record Factory(
-            String connectionString,
-            String username,
-            String password,
-            String bucket,
-            long cacheSize,
-            Duration cacheTtl,
-            Duration missingTtl,
-            Duration kvTimeout)
-            implements WindCatalog.Factory {
+    /** Opens the catalog of {@code settings} without waiting for the cluster. */
+    public record Factory(CatalogClientSettings settings) implements WindCatalog.Factory {
 
         @Override
         public WindCatalog open() {
-            Cluster cluster =
-                    Cluster.connect(
-                            connectionString,
-                            ClusterOptions.clusterOptions(username, password)
-                                    .environment(
-                                            env -> env.timeoutConfig(t -> t.kvTimeout(kvTimeout))));
-            try {
-                CatalogClient client =
-                        new CatalogClient(
-                                cluster.bucket(bucket).defaultCollection().async(),
-                                new CatalogClientSettings(
-                                        connectionString,
-                                        username,
-                                        password,
-                                        bucket,
-                                        cacheSize,
-                                        cacheTtl,
-                                        missingTtl,
-                                        kvTimeout));
-                return new CouchbaseWindCatalog(cluster, client);
-            } catch (RuntimeException e) {
-                cluster.disconnect(DISCONNECT_TIMEOUT);
-                throw e;
-            }
+            return new CouchbaseWindCatalog(CatalogClient.connectInBackground(settings));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.controlautogeneracion.pipelines.wind;
 
+import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.JobRestarts;
 import java.io.Serializable;
@@ -113,14 +114,15 @@ public record WindJobSettings(
     /** The Couchbase catalog each parallel instance opens. */
     public CouchbaseWindCatalog.Factory catalogFactory() {
         return new CouchbaseWindCatalog.Factory(
-                couchbaseConnectionString,
-                couchbaseUsername,
-                couchbasePassword,
-                couchbaseBucket,
-                cacheSize,
-                cacheTtl,
-                missingTtl,
-                kvTimeout);
+                new CatalogClientSettings(
+                        couchbaseConnectionString,
+                        couchbaseUsername,
+                        couchbasePassword,
+                        couchbaseBucket,
+                        cacheSize,
+                        cacheTtl,
+                        missingTtl,
+                        kvTimeout));
     }
 
     /** The async operator's timeout: every retry gets its chance first. */

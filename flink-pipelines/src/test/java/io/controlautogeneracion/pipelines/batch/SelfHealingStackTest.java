@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,7 +166,9 @@ class SelfHealingStackTest {
 
         // A range re-run by hand over an hour whose files were purged and one that is open
         // again: both stay as they were (the hours next to them too).
-        deleteTree(HourPartitions.directory(files.base(), "panel", H0.plus(HOUR.multipliedBy(3))));
+        FileUtils.deleteDirectory(
+                HourPartitions.directory(files.base(), "panel", H0.plus(HOUR.multipliedBy(3)))
+                        .toFile());
         Files.delete(
                 HourPartitions.directory(files.base(), "panel", H0.plus(HOUR.multipliedBy(4)))
                         .resolve(HourPartitions.SUCCESS));
@@ -342,13 +345,5 @@ class SelfHealingStackTest {
 
     private static double number(Map<String, Object> row, String column) {
         return ((Number) row.get(column)).doubleValue();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

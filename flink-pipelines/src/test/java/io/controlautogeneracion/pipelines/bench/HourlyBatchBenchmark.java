@@ -21,7 +21,6 @@ import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +30,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -121,8 +119,8 @@ class HourlyBatchBenchmark {
                             new HourRange(start, end),
                             rows,
                             dir.resolve("work"));
-            deleteTree(dir.resolve("landing"));
-            deleteTree(dir.resolve("work"));
+            FileUtils.deleteDirectory(dir.resolve("landing").toFile());
+            FileUtils.deleteDirectory(dir.resolve("work").toFile());
         }
         for (int month = 0; byMonth && month < months; month++) {
             Instant from = start.atZone(ZoneOffset.UTC).plusMonths(month).toInstant();
@@ -146,8 +144,8 @@ class HourlyBatchBenchmark {
                             + " %,d rows so far in %.1f s",
                     month + 1, months, lines, written, secs(t0), rows, secs(total));
             // The month's raw files go; the batch's state (the hours' edge readings) stays.
-            deleteTree(dir.resolve("landing"));
-            deleteTree(dir.resolve("work"));
+            FileUtils.deleteDirectory(dir.resolve("landing").toFile());
+            FileUtils.deleteDirectory(dir.resolve("work").toFile());
         }
         long inDruid =
                 ((Number)
@@ -225,17 +223,6 @@ class HourlyBatchBenchmark {
                 "1000",
                 "--catalog.timeout",
                 "60 s");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** Runs the batch over {@code range}; the seconds until its rows are all queryable. */

@@ -3,6 +3,7 @@ package io.controlautogeneracion.pipelines.wind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.controlautogeneracion.catalog.client.CatalogClientSettings;
 import io.controlautogeneracion.model.catalog.AlarmThresholds;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
@@ -180,14 +181,15 @@ class RichSensorWindTest {
                 "couchbase://127.0.0.1:" + freePort() + "=kv,127.0.0.1:" + freePort() + "=manager";
         WindCatalog.Factory couchbase =
                 new CouchbaseWindCatalog.Factory(
-                        nowhere,
-                        "catalog",
-                        "catalog-pw",
-                        "catalog",
-                        100,
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(1),
-                        Duration.ofMillis(200));
+                        new CatalogClientSettings(
+                                nowhere,
+                                "catalog",
+                                "catalog-pw",
+                                "catalog",
+                                100,
+                                Duration.ofMinutes(1),
+                                Duration.ofSeconds(1),
+                                Duration.ofMillis(200)));
 
         // The old client waited up to 30 s for the bucket, then failed the task.
         RichSensorWind fn =

@@ -57,9 +57,24 @@ public final class CatalogClient implements AutoCloseable {
                         .buildAsync();
     }
 
-    /** Opens its own connection (closed by {@link #close()}): the Flink jobs' entry point. */
+    /**
+     * Opens its own connection (closed by {@link #close()}) and waits until the bucket answers: the
+     * batch jobs' entry point.
+     */
     public static CatalogClient connect(CatalogClientSettings settings) {
-        CatalogConnection connection = CatalogConnection.open(settings);
+        return over(CatalogConnection.open(settings), settings);
+    }
+
+    /**
+     * Opens its own connection (closed by {@link #close()}) without waiting for it: a job that must
+     * start while the catalog is down reads, and flags its readings, until the SDK has connected.
+     */
+    public static CatalogClient connectInBackground(CatalogClientSettings settings) {
+        return over(CatalogConnection.openInBackground(settings), settings);
+    }
+
+    private static CatalogClient over(
+            CatalogConnection connection, CatalogClientSettings settings) {
         return new CatalogClient(connection.collection().async(), settings, connection);
     }
 

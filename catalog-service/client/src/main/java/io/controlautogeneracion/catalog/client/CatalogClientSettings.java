@@ -1,9 +1,11 @@
 package io.controlautogeneracion.catalog.client;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * How the catalog client connects and caches.
+ * How the catalog client connects and caches. Serializable: a Flink job ships it to the task that
+ * opens the client.
  *
  * @param connectionString e.g. {@code couchbase://db1,db2}
  * @param cacheSize documents kept at most (clients, devices, elements, relation histories)
@@ -19,7 +21,8 @@ public record CatalogClientSettings(
         long cacheSize,
         Duration cacheTtl,
         Duration missingTtl,
-        Duration kvTimeout) {
+        Duration kvTimeout)
+        implements Serializable {
 
     /** Defaults for a steady fleet: 100 000 documents, 5 minutes, 30 s for misses, 2.5 s reads. */
     public static CatalogClientSettings of(

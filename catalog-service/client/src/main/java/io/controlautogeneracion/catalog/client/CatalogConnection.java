@@ -1,6 +1,5 @@
 package io.controlautogeneracion.catalog.client;
 
-import com.couchbase.client.java.Bucket;
 import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.ClusterOptions;
 import com.couchbase.client.java.Collection;
@@ -23,6 +22,21 @@ public final class CatalogConnection implements AutoCloseable {
 
     /** Connects and waits until the bucket answers key-value requests. */
     public static CatalogConnection open(CatalogClientSettings settings) {
+        CatalogConnection connection = openInBackground(settings);
+        try {
+            connection.cluster.bucket(settings.bucket()).waitUntilReady(READY_TIMEOUT);
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects without waiting: the SDK connects in the background and keeps trying; until it has,
+     * reads fail after their timeout.
+     */
+    public static CatalogConnection openInBackground(CatalogClientSettings settings) {
         Cluster cluster =
                 Cluster.connect(
                         settings.connectionString(),
@@ -32,9 +46,8 @@ public final class CatalogConnection implements AutoCloseable {
                                                 env.timeoutConfig(
                                                         t -> t.kvTimeout(settings.kvTimeout()))));
         try {
-            Bucket bucket = cluster.bucket(settings.bucket());
-            bucket.waitUntilReady(READY_TIMEOUT);
-            return new CatalogConnection(cluster, bucket.defaultCollection());
+            return new CatalogConnection(
+                    cluster, cluster.bucket(settings.bucket()).defaultCollection());
         } catch (RuntimeException e) {
             cluster.disconnect();
             throw e;

@@ -1,4 +1,4 @@
-package io.controlautogeneracion.catalog.clients;
+package io.controlautogeneracion.catalog.rest;
 
 import io.controlautogeneracion.catalog.error.CatalogException;
 import io.controlautogeneracion.model.time.IsoTime;

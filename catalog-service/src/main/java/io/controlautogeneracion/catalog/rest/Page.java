@@ -1,4 +1,4 @@
-package io.controlautogeneracion.catalog.clients;
+package io.controlautogeneracion.catalog.rest;
 
 import java.util.List;
 

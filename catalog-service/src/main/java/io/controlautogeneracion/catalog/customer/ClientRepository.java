@@ -1,4 +1,4 @@
-package io.controlautogeneracion.catalog.clients;
+package io.controlautogeneracion.catalog.customer;
 
 import io.controlautogeneracion.catalog.client.CatalogKeys;
 import io.controlautogeneracion.catalog.error.CatalogException;

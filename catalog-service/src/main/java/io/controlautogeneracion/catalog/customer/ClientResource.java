@@ -1,4 +1,4 @@
-package io.controlautogeneracion.catalog.clients;
+package io.controlautogeneracion.catalog.customer;
 
 import io.controlautogeneracion.catalog.client.CatalogKeys;
 import io.controlautogeneracion.catalog.config.CatalogConfig;
@@ -6,6 +6,8 @@ import io.controlautogeneracion.catalog.config.Roles;
 import io.controlautogeneracion.catalog.device.FleetQueries;
 import io.controlautogeneracion.catalog.device.InstalledDevice;
 import io.controlautogeneracion.catalog.error.CatalogException;
+import io.controlautogeneracion.catalog.rest.Instants;
+import io.controlautogeneracion.catalog.rest.Page;
 import io.controlautogeneracion.catalog.store.Etags;
 import io.controlautogeneracion.catalog.store.IndexRepository;
 import io.controlautogeneracion.catalog.store.Versioned;
