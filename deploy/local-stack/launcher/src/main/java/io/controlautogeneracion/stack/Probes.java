@@ -1,8 +1,6 @@
 package io.controlautogeneracion.stack;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -60,18 +58,12 @@ public final class Probes {
         }
     }
 
-    /** ZooKeeper's four-letter "ruok" command answers "imok" when the server is serving. */
-    public static boolean zookeeperOk(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
-            socket.setSoTimeout((int) TIMEOUT.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write("ruok".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return "imok".equals(new String(in.readNBytes(4), StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            return false;
-        }
+    /**
+     * Whether ZooKeeper is serving, asked through its admin server: {@code srvr} answers without an
+     * error only once the server runs (before that, its error says it is not serving requests).
+     */
+    public static boolean zookeeperServing(String host, int adminPort) {
+        String body = httpGet("http://" + host + ":" + adminPort + "/commands/srvr", null, null);
+        return body != null && body.contains("\"error\" : null");
     }
 }

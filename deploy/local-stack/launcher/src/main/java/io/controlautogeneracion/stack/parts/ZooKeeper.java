@@ -14,6 +14,9 @@ import java.util.List;
 public final class ZooKeeper implements Part {
     public static final String NAME = "zookeeper";
 
+    /** The admin server's port key: its HTTP commands tell when the server is serving. */
+    private static final String ADMIN = NAME + ".admin";
+
     @Override
     public String name() {
         return NAME;
@@ -21,7 +24,7 @@ public final class ZooKeeper implements Part {
 
     @Override
     public List<Integer> ports(StackContext ctx) {
-        return List.of(ctx.config().port(NAME));
+        return List.of(ctx.config().port(NAME), ctx.config().port(ADMIN));
     }
 
     @Override
@@ -36,8 +39,12 @@ public final class ZooKeeper implements Part {
                         "clientPort=" + ctx.config().port(NAME),
                         "clientPortAddress=" + ctx.host(),
                         "maxClientCnxns=0",
-                        "admin.enableServer=false",
-                        "4lw.commands.whitelist=ruok,srvr,stat",
+                        // Readiness through the admin server, not a four-letter command on the
+                        // client port: one that arrives after the port is bound but before the
+                        // database is loaded makes ZooKeeper 3.8 log an ERROR with a stack trace.
+                        "admin.enableServer=true",
+                        "admin.serverAddress=" + ctx.host(),
+                        "admin.serverPort=" + ctx.config().port(ADMIN),
                         "autopurge.purgeInterval=1",
                         "");
         Files.writeString(dir.resolve("zoo.cfg"), cfg);
@@ -60,7 +67,7 @@ public final class ZooKeeper implements Part {
 
     @Override
     public boolean healthy(StackContext ctx) {
-        return Probes.zookeeperOk(ctx.host(), ctx.config().port(NAME));
+        return Probes.zookeeperServing(ctx.host(), ctx.config().port(ADMIN));
     }
 
     @Override
