@@ -50,7 +50,7 @@ public final class Samples {
             sortOptions = false,
             usageHelpWidth = 100)
     static final class Arguments {
-        @Mixin SimulatorOptions.Destination destination = new SimulatorOptions.Destination();
+        @Mixin SimulatorArguments.Destination destination = new SimulatorArguments.Destination();
 
         @Option(
                 names = "--ids",

@@ -25,8 +25,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * The device fleet simulator: the demo fleet's readings to Kafka (or JSON lines), back-filling the
  * past days at full speed in event-time order and then going on live, in real time or faster.
- * Options in {@link SimulatorOptions.Arguments} ({@code --help}); the physics in {@link Readings},
- * {@link Sky}, {@link Wind}.
+ * Options in {@link SimulatorArguments} ({@code --help}); the physics in {@link Readings}, {@link
+ * Sky}, {@link Wind}.
  */
 public final class Simulator {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
@@ -47,7 +47,7 @@ public final class Simulator {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = SimulatorOptions.commandLine();
+        CommandLine cli = SimulatorArguments.commandLine();
         SimulatorOptions options;
         try {
             cli.parseArgs(args);
@@ -55,7 +55,7 @@ public final class Simulator {
                 cli.usage(System.out);
                 return;
             }
-            options = cli.<SimulatorOptions.Arguments>getCommand().options();
+            options = cli.<SimulatorArguments>getCommand().options();
         } catch (ParameterException | IllegalArgumentException e) {
             System.err.println("simulator: " + e.getMessage());
             cli.usage(System.err);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
 
     private static String dryRun(String... args) {
-        SimulatorOptions options = SimulatorOptions.parse(args);
+        SimulatorOptions options = SimulatorArguments.parse(args);
         StringWriter out = new StringWriter();
         new Simulator(
                         options,

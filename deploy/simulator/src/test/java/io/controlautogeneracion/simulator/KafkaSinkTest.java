@@ -15,13 +15,14 @@ class KafkaSinkTest {
     @Test
     void shouldReadTheProducerConfigOption() {
         SimulatorOptions options =
-                SimulatorOptions.parse(
+                SimulatorArguments.parse(
                         "--bootstrap",
                         "127.0.0.1:1",
                         "--producer-config",
                         "/etc/simulator.properties");
         assertThat(options.producerConfig()).isEqualTo(Path.of("/etc/simulator.properties"));
-        assertThat(SimulatorOptions.parse("--bootstrap", "127.0.0.1:1").producerConfig()).isNull();
+        assertThat(SimulatorArguments.parse("--bootstrap", "127.0.0.1:1").producerConfig())
+                .isNull();
     }
 
     @Test

@@ -217,7 +217,7 @@ class ResumeTest {
         StoppingSink sink = new StoppingSink(stopAt);
         Simulator simulator =
                 new Simulator(
-                        SimulatorOptions.parse(args.toArray(String[]::new)),
+                        SimulatorArguments.parse(args.toArray(String[]::new)),
                         fleet,
                         sink,
                         Clock.fixed(NOW, ZoneOffset.UTC));

@@ -17,17 +17,17 @@ class SimulatorOptionsTest {
 
     @Test
     void shouldReadDurationsWithTheirUnits() {
-        assertThat(SimulatorOptions.duration("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(SimulatorOptions.duration("1.5m")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(SimulatorOptions.duration("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThat(SimulatorArguments.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(SimulatorArguments.duration("1.5m")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SimulatorArguments.duration("PT2H")).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
     void shouldRefuseAnEmptyOrUnitlessDurationWithAReason() {
-        assertThatThrownBy(() -> SimulatorOptions.duration(""))
+        assertThatThrownBy(() -> SimulatorArguments.duration(""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a duration: ''");
-        assertThatThrownBy(() -> SimulatorOptions.duration("12"))
+        assertThatThrownBy(() -> SimulatorArguments.duration("12"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("12");
     }
@@ -35,7 +35,7 @@ class SimulatorOptionsTest {
     @Test
     void shouldKeepTheDefaultPeriodsOfTheKindsNotGiven() {
         SimulatorOptions options =
-                SimulatorOptions.parse(
+                SimulatorArguments.parse(
                         "--dry-run", "--period", "wind=2s", "--backfill-period", "panel=10m");
 
         assertThat(options.period())
@@ -49,32 +49,32 @@ class SimulatorOptionsTest {
 
     @Test
     void shouldTakeTheLastOfRepeatedOptionsAndOfDryRunAndOut() {
-        assertThat(SimulatorOptions.parse("--dry-run", "--seed", "1", "--seed=7").seed())
+        assertThat(SimulatorArguments.parse("--dry-run", "--seed", "1", "--seed=7").seed())
                 .isEqualTo(7);
-        assertThat(SimulatorOptions.parse("--dry-run", "--out", "day.jsonl").out())
+        assertThat(SimulatorArguments.parse("--dry-run", "--out", "day.jsonl").out())
                 .isEqualTo(Path.of("day.jsonl"));
-        assertThat(SimulatorOptions.parse("--out", "day.jsonl", "--dry-run").out())
+        assertThat(SimulatorArguments.parse("--out", "day.jsonl", "--dry-run").out())
                 .isEqualTo(Path.of("-"));
     }
 
     @Test
     void shouldNameTheOptionOfAValueItCannotRead() {
-        assertThatThrownBy(() -> SimulatorOptions.parse("--dry-run", "--devices", "many"))
+        assertThatThrownBy(() -> SimulatorArguments.parse("--dry-run", "--devices", "many"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--devices")
                 .hasMessageContaining("'many'");
-        assertThatThrownBy(() -> SimulatorOptions.parse("--dry-run", "--fault-after", "12"))
+        assertThatThrownBy(() -> SimulatorArguments.parse("--dry-run", "--fault-after", "12"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--fault-after")
                 .hasMessageContaining("no unit in 12");
-        assertThatThrownBy(() -> SimulatorOptions.parse("--bootstrap", "k:9092", "--dry-run"))
+        assertThatThrownBy(() -> SimulatorArguments.parse("--bootstrap", "k:9092", "--dry-run"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("give either --bootstrap or --dry-run/--out");
     }
 
     @Test
     void shouldListEveryOptionWithItsDefaultInTheUsage() {
-        String usage = SimulatorOptions.commandLine().getUsageMessage().replaceAll("\\s+", " ");
+        String usage = SimulatorArguments.commandLine().getUsageMessage().replaceAll("\\s+", " ");
 
         assertThat(usage)
                 .startsWith("usage: simulator (--bootstrap HOST:PORT | --dry-run | --out FILE)")
@@ -91,7 +91,7 @@ class SimulatorOptionsTest {
     void shouldRefuseAPeriodThatIsNotPositive() {
         assertThatThrownBy(
                         () ->
-                                SimulatorOptions.parse(
+                                SimulatorArguments.parse(
                                         new String[] {"--dry-run", "--period", "wind=0s"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--period WIND=PT0S: a period must be positive");
@@ -99,7 +99,7 @@ class SimulatorOptionsTest {
 
     @Test
     void shouldTakeNoOfflineDevicesByDefault() {
-        SimulatorOptions options = SimulatorOptions.parse("--dry-run");
+        SimulatorOptions options = SimulatorArguments.parse("--dry-run");
 
         assertThat(options.offline()).isEmpty();
         assertThat(options.offlineAfter()).isEqualTo(Duration.ofHours(12));
@@ -109,7 +109,7 @@ class SimulatorOptionsTest {
     @Test
     void shouldAcceptOfflinePanelsAndLightSensorsOfTheFleet() {
         SimulatorOptions options =
-                SimulatorOptions.parse(
+                SimulatorArguments.parse(
                         "--dry-run",
                         "--offline",
                         "P-00026, L-0002,P-00026",
@@ -127,7 +127,7 @@ class SimulatorOptionsTest {
     @Test
     void shouldRefuseAnOfflineDeviceNotInTheFleet() {
         SimulatorOptions options =
-                SimulatorOptions.parse("--dry-run", "--offline", "P-00026,P-99999");
+                SimulatorArguments.parse("--dry-run", "--offline", "P-00026,P-99999");
 
         assertThatThrownBy(() -> options.checkOffline(SimRuns.FLEET))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -148,7 +148,7 @@ class SimulatorOptionsTest {
     @Test
     void shouldRefuseAnOfflineAnemometerWithTheReason() {
         SimulatorOptions options =
-                SimulatorOptions.parse("--dry-run", "--offline", "L-0002,W-0005");
+                SimulatorArguments.parse("--dry-run", "--offline", "L-0002,W-0005");
 
         assertThatThrownBy(() -> options.checkOffline(SimRuns.FLEET))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -161,7 +161,7 @@ class SimulatorOptionsTest {
         for (String length : List.of("0s", "-1h")) {
             assertThatThrownBy(
                             () ->
-                                    SimulatorOptions.parse(
+                                    SimulatorArguments.parse(
                                             "--dry-run",
                                             "--offline",
                                             "P-00026",
@@ -171,7 +171,7 @@ class SimulatorOptionsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("--offline-for must be positive");
         }
-        assertThatThrownBy(() -> SimulatorOptions.parse("--dry-run", "--offline-after", "-2h"))
+        assertThatThrownBy(() -> SimulatorArguments.parse("--dry-run", "--offline-after", "-2h"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--offline-after must not be negative");
     }
