@@ -1,5 +1,7 @@
 package io.controlautogeneracion.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,6 +21,8 @@ public final class Probes {
                     .connectTimeout(TIMEOUT)
                     .version(HttpClient.Version.HTTP_1_1)
                     .build();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Probes() {}
 
@@ -64,6 +68,14 @@ public final class Probes {
      */
     public static boolean zookeeperServing(String host, int adminPort) {
         String body = httpGet("http://" + host + ":" + adminPort + "/commands/srvr", null, null);
-        return body != null && body.contains("\"error\" : null");
+        if (body == null) {
+            return false;
+        }
+        try {
+            JsonNode answer = JSON.readTree(body);
+            return answer.has("error") && answer.get("error").isNull();
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
