@@ -9,7 +9,6 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,49 +152,6 @@ final class DiskSecondaryIndex extends Index<Long> {
 
     // ---- queries ----
 
-    /** The conditions of a query on one field: equal values and range bounds. */
-    private static final class Conditions {
-        final List<Object> equal = new ArrayList<>();
-        Object lower;
-        Object upper;
-    }
-
-    private static void collect(Document query, Map<String, Conditions> into) {
-        for (Map.Entry<String, Object> entry : query.entrySet()) {
-            String field = entry.getKey();
-            Object value = entry.getValue();
-            if (field.equals("$and") && value instanceof Collection<?> parts) {
-                for (Object part : parts) {
-                    if (part instanceof Document document) {
-                        collect(document, into);
-                    }
-                }
-            } else if (field.startsWith("$")) {
-                // $or, $nor, $expr, ...: left to the match
-            } else if (OrderedValues.supported(value)) {
-                into.computeIfAbsent(field, f -> new Conditions()).equal.add(value);
-            } else if (value instanceof Document operators) {
-                for (Map.Entry<String, Object> op : operators.entrySet()) {
-                    Object bound = op.getValue();
-                    if (!OrderedValues.supported(bound)) {
-                        continue;
-                    }
-                    switch (op.getKey()) {
-                        case "$eq" ->
-                                into.computeIfAbsent(field, f -> new Conditions()).equal.add(bound);
-                        case "$gt", "$gte" ->
-                                into.computeIfAbsent(field, f -> new Conditions()).lower = bound;
-                        case "$lt", "$lte" ->
-                                into.computeIfAbsent(field, f -> new Conditions()).upper = bound;
-                        default -> {
-                            // left to the match
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /**
      * How narrowly this index can select the query's documents: two points per leading key the
      * query fixes, one more for a bound on the key after them; -1 when it cannot select at all. A
@@ -204,32 +160,14 @@ final class DiskSecondaryIndex extends Index<Long> {
      */
     int selectivity(Document query) {
         int points = 0;
-        for (Conditions c : leading(query)) {
+        for (QueryConditions.Field c : leading(query)) {
             points += c.equal.isEmpty() ? 1 : 2;
         }
         return points == 0 ? -1 : points;
     }
 
-    /**
-     * The query's conditions on this index's leading keys, in key order: every key fixed by
-     * equality, then at most one key bounded by a range; the keys after those cannot narrow the
-     * index range.
-     */
-    private List<Conditions> leading(Document query) {
-        Map<String, Conditions> conditions = new java.util.HashMap<>();
-        collect(query, conditions);
-        List<Conditions> leading = new ArrayList<>();
-        for (String key : keys()) {
-            Conditions c = conditions.get(key);
-            if (c == null) {
-                break;
-            }
-            leading.add(c);
-            if (c.equal.isEmpty()) {
-                break;
-            }
-        }
-        return leading;
+    private List<QueryConditions.Field> leading(Document query) {
+        return QueryConditions.of(query).leading(keys());
     }
 
     /** The key range [from, to) that holds every document the query can match, or null. */
@@ -237,7 +175,7 @@ final class DiskSecondaryIndex extends Index<Long> {
         ByteArrayOutputStream from = new ByteArrayOutputStream(64);
         from.writeBytes(prefix);
         int used = 0;
-        for (Conditions c : leading(query)) {
+        for (QueryConditions.Field c : leading(query)) {
             if (!c.equal.isEmpty()) {
                 OrderedValues.write(from, c.equal.get(0));
                 used++;
@@ -300,11 +238,11 @@ final class DiskSecondaryIndex extends Index<Long> {
         if (!(first.getValue() instanceof Number direction) || direction.intValue() != 1) {
             return null;
         }
-        List<Conditions> leading = leading(query);
+        List<QueryConditions.Field> leading = leading(query);
         if (leading.isEmpty()) {
             return null;
         }
-        Conditions last = leading.get(leading.size() - 1);
+        QueryConditions.Field last = leading.get(leading.size() - 1);
         String key = keys().get(leading.size() - 1);
         return last.equal.isEmpty() && key.equals(first.getKey()) ? key : null;
     }
