@@ -188,12 +188,8 @@ public final class IngestBenchmark {
         env.put("QUARKUS_HTTP_PORT", "0");
         env.put("INGEST_VIEWER_PASSWORD", "bench-viewer");
         env.put("INGEST_ADMIN_PASSWORD", "bench-admin");
-        // A fresh consumer group per run: every run reads the same messages from the start.
-        for (String channel : List.of("PANEL", "SENSOR_LIGHT", "SENSOR_WIND")) {
-            env.put(
-                    "MP_MESSAGING_INCOMING_" + channel + "_GROUP_ID",
-                    "bench-service-" + run + "-" + channel);
-        }
+        // Fresh consumer groups per run: every run reads the same messages from the start.
+        env.put("INGEST_CONSUMER_GROUP_PREFIX", "bench-service-" + run);
         // Enrichment from the catalog stand-in; BENCH_CATALOG_CACHE_TTL=1s keeps the cache cold
         // (every device read from Couchbase again each second) instead of the default 5 min.
         standIns.catalogConfig()

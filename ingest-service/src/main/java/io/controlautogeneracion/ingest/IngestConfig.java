@@ -36,6 +36,45 @@ public interface IngestConfig {
 
     Enrichment enrichment();
 
+    Consumer consumer();
+
+    /**
+     * The Kafka consumers of the device topics, one per topic (StreamingPanel,
+     * StreamingSensorLight, StreamingSensorWind), each with its consumer group {@code
+     * <group-prefix>.<topic>}. Addresses and security come from the {@code kafka.*} properties
+     * every Kafka client of the service shares.
+     */
+    interface Consumer {
+        @WithDefault("ingest-service")
+        String groupPrefix();
+
+        /** The most records a poll hands to the pipeline (one batch). */
+        @WithDefault("500")
+        int maxPollRecords();
+
+        /** The most bytes one fetch brings (a single larger message still comes through). */
+        @WithDefault("2097152")
+        int fetchMaxBytes();
+
+        /**
+         * The group session: after a crash, the partitions of the dead instance go to the others
+         * (or to it, restarted) once it expired (Kafka's default is 45 s).
+         */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
+        @WithDefault("3s")
+        Duration heartbeatInterval();
+
+        /** How often the offsets of acknowledged batches are committed (and at every rebalance). */
+        @WithDefault("1s")
+        Duration commitInterval();
+
+        /** How long a poll waits for records when there are none. */
+        @WithDefault("1s")
+        Duration pollTimeout();
+    }
+
     /**
      * The catalog (Couchbase) the readings are enriched from. Its address lives in {@code
      * application.properties} with an environment override; the password has no default.
@@ -96,7 +135,7 @@ public interface IngestConfig {
         int maxPendingDevices();
     }
 
-    /** The device topics; the incoming channels read their topic names from here. */
+    /** The device topics; each device stream reads its topic name from here. */
     interface Topics {
         @WithDefault("panel")
         String panel();

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.store.MongoIndexes;
 import io.controlautogeneracion.ingest.store.StatsRepository;
-import io.controlautogeneracion.model.reading.DeviceKind;
+import io.controlautogeneracion.ingest.stream.DeviceStream;
+import io.controlautogeneracion.ingest.stream.DeviceStreams;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -22,8 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Moves the in-memory throughput counters out, every flush interval: observes each channel's lag,
- * adds the pending deltas to {@code topic_stats} (put back when MongoDB is down, so nothing is
+ * Moves the in-memory throughput counters out, every flush interval: observes each device topic's
+ * lag, adds the pending deltas to {@code topic_stats} (put back when MongoDB is down, so nothing is
  * lost), and publishes each closed bucket to the Kafka stats topic that Druid ingests.
  */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class StatsFlusher {
     private final ThroughputStats stats;
     private final StatsRepository repository;
     private final MongoIndexes indexes;
-    private final ConsumerLag lag;
+    private final DeviceStreams streams;
     private final IngestConfig config;
     private final Clock clock;
     private final MutinyEmitter<String> druid;
@@ -45,7 +45,7 @@ public class StatsFlusher {
             ThroughputStats stats,
             StatsRepository repository,
             MongoIndexes indexes,
-            ConsumerLag lag,
+            DeviceStreams streams,
             IngestConfig config,
             Clock clock,
             @Channel("topic-stats") MutinyEmitter<String> druid,
@@ -53,7 +53,7 @@ public class StatsFlusher {
         this.stats = stats;
         this.repository = repository;
         this.indexes = indexes;
-        this.lag = lag;
+        this.streams = streams;
         this.config = config;
         this.clock = clock;
         this.druid = druid;
@@ -66,9 +66,8 @@ public class StatsFlusher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = AfterStartup.class)
     Uni<Void> flush() {
-        return observeLag()
-                .chain(this::addPending)
-                .invoke(() -> publish(stats.closeUpTo(clock.instant())));
+        observeLag();
+        return addPending().invoke(() -> publish(stats.closeUpTo(clock.instant())));
     }
 
     /** Publishes the last (partial) buckets and writes the last deltas, bounded in time. */
@@ -81,27 +80,14 @@ public class StatsFlusher {
         }
     }
 
-    private Uni<Void> observeLag() {
-        return Multi.createFrom()
-                .items(DeviceKind.values())
-                .onItem()
-                .transformToUniAndConcatenate(
-                        kind ->
-                                lag.of(kind.defaultTopic())
-                                        .invoke(
-                                                value -> {
-                                                    if (value >= 0) {
-                                                        stats.observeLag(
-                                                                config.topics().of(kind),
-                                                                clock.instant(),
-                                                                value);
-                                                    }
-                                                })
-                                        .onFailure()
-                                        .recoverWithItem(-1L))
-                .collect()
-                .last()
-                .replaceWithVoid();
+    /** The latest lag of each device topic, read from its stream (no broker request). */
+    private void observeLag() {
+        for (DeviceStream stream : streams.all()) {
+            long lag = stream.lag();
+            if (lag >= 0) {
+                stats.observeLag(stream.topic(), clock.instant(), lag);
+            }
+        }
     }
 
     private Uni<Void> addPending() {

@@ -7,14 +7,14 @@ import com.mongodb.client.model.Filters;
 import io.controlautogeneracion.ingest.testing.InjectStandIns;
 import io.controlautogeneracion.ingest.testing.Messages;
 import io.controlautogeneracion.ingest.testing.StandIns;
+import io.controlautogeneracion.model.reading.DeviceKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +30,12 @@ class RedeliveryTest {
 
     @InjectStandIns StandIns standIns;
 
-    @Inject KafkaClientService clients;
+    @Inject DeviceStreams streams;
 
     @Inject MeterRegistry meters;
 
     @Test
-    void shouldStoreNothingTwiceWhenTheConsumerReReadsUncommittedMessages() {
+    void shouldStoreNothingTwiceWhenTheConsumerReReadsUncommittedMessages() throws Exception {
         String prefix = Messages.uniqueId("light");
         Map<TopicPartition, Long> streamStart = standIns.endOffsets(TOPIC);
         Instant at = Instant.now().minusSeconds(1);
@@ -47,10 +47,9 @@ class RedeliveryTest {
         double redeliveredBefore = redelivered();
 
         // The restart: back to where the consumer stood before these messages were committed.
-        KafkaConsumer<Object, Object> consumer = clients.getConsumer(TOPIC);
-        java.util.function.Consumer<org.apache.kafka.clients.consumer.Consumer<Object, Object>>
-                rewind = kafka -> streamStart.forEach(kafka::seek);
-        consumer.runOnPollingThread(rewind).await().atMost(Duration.ofSeconds(10));
+        streams.of(DeviceKind.LIGHT)
+                .onConsumerThread(kafka -> streamStart.forEach(kafka::seek))
+                .get(10, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> redelivered() - redeliveredBefore >= MESSAGES);
