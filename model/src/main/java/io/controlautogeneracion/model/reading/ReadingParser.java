@@ -69,10 +69,14 @@ public final class ReadingParser {
 
     private final ValidationRules rules;
     private final Clock clock;
+    // The age bound as a negative offset from now: Duration.negated() multiplies through
+    // BigDecimal, too dear for every message.
+    private final Duration oldestAhead;
 
     public ReadingParser(ValidationRules rules, Clock clock) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.oldestAhead = rules.maxAge().negated();
     }
 
     /** A parser with {@link ValidationRules#defaults()} and the UTC system clock. */
@@ -151,7 +155,10 @@ public final class ReadingParser {
         String id = checks.requiredId(kind.idField());
         Instant timestamp = timestamp(message, checks);
         Reading reading = measurements(kind, id, timestamp, checks);
-        String unstorable = StorableChecks.problem(message);
+        // Well-formed UTF-8 encodes no surrogate: in bytes, only a JSON escape (backslash, u) can
+        // make one.
+        boolean surrogatesPossible = bytes == null || hasBackslash(bytes);
+        String unstorable = StorableChecks.problem(message, surrogatesPossible);
         if (unstorable != null) {
             // The tree cannot become a document: only its raw text is kept, with what could be
             // read.
@@ -208,7 +215,7 @@ public final class ReadingParser {
                             + " in the future, more than the "
                             + Durations.describe(rules.maxFuture())
                             + " allowed");
-        } else if (ahead.negated().compareTo(rules.maxAge()) > 0) {
+        } else if (ahead.compareTo(oldestAhead) < 0) {
             checks.fail(
                     "field 'timestamp' is "
                             + instant
@@ -296,6 +303,15 @@ public final class ReadingParser {
                 null,
                 null,
                 rawText);
+    }
+
+    private static boolean hasBackslash(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String text(byte[] bytes, String text) {

@@ -25,13 +25,21 @@ final class StorableChecks {
 
     /** The first reason the tree cannot be stored as it is, or null when it can. */
     static String problem(JsonNode node) {
+        return problem(node, true);
+    }
+
+    /**
+     * As {@link #problem(JsonNode)}; {@code surrogates} false skips the surrogate checks, for a
+     * tree read from well-formed UTF-8 without an escape (backslash, u), which cannot hold one.
+     */
+    static String problem(JsonNode node, boolean surrogates) {
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                String reason = nameProblem(field.getKey());
+                String reason = nameProblem(field.getKey(), surrogates);
                 if (reason == null) {
-                    reason = problem(field.getValue());
+                    reason = problem(field.getValue(), surrogates);
                 }
                 if (reason != null) {
                     return reason;
@@ -39,12 +47,12 @@ final class StorableChecks {
             }
         } else if (node.isArray()) {
             for (JsonNode element : node) {
-                String reason = problem(element);
+                String reason = problem(element, surrogates);
                 if (reason != null) {
                     return reason;
                 }
             }
-        } else if (node.isTextual() && unpairedSurrogate(node.textValue()) >= 0) {
+        } else if (surrogates && node.isTextual() && unpairedSurrogate(node.textValue()) >= 0) {
             return "a string value "
                     + quote(node.textValue())
                     + " holds an unpaired UTF-16 surrogate, which is not a Unicode character";
@@ -52,7 +60,7 @@ final class StorableChecks {
         return null;
     }
 
-    private static String nameProblem(String name) {
+    private static String nameProblem(String name, boolean surrogates) {
         if (name.indexOf('\0') >= 0) {
             return "field name "
                     + quote(name)
@@ -63,7 +71,7 @@ final class StorableChecks {
                     + quote(name)
                     + " starts with '$', which MongoDB reserves for operators";
         }
-        if (unpairedSurrogate(name) >= 0) {
+        if (surrogates && unpairedSurrogate(name) >= 0) {
             return "field name "
                     + quote(name)
                     + " holds an unpaired UTF-16 surrogate, which is not a Unicode character";
