@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -225,7 +226,13 @@ public final class DeviceStream implements Runnable {
             throw new IllegalStateException(
                     "writing a batch of " + topic + " failed: " + e.getCause(), e.getCause());
         }
+        // A partition revoked while the write waited is another member's now: its new owner
+        // reads on from the last commit, so nothing of it is committed from here.
+        Set<TopicPartition> owned = consumer.assignment();
         for (TopicPartition partition : records.partitions()) {
+            if (!owned.contains(partition)) {
+                continue;
+            }
             List<ConsumerRecord<String, byte[]>> part = records.records(partition);
             acknowledged.put(
                     partition, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));

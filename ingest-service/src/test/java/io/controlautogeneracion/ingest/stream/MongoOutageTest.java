@@ -13,9 +13,14 @@ import io.controlautogeneracion.ingest.testing.StandIns;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +73,61 @@ class MongoOutageTest {
         assertThat(stored(prefix)).isEqualTo(2 * HALF);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    /**
+     * A second member joins the group while a write waits for MongoDB (another instance starting)
+     * and leaves again: the waiting stream gives partitions up and takes them back without fetching
+     * past its batch, and once MongoDB is back every message is stored once and the group's offsets
+     * reach the end.
+     */
+    @Test
+    void shouldLoseNothingWhenTheGroupRebalancesWhileAWriteWaits() {
+        String prefix = Messages.uniqueId("wind");
+        Instant at = Instant.now().minusSeconds(2);
+        sendRange(prefix, at, 0, HALF);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(prefix) == HALF);
+
+        standIns.stopMongo();
+        try {
+            sendRange(prefix, at, HALF, 2 * HALF);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> given().get("/q/health/ready").statusCode() == 503);
+            try (KafkaConsumer<String, String> other = member()) {
+                other.subscribe(List.of(TOPIC));
+                // Joined once it holds a partition; it only polls, it never commits.
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> {
+                                    other.poll(Duration.ofMillis(200));
+                                    return !other.assignment().isEmpty();
+                                });
+            }
+            assertThat(given().get("/q/health/live").statusCode()).isEqualTo(200);
+        } finally {
+            standIns.startMongo();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored(prefix) == 2 * HALF);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> committedTotal() == total(standIns.endOffsets(TOPIC)));
+        assertThat(stored(prefix)).isEqualTo(2 * HALF);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    private KafkaConsumer<String, String> member() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, standIns.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        properties.put(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(properties);
     }
 
     private void sendRange(String prefix, Instant at, int from, int to) {
