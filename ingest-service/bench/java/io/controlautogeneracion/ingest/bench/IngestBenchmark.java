@@ -206,6 +206,7 @@ public final class IngestBenchmark {
         if (cacheTtl != null) {
             env.put("INGEST_CATALOG_CACHE_TTL", cacheTtl);
             env.put("INGEST_CATALOG_MISSING_TTL", cacheTtl);
+            env.put("INGEST_CATALOG_REUSE", cacheTtl);
         }
         Process service = builder.start();
         return measure(service, standIns, total, log, IngestBenchmark::enrichment);

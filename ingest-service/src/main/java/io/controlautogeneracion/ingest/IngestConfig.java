@@ -112,6 +112,13 @@ public interface IngestConfig {
 
         @WithDefault("30s")
         Duration missingTtl();
+
+        /**
+         * How long the ingest path reuses a device's enrichment before asking the cache again (a
+         * catalog change shows this much later, on top of the cache TTL).
+         */
+        @WithDefault("10s")
+        Duration reuse();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.controlautogeneracion.ingest.enrich;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.controlautogeneracion.catalog.client.CatalogClient;
+import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.model.catalog.CatalogIds;
 import io.controlautogeneracion.model.catalog.DeviceHistory;
 import io.controlautogeneracion.model.reading.DeviceKind;
@@ -26,26 +27,26 @@ import org.jboss.logging.Logger;
 public class CatalogLookup {
     private static final Logger LOG = Logger.getLogger(CatalogLookup.class);
 
-    /**
-     * How long the ingest path reuses a device's enrichment without asking the catalog client
-     * again: a batch of 1000 readings names hundreds of devices, and rebuilding each one's
-     * enrichment per batch would cost more than the rest of the path. A catalog change shows this
-     * much later at most, on top of the client's cache TTL.
-     */
-    static final Duration REUSE = Duration.ofSeconds(1);
-
     private final CatalogClient catalog;
     // Per kind, by device id.
     private final Map<DeviceKind, Cache<String, CompletableFuture<DeviceEnrichment>>> recent =
             new EnumMap<>(DeviceKind.class);
     private volatile boolean answering = true;
 
-    public CatalogLookup(CatalogClient catalog) {
+    /**
+     * {@code ingest.catalog.reuse}: how long the ingest path reuses a device's enrichment without
+     * asking the catalog client again. A batch of 500 readings names hundreds of devices, and
+     * rebuilding each one's enrichment (its owners' stretches) more often costs more than the rest
+     * of the path; a catalog change shows this much later at most, on top of the client's cache
+     * TTL.
+     */
+    public CatalogLookup(CatalogClient catalog, IngestConfig config) {
         this.catalog = catalog;
+        Duration reuse = config.catalog().reuse();
         for (DeviceKind kind : DeviceKind.values()) {
             recent.put(
                     kind,
-                    Caffeine.newBuilder().expireAfterWrite(REUSE).maximumSize(100_000).build());
+                    Caffeine.newBuilder().expireAfterWrite(reuse).maximumSize(100_000).build());
         }
     }
 
@@ -56,7 +57,7 @@ public class CatalogLookup {
 
     /**
      * The enrichment of each device of {@code ids} that the catalog describes within {@code wait},
-     * reusing what was looked up in the last {@link #REUSE} (the ingest path).
+     * reusing what was looked up in the last {@code ingest.catalog.reuse} (the ingest path).
      */
     public Uni<Map<String, DeviceEnrichment>> devices(
             DeviceKind kind, Collection<String> ids, Duration wait) {
