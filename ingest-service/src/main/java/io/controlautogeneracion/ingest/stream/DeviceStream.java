@@ -11,13 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,6 +52,7 @@ public final class DeviceStream implements Runnable {
     private static final Logger LOG = Logger.getLogger(DeviceStream.class);
     private static final long LAG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Runnable NOTHING = () -> {};
 
     /** What health checks and the stats read of a stream, from any thread. */
     public enum State {
@@ -70,7 +70,7 @@ public final class DeviceStream implements Runnable {
     private final PartitionProgress progress;
     private final IngestConfig.Consumer settings;
     private final Clock clock;
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final Map<TopicPartition, OffsetAndMetadata> acknowledged = new HashMap<>();
 
     private volatile boolean running = true;
@@ -78,6 +78,7 @@ public final class DeviceStream implements Runnable {
     private volatile boolean joined;
     private volatile long lag = -1;
     private boolean writing;
+    private volatile Thread thread;
     private volatile Throwable failure;
     private long lastCommitNanos = System.nanoTime();
     private long lastLagNanos;
@@ -165,6 +166,19 @@ public final class DeviceStream implements Runnable {
         return done;
     }
 
+    /**
+     * Runs {@code step} (a step of the batch being written) on the stream's thread: at once when
+     * called there, else before its next poll.
+     */
+    private void execute(Runnable step) {
+        if (Thread.currentThread() == thread) {
+            step.run();
+        } else {
+            tasks.add(step);
+            consumer.wakeup();
+        }
+    }
+
     /** Asks the stream to end: it commits what was acknowledged and closes its consumer. */
     public void stop() {
         running = false;
@@ -173,6 +187,7 @@ public final class DeviceStream implements Runnable {
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             consumer.subscribe(List.of(topic), new Rebalance());
             state = State.RUNNING;
@@ -207,9 +222,12 @@ public final class DeviceStream implements Runnable {
     private void ingest(ConsumerRecords<String, byte[]> records) {
         CompletableFuture<Void> written = new CompletableFuture<>();
         Cancellable write =
-                pipeline.ingest(kind, records)
+                pipeline.ingest(kind, records, this::execute)
                         .subscribe()
                         .with(written::complete, written::completeExceptionally);
+        if (!written.isDone()) {
+            written.whenComplete((ok, e) -> tasks.add(NOTHING)); // ends a wait in await()
+        }
         if (!await(written, settings.pollTimeout())) {
             waitPaused(written, write);
         }
@@ -239,18 +257,29 @@ public final class DeviceStream implements Runnable {
         }
     }
 
-    private static boolean await(CompletableFuture<Void> written, Duration timeout) {
-        try {
-            written.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    /**
+     * Waits up to {@code timeout} for the write, running the steps of the batch that come back to
+     * this thread meanwhile; true when it ended.
+     */
+    private boolean await(CompletableFuture<Void> written, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!written.isDone()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Runnable task;
+            try {
+                task = tasks.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            if (task != null) {
+                task.run();
+            }
         }
+        return true;
     }
 
     /**
@@ -318,6 +347,14 @@ public final class DeviceStream implements Runnable {
     }
 
     private void observeLag() {
+        try {
+            readLag();
+        } catch (WakeupException e) {
+            // A wake-up meant for a poll: the next observation reads the lag.
+        }
+    }
+
+    private void readLag() {
         long t = System.nanoTime();
         if (t - lastLagNanos < LAG_EVERY_NANOS) {
             return;

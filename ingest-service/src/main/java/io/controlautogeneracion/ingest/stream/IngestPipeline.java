@@ -4,7 +4,7 @@ import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.enrich.CatalogEnrichment;
 import io.controlautogeneracion.ingest.health.PartitionProgress;
 import io.controlautogeneracion.ingest.stats.ThroughputStats;
-import io.controlautogeneracion.ingest.store.MessageRepository;
+import io.controlautogeneracion.ingest.store.MessageInserts;
 import io.controlautogeneracion.ingest.store.MongoIndexes;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.ParseResult;
@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
@@ -35,7 +36,7 @@ public class IngestPipeline {
     private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
 
     private final ReadingParser parser;
-    private final MessageRepository repository;
+    private final MessageInserts inserts;
     private final MongoIndexes indexes;
     private final ThroughputStats stats;
     private final PartitionProgress progress;
@@ -47,7 +48,7 @@ public class IngestPipeline {
     public IngestPipeline(
             ReadingParser parser,
             CatalogEnrichment enrichment,
-            MessageRepository repository,
+            MessageInserts inserts,
             MongoIndexes indexes,
             ThroughputStats stats,
             PartitionProgress progress,
@@ -56,7 +57,7 @@ public class IngestPipeline {
             MeterRegistry meters) {
         this.parser = parser;
         this.enrichment = enrichment;
-        this.repository = repository;
+        this.inserts = inserts;
         this.indexes = indexes;
         this.stats = stats;
         this.progress = progress;
@@ -65,7 +66,14 @@ public class IngestPipeline {
         this.meters = meters;
     }
 
-    public Uni<Void> ingest(DeviceKind kind, ConsumerRecords<String, byte[]> records) {
+    /**
+     * The Uni of one batch. Its steps after the first asynchronous one (the indexes at start, the
+     * catalog lookups that did not come from the cache) go on through {@code thread}, the device
+     * stream's own, which also writes: the inserts block on the store. A retry after a failed write
+     * runs on the worker pool.
+     */
+    public Uni<Void> ingest(
+            DeviceKind kind, ConsumerRecords<String, byte[]> records, Executor thread) {
         List<ParsedMessage> messages = new ArrayList<>(records.count());
         Instant now = clock.instant();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -82,6 +90,7 @@ public class IngestPipeline {
         String topic = messages.isEmpty() ? null : messages.get(0).topic();
         return indexes.ready()
                 .chain(() -> enrichment.enrich(kind, messages))
+                .emitOn(thread)
                 .chain(
                         enriched ->
                                 store(enriched.messages())
@@ -173,8 +182,8 @@ public class IngestPipeline {
      * message.
      */
     private Uni<Instant> round(WriteBatch batch, Instant ingestTime) {
-        return repository
-                .insert(batch.readings(), batch.alarms())
+        return Uni.createFrom()
+                .item(() -> inserts.insert(batch.readings(), batch.alarms()))
                 .chain(
                         outcomes -> {
                             int refused;

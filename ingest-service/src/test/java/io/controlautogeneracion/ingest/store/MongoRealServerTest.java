@@ -35,15 +35,18 @@ class MongoRealServerTest {
     @Container static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
 
     private static ReactiveMongoClient client;
+    private static com.mongodb.client.MongoClient syncClient;
 
     @BeforeAll
     static void connect() {
         client = new ReactiveMongoClientImpl(MongoClients.create(MONGO.getConnectionString()));
+        syncClient = com.mongodb.client.MongoClients.create(MONGO.getConnectionString());
     }
 
     @AfterAll
     static void close() {
         client.close();
+        syncClient.close();
     }
 
     @Test
@@ -63,17 +66,16 @@ class MongoRealServerTest {
         assertThat(ttlSeconds(MessageRepository.READINGS))
                 .isEqualTo(Duration.ofDays(7).toSeconds());
 
-        MessageRepository repository = new MessageRepository(client, DATABASE, config("P7D"));
+        MessageInserts inserts = new MessageInserts(syncClient, DATABASE);
         List<Document> twice = List.of(reading(1), reading(1), reading(2));
-        MessageRepository.Outcomes outcomes =
-                repository.insert(raw(twice), List.of()).await().atMost(Duration.ofSeconds(10));
+        MessageInserts.Outcomes outcomes = inserts.insert(raw(twice), List.of());
         assertThat(outcomes.readings().duplicates()).containsExactly(1);
     }
 
     @Test
     void shouldReportADocumentTheServerRefusesAndStoreTheOthers() {
         String database = DATABASE + "_refused";
-        MessageRepository repository = new MessageRepository(client, database, config("P7D"));
+        MessageInserts inserts = new MessageInserts(syncClient, database);
         Document deep = new Document("leaf", 1);
         for (int i = 0; i < 120; i++) {
             deep = new Document("d", deep);
@@ -81,8 +83,7 @@ class MongoRealServerTest {
         Document dotted = reading(22).append("msg_value", new Document("a.b", 1));
         List<Document> documents =
                 List.of(reading(21), reading(23).append("msg_value", deep), dotted);
-        MessageRepository.Outcomes outcomes =
-                repository.insert(raw(documents), List.of()).await().atMost(Duration.ofSeconds(10));
+        MessageInserts.Outcomes outcomes = inserts.insert(raw(documents), List.of());
         assertThat(outcomes.readings().refused()).containsOnlyKeys(1);
         assertThat(count(database)).as("the shallow one and the dotted name").isEqualTo(2);
     }
@@ -91,9 +92,9 @@ class MongoRealServerTest {
     void shouldExpireMessagesOlderThanTheRetention() {
         String database = DATABASE + "_ttl";
         createIndexes(database, "PT1S");
-        MessageRepository repository = new MessageRepository(client, database, config("P7D"));
+        MessageInserts inserts = new MessageInserts(syncClient, database);
         Document old = reading(10).append("timestamp", Date.from(Instant.now().minusSeconds(3600)));
-        repository.insert(raw(List.of(old)), List.of()).await().atMost(Duration.ofSeconds(10));
+        inserts.insert(raw(List.of(old)), List.of());
         // The TTL monitor runs once a minute.
         await().atMost(Duration.ofSeconds(150))
                 .pollInterval(Duration.ofSeconds(5))
