@@ -2,7 +2,6 @@ package io.controlautogeneracion.ingest.stats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.store.MongoIndexes;
 import io.controlautogeneracion.ingest.store.StatsRepository;
 import io.controlautogeneracion.ingest.stream.DeviceStream;
@@ -36,7 +35,6 @@ public class StatsFlusher {
     private final StatsRepository repository;
     private final MongoIndexes indexes;
     private final DeviceStreams streams;
-    private final IngestConfig config;
     private final Clock clock;
     private final MutinyEmitter<String> druid;
     private final ObjectMapper json;
@@ -46,7 +44,6 @@ public class StatsFlusher {
             StatsRepository repository,
             MongoIndexes indexes,
             DeviceStreams streams,
-            IngestConfig config,
             Clock clock,
             @Channel("topic-stats") MutinyEmitter<String> druid,
             ObjectMapper json) {
@@ -54,7 +51,6 @@ public class StatsFlusher {
         this.repository = repository;
         this.indexes = indexes;
         this.streams = streams;
-        this.config = config;
         this.clock = clock;
         this.druid = druid;
         this.json = json;
