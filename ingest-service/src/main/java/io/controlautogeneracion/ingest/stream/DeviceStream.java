@@ -7,11 +7,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,14 +15,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,10 +30,9 @@ import org.jboss.logging.Logger;
  *   <li><b>Back-pressure</b>: one batch at a time. While a write takes longer than the poll timeout
  *       (MongoDB slow or down, the write retried with backoff), the assigned partitions are paused
  *       and the consumer keeps polling, so it stays in its group without fetching more.
- *   <li><b>Offsets</b>: those of acknowledged batches are committed every {@code commit-interval},
- *       when partitions are revoked and at the end; never those of a batch still being written.
- *   <li><b>Lag</b>: read from the consumer's own fetch metadata (no broker request) at most once a
- *       second, also telling {@link PartitionProgress} where each partition ends.
+ *   <li><b>Offsets</b>: see {@link AcknowledgedOffsets}; never those of a batch still being
+ *       written.
+ *   <li><b>Lag</b>: see {@link StreamLag}.
  * </ul>
  *
  * Only its own thread touches the consumer; other threads ask through {@link #onConsumerThread}.
@@ -50,7 +40,6 @@ import org.jboss.logging.Logger;
 public final class DeviceStream implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(DeviceStream.class);
-    private static final long LAG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final Runnable NOTHING = () -> {};
 
@@ -67,21 +56,17 @@ public final class DeviceStream implements Runnable {
     private final String topic;
     private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
     private final IngestPipeline pipeline;
-    private final PartitionProgress progress;
     private final IngestConfig.Consumer settings;
-    private final Clock clock;
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
-    private final Map<TopicPartition, OffsetAndMetadata> acknowledged = new HashMap<>();
+    private final AcknowledgedOffsets offsets;
+    private final StreamLag lag;
 
     private volatile boolean running = true;
     private volatile State state = State.STARTING;
     private volatile boolean joined;
-    private volatile long lag = -1;
     private boolean writing;
     private volatile Thread thread;
     private volatile Throwable failure;
-    private long lastCommitNanos = System.nanoTime();
-    private long lastLagNanos;
 
     DeviceStream(
             String name,
@@ -97,29 +82,9 @@ public final class DeviceStream implements Runnable {
         this.topic = topic;
         this.consumer = consumer;
         this.pipeline = pipeline;
-        this.progress = progress;
         this.settings = settings;
-        this.clock = clock;
-    }
-
-    /** The consumer properties of a device topic's stream, over the shared {@code kafka.*}. */
-    static Map<String, Object> properties(
-            Map<String, Object> kafka, String group, IngestConfig.Consumer settings) {
-        Map<String, Object> properties = new HashMap<>(kafka);
-        properties.put("group.id", group);
-        properties.put("key.deserializer", StringDeserializer.class.getName());
-        properties.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        properties.put("auto.offset.reset", "earliest");
-        properties.put("enable.auto.commit", "false");
-        properties.put("max.poll.records", settings.maxPollRecords());
-        properties.put("fetch.max.bytes", settings.fetchMaxBytes());
-        properties.put("session.timeout.ms", (int) settings.sessionTimeout().toMillis());
-        properties.put("heartbeat.interval.ms", (int) settings.heartbeatInterval().toMillis());
-        return properties;
-    }
-
-    static KafkaConsumer<String, byte[]> consumer(Map<String, Object> properties) {
-        return new KafkaConsumer<>(properties);
+        this.offsets = new AcknowledgedOffsets(name, consumer, settings.commitInterval());
+        this.lag = new StreamLag(topic, consumer, progress, clock);
     }
 
     public String name() {
@@ -146,7 +111,7 @@ public final class DeviceStream implements Runnable {
 
     /** Records between the position and the end of the assigned partitions, -1 while unknown. */
     public long lag() {
-        return lag;
+        return lag.lag();
     }
 
     /** Runs {@code task} on the consumer's thread before its next poll. */
@@ -194,11 +159,11 @@ public final class DeviceStream implements Runnable {
             while (running) {
                 runTasks();
                 ConsumerRecords<String, byte[]> records = poll();
-                observeLag();
+                lag.observe();
                 if (!records.isEmpty()) {
                     ingest(records);
                 }
-                commit(false);
+                offsets.commitIfDue();
             }
             state = State.STOPPED;
         } catch (RuntimeException | Error e) {
@@ -244,17 +209,7 @@ public final class DeviceStream implements Runnable {
             throw new IllegalStateException(
                     "writing a batch of " + topic + " failed: " + e.getCause(), e.getCause());
         }
-        // A partition revoked while the write waited is another member's now: its new owner
-        // reads on from the last commit, so nothing of it is committed from here.
-        Set<TopicPartition> owned = consumer.assignment();
-        for (TopicPartition partition : records.partitions()) {
-            if (!owned.contains(partition)) {
-                continue;
-            }
-            List<ConsumerRecord<String, byte[]>> part = records.records(partition);
-            acknowledged.put(
-                    partition, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
-        }
+        offsets.written(records);
     }
 
     /**
@@ -299,8 +254,8 @@ public final class DeviceStream implements Runnable {
                 for (TopicPartition partition : unexpected.partitions()) {
                     consumer.seek(partition, unexpected.records(partition).get(0).offset());
                 }
-                observeLag();
-                commit(false);
+                lag.observe();
+                offsets.commitIfDue();
             }
             if (!written.isDone()) {
                 write.cancel();
@@ -308,73 +263,6 @@ public final class DeviceStream implements Runnable {
         } finally {
             writing = false;
             consumer.resume(consumer.paused());
-        }
-    }
-
-    /** Commits the acknowledged offsets, at most once per commit interval unless {@code now}. */
-    private void commit(boolean now) {
-        if (acknowledged.isEmpty()) {
-            return;
-        }
-        long elapsed = System.nanoTime() - lastCommitNanos;
-        if (!now && elapsed < settings.commitInterval().toNanos()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(acknowledged);
-        acknowledged.clear();
-        lastCommitNanos = System.nanoTime();
-        if (now) {
-            commitSync(offsets);
-            return;
-        }
-        consumer.commitAsync(
-                offsets,
-                (committed, e) -> {
-                    if (e != null) {
-                        // The next commit carries higher offsets of the same partitions.
-                        LOG.warnf("%s: committing %s failed: %s", name, committed, e.toString());
-                    }
-                });
-    }
-
-    /** A synchronous commit; a wake-up meant for a poll does not cancel it. */
-    private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        try {
-            consumer.commitSync(offsets);
-        } catch (WakeupException e) {
-            consumer.commitSync(offsets);
-        }
-    }
-
-    private void observeLag() {
-        try {
-            readLag();
-        } catch (WakeupException e) {
-            // A wake-up meant for a poll: the next observation reads the lag.
-        }
-    }
-
-    private void readLag() {
-        long t = System.nanoTime();
-        if (t - lastLagNanos < LAG_EVERY_NANOS) {
-            return;
-        }
-        lastLagNanos = t;
-        long summed = -1;
-        Map<Integer, Long> ends = new HashMap<>();
-        for (TopicPartition partition : consumer.assignment()) {
-            OptionalLong partitionLag = consumer.currentLag(partition);
-            long end = -1;
-            if (partitionLag.isPresent()) {
-                summed = Math.max(summed, 0) + partitionLag.getAsLong();
-                // With a lag known the position is too: no broker request.
-                end = consumer.position(partition) + partitionLag.getAsLong();
-            }
-            ends.put(partition.partition(), end);
-        }
-        lag = summed;
-        if (!ends.isEmpty()) {
-            progress.observe(topic, ends, clock.instant());
         }
     }
 
@@ -387,7 +275,7 @@ public final class DeviceStream implements Runnable {
 
     private void close() {
         try {
-            commit(true);
+            offsets.commitNow();
         } catch (RuntimeException e) {
             LOG.warnf("%s: the last commit failed: %s", name, e.toString());
         }
@@ -402,26 +290,11 @@ public final class DeviceStream implements Runnable {
         }
     }
 
-    /**
-     * Commits what was acknowledged before partitions go; pauses partitions that come mid-write.
-     */
+    /** Hands revoked and lost partitions to the offsets; pauses partitions that come mid-write. */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            for (TopicPartition partition : partitions) {
-                OffsetAndMetadata offset = acknowledged.remove(partition);
-                if (offset != null) {
-                    offsets.put(partition, offset);
-                }
-            }
-            if (!offsets.isEmpty()) {
-                try {
-                    commitSync(offsets);
-                } catch (RuntimeException e) {
-                    LOG.warnf("%s: committing %s at a rebalance failed: %s", name, offsets, e);
-                }
-            }
+            offsets.revoked(partitions);
             LOG.infof("%s: partitions revoked %s", name, partitions);
         }
 
@@ -436,8 +309,7 @@ public final class DeviceStream implements Runnable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            // Another consumer may own them already: committing would be refused.
-            partitions.forEach(acknowledged::remove);
+            offsets.lost(partitions);
             LOG.warnf("%s: partitions lost %s", name, partitions);
         }
     }

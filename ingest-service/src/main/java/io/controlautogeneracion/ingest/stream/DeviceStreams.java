@@ -11,9 +11,13 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,12 +50,28 @@ public class DeviceStreams {
                             streamName(kind),
                             kind,
                             topic,
-                            DeviceStream.consumer(DeviceStream.properties(kafka, group, settings)),
+                            new KafkaConsumer<String, byte[]>(properties(kafka, group, settings)),
                             pipeline,
                             progress,
                             settings,
                             clock));
         }
+    }
+
+    /** The consumer properties of a device topic's stream, over the shared {@code kafka.*}. */
+    static Map<String, Object> properties(
+            Map<String, Object> kafka, String group, IngestConfig.Consumer settings) {
+        Map<String, Object> properties = new HashMap<>(kafka);
+        properties.put("group.id", group);
+        properties.put("key.deserializer", StringDeserializer.class.getName());
+        properties.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        properties.put("auto.offset.reset", "earliest");
+        properties.put("enable.auto.commit", "false");
+        properties.put("max.poll.records", settings.maxPollRecords());
+        properties.put("fetch.max.bytes", settings.fetchMaxBytes());
+        properties.put("session.timeout.ms", (int) settings.sessionTimeout().toMillis());
+        properties.put("heartbeat.interval.ms", (int) settings.heartbeatInterval().toMillis());
+        return properties;
     }
 
     /** The seed's name of the process that ingests a kind's topic. */
