@@ -11,9 +11,9 @@ n=${1:-20}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 module="$root/ingest-service"
 cd "$root"
-./mvnw -B -q -pl ingest-service -am -Pbenchmark package -DskipTests -Dspotless.check.skip=true
-./mvnw -B -q -pl ingest-service -am -Pbenchmark dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench-classpath.txt"
+# One invocation: the classpath names the modules' fresh jars, nothing from the local repository.
+./mvnw -B -q -pl ingest-service -am -Pbenchmark package dependency:build-classpath -DskipTests \
+  -Dspotless.check.skip=true -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench-classpath.txt"
 cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")"
 echo "== hostile memory, $n messages of ~1 MiB per topic; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx10g -cp "$cp" io.controlautogeneracion.ingest.bench.HostileMemoryBenchmark \

@@ -27,9 +27,9 @@ if [ "$peer" != "-" ]; then
 fi
 # JMH's annotation processor must see every benchmark class: compile the test sources afresh.
 rm -rf "$module/target/test-classes"
-./mvnw -B -q -pl ingest-service -am -Pbenchmark package -DskipTests -Dspotless.check.skip=true
-./mvnw -B -q -pl ingest-service -am -Pbenchmark dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench-classpath.txt"
+# One invocation: the classpath names the modules' fresh jars, nothing from the local repository.
+./mvnw -B -q -pl ingest-service -am -Pbenchmark package dependency:build-classpath -DskipTests \
+  -Dspotless.check.skip=true -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench-classpath.txt"
 cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")"
 
 echo "== side by side, N=$n per topic, $runs run(s) each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
