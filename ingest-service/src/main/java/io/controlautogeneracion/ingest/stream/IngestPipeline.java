@@ -35,6 +35,14 @@ public class IngestPipeline {
 
     private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
 
+    /**
+     * Payloads above this size are parsed one at a time across the device streams (see {@link
+     * #parse}); a device's reading is a few hundred bytes.
+     */
+    static final int LARGE_PAYLOAD_BYTES = 64 * 1024;
+
+    private final Object largeTree = new Object();
+
     private final ReadingParser parser;
     private final MessageInserts inserts;
     private final MongoIndexes indexes;
@@ -131,8 +139,24 @@ public class IngestPipeline {
         return parts;
     }
 
-    /** Parses one record; a parser failure is an invalid message, never a lost one. */
+    /**
+     * Parses one record and writes its JSON object to BSON, letting the tree go ({@link
+     * ParsedMessage#encoded}); a parser failure is an invalid message, never a lost one. A large
+     * payload's tree can take tens of times its bytes (SPEC §3 allows 1 MiB), so the three device
+     * streams build such trees one at a time: the heap then holds at most one, whatever the streams
+     * receive at once.
+     */
     ParsedMessage parse(DeviceKind kind, ConsumerRecord<String, byte[]> record) {
+        byte[] payload = record.value();
+        if (payload == null || payload.length <= LARGE_PAYLOAD_BYTES) {
+            return parseAndEncode(kind, record);
+        }
+        synchronized (largeTree) {
+            return parseAndEncode(kind, record);
+        }
+    }
+
+    private ParsedMessage parseAndEncode(DeviceKind kind, ConsumerRecord<String, byte[]> record) {
         byte[] payload = record.value();
         ParseResult result;
         try {
@@ -149,13 +173,14 @@ public class IngestPipeline {
         }
         int size = payload == null ? 0 : payload.length;
         return new ParsedMessage(
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                record.key(),
-                size,
-                result,
-                payload);
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        size,
+                        result,
+                        payload)
+                .encoded();
     }
 
     private Uni<Void> write(WriteBatch batch) {

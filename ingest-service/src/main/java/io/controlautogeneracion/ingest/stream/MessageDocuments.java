@@ -1,5 +1,6 @@
 package io.controlautogeneracion.ingest.stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.controlautogeneracion.ingest.store.BsonOutput;
 import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.model.reading.ParseResult;
@@ -55,11 +56,15 @@ public final class MessageDocuments {
      */
     public static EncodedDocument encode(ParsedMessage message, int maxRawTextBytes) {
         ParseResult result = message.result();
-        BsonOutput out = new BsonOutput(INITIAL_BYTES + message.bytes());
+        byte[] value = message.value();
+        BsonOutput out =
+                new BsonOutput(INITIAL_BYTES + (value != null ? value.length : message.bytes()));
         int start = out.start();
         int stampAt = header(out, message.topic());
         boolean cut = false;
-        if (result.message() != null) {
+        if (value != null) {
+            out.elements(value);
+        } else if (result.message() != null) {
             out.json(MSG_VALUE, result.message());
         } else {
             cut = putRawText(out, message, maxRawTextBytes) != null;
@@ -83,6 +88,18 @@ public final class MessageDocuments {
         }
         out.end(start);
         return out.encoded(stampAt);
+    }
+
+    /**
+     * The {@code msg_value} element of a message's JSON object, encoded ({@link
+     * ParsedMessage#encoded}).
+     *
+     * @throws org.bson.BSONException when the tree cannot be written
+     */
+    static byte[] value(ObjectNode message) {
+        BsonOutput out = new BsonOutput(INITIAL_BYTES);
+        out.json(MSG_VALUE, message);
+        return out.toByteArray();
     }
 
     /** A message refused by the store, made an alarm with its raw text, and that alarm. */

@@ -6,8 +6,10 @@ import java.time.Instant;
 
 /**
  * One Kafka record after parsing: where it came from (topic, partition, offset, key), its size,
- * what the parser made of it, its payload as received (kept for the raw text of an alarm), and the
- * catalog's enrichment at its event time (null when the message names no device and time).
+ * what the parser made of it, its payload as received (kept for the raw text of an alarm), its JSON
+ * object as the encoded {@code msg_value} element once {@link #encoded} (then {@code result} holds
+ * no tree), and the catalog's enrichment at its event time (null when the message names no device
+ * and time).
  */
 public record ParsedMessage(
         String topic,
@@ -17,9 +19,10 @@ public record ParsedMessage(
         int bytes,
         ParseResult result,
         byte[] payload,
+        byte[] value,
         StretchEnrichment enrichment) {
 
-    /** A message not enriched (yet). */
+    /** A message not encoded nor enriched (yet). */
     public ParsedMessage(
             String topic,
             int partition,
@@ -28,7 +31,36 @@ public record ParsedMessage(
             int bytes,
             ParseResult result,
             byte[] payload) {
-        this(topic, partition, offset, key, bytes, result, payload, null);
+        this(topic, partition, offset, key, bytes, result, payload, null, null);
+    }
+
+    /**
+     * This message with its JSON tree written to BSON and let go: a tree takes many times the bytes
+     * of its text (a 1 MiB message of small objects, about 27 MiB), and the batch waits for the
+     * catalog and the store. A tree the encoder cannot write (which the parser's rules should make
+     * impossible) is kept: its write is refused and stored as an alarm as before ({@link
+     * WriteBatch}).
+     */
+    public ParsedMessage encoded() {
+        if (value != null || result.message() == null) {
+            return this;
+        }
+        byte[] encoded;
+        try {
+            encoded = MessageDocuments.value(result.message());
+        } catch (RuntimeException e) {
+            return this;
+        }
+        return new ParsedMessage(
+                topic,
+                partition,
+                offset,
+                key,
+                bytes,
+                result.withoutMessage(),
+                payload,
+                encoded,
+                enrichment);
     }
 
     /**
@@ -40,7 +72,8 @@ public record ParsedMessage(
     }
 
     public ParsedMessage enriched(StretchEnrichment enrichment) {
-        return new ParsedMessage(topic, partition, offset, key, bytes, result, payload, enrichment);
+        return new ParsedMessage(
+                topic, partition, offset, key, bytes, result, payload, value, enrichment);
     }
 
     public boolean valid() {
@@ -71,14 +104,14 @@ public record ParsedMessage(
 
     /**
      * The same message made invalid for {@code reason} (its document was refused by the store):
-     * only {@code rawText} is kept.
+     * only {@code rawText} is kept, no tree nor encoded value.
      */
     public ParsedMessage refused(String reason, String rawText) {
         ParseResult.Invalid invalid =
                 new ParseResult.Invalid(
                         reason, result.deviceId(), result.eventTime(), null, rawText);
         return new ParsedMessage(
-                topic, partition, offset, key, bytes, invalid, payload, enrichment);
+                topic, partition, offset, key, bytes, invalid, payload, null, enrichment);
     }
 
     /** {@code topic/partition@offset (key k)}, for log lines. */

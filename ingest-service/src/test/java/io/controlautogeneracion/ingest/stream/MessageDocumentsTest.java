@@ -58,6 +58,33 @@ class MessageDocumentsTest {
     }
 
     @Test
+    void shouldStoreTheSameDocumentWhenTheTreeIsWrittenAsSoonAsParsed() {
+        Instant at = Instant.now().minusSeconds(60);
+        List<String> messages =
+                List.of(
+                        "{\"panel_id\":\"X-1\",\"timestamp\":\""
+                                + at
+                                + "\",\"power_w\":12.5,\"extra\":{\"fw\":[1,\"b\",null,1e3,"
+                                + "12345678901234567890123]},\"big\":9007199254740993}",
+                        // invalid (negative power) but a document: its tree is kept as msg_value
+                        "{\"panel_id\":\"X-1\",\"timestamp\":\"" + at + "\",\"power_w\":-1}");
+        for (String json : messages) {
+            ParsedMessage parsed = message(json.getBytes(StandardCharsets.UTF_8));
+            ParsedMessage early = parsed.encoded();
+
+            assertThat(early.result().message()).as("the tree is let go").isNull();
+            assertThat(early.result().getClass()).isEqualTo(parsed.result().getClass());
+            Document fromTree = decode(MessageDocuments.encode(parsed, 1024));
+            Document fromValue = decode(MessageDocuments.encode(early, 1024));
+            fromTree.remove("_id");
+            fromValue.remove("_id");
+            assertThat(fromValue).as(json).isEqualTo(fromTree);
+            assertThat(List.copyOf(fromValue.keySet())).isEqualTo(List.copyOf(fromTree.keySet()));
+            assertThat(fromValue.get("msg_value")).isInstanceOf(Document.class);
+        }
+    }
+
+    @Test
     void shouldKeepTheRawTextOfAMessageThatCannotBeADocumentWhole() {
         String json = "{\"panel_id\":\"X-1\",\"timestamp\":1,\"power_w\":1,\"a\\u0000b\":1}";
         Document alarm =

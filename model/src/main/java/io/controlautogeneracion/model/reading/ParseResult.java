@@ -16,14 +16,31 @@ public sealed interface ParseResult {
     /** The event time when it could be extracted, else null. */
     Instant eventTime();
 
-    /** The whole JSON object (unknown fields kept), or null when the payload was not an object. */
+    /**
+     * The whole JSON object (unknown fields kept), or null when the payload was not an object or
+     * the tree was let go ({@link #withoutMessage}).
+     */
     ObjectNode message();
 
-    /** A message that passed every rule; {@code message} keeps the fields the reading ignores. */
+    /**
+     * The same outcome without the JSON tree, for a caller that has kept the message in another
+     * form (ingest-service writes it to BSON as soon as it is parsed: a tree takes many times the
+     * bytes of its text, and a batch of messages waits for the catalog and the store).
+     */
+    ParseResult withoutMessage();
+
+    /**
+     * A message that passed every rule; {@code message} keeps the fields the reading ignores (null
+     * only in a copy made by {@link #withoutMessage}).
+     */
     record Valid(Reading reading, ObjectNode message) implements ParseResult {
         public Valid {
             Objects.requireNonNull(reading, "reading");
-            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public Valid withoutMessage() {
+            return message == null ? this : new Valid(reading, null);
         }
 
         @Override
@@ -47,6 +64,11 @@ public sealed interface ParseResult {
         public Invalid {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(rawText, "rawText");
+        }
+
+        @Override
+        public Invalid withoutMessage() {
+            return message == null ? this : new Invalid(reason, deviceId, eventTime, null, rawText);
         }
     }
 }
