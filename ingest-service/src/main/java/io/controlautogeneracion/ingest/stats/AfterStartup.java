@@ -10,9 +10,8 @@ import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
 /**
- * Skips a scheduled task until start-up has finished, Reactive Messaging's wiring of the channels
- * included (Quarkus' own {@code ApplicationNotRunning} turns true before that), and again from
- * shutdown on.
+ * Skips a scheduled task until start-up has finished, every start-up observer included (Quarkus'
+ * own {@code ApplicationNotRunning} turns true before that), and again from shutdown on.
  */
 @Singleton
 public class AfterStartup implements Scheduled.SkipPredicate {

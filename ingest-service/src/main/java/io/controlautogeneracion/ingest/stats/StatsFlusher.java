@@ -9,15 +9,11 @@ import io.controlautogeneracion.ingest.stream.DeviceStreams;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +32,7 @@ public class StatsFlusher {
     private final MongoIndexes indexes;
     private final DeviceStreams streams;
     private final Clock clock;
-    private final MutinyEmitter<String> druid;
+    private final StatsPublisher druid;
     private final ObjectMapper json;
 
     public StatsFlusher(
@@ -45,7 +41,7 @@ public class StatsFlusher {
             MongoIndexes indexes,
             DeviceStreams streams,
             Clock clock,
-            @Channel("topic-stats") MutinyEmitter<String> druid,
+            StatsPublisher druid,
             ObjectMapper json) {
         this.stats = stats;
         this.repository = repository;
@@ -56,7 +52,7 @@ public class StatsFlusher {
         this.json = json;
     }
 
-    // Not before the topic_stats emitter is connected, at the end of start-up.
+    // Not before the end of start-up.
     @Scheduled(
             every = "${ingest.stats.flush-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -113,20 +109,8 @@ public class StatsFlusher {
                 LOG.errorf(e, "cannot write the %s bucket of %s", bucket.start(), bucket.topic());
                 continue;
             }
-            Message<String> message =
-                    Message.of(row)
-                            .addMetadata(
-                                    OutgoingKafkaRecordMetadata.<String>builder()
-                                            .withKey(bucket.topic())
-                                            .build());
-            druid.sendMessage(message)
-                    .subscribe()
-                    .with(
-                            ok -> {},
-                            e ->
-                                    LOG.warnf(
-                                            "publishing the %s bucket of %s failed: %s",
-                                            bucket.start(), bucket.topic(), e.toString()));
+            druid.publish(
+                    bucket.topic(), row, "the " + bucket.start() + " bucket of " + bucket.topic());
         }
     }
 }
