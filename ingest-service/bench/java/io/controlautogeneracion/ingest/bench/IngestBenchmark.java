@@ -186,6 +186,8 @@ public final class IngestBenchmark {
         env.put("KAFKA_BOOTSTRAP_SERVERS", standIns.bootstrapServers());
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", standIns.mongoConnectionString());
         env.put("QUARKUS_HTTP_PORT", "0");
+        // As deployed (Dockerfile.jvm, the local stack): two of glibc's allocation arenas.
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("INGEST_VIEWER_PASSWORD", "bench-viewer");
         env.put("INGEST_ADMIN_PASSWORD", "bench-admin");
         // Fresh consumer groups per run: every run reads the same messages from the start.

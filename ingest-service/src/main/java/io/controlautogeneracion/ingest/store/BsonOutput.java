@@ -65,6 +65,12 @@ public final class BsonOutput {
         return start();
     }
 
+    /** Opens an array named {@code name}; close it with {@link #end}. */
+    public int startArray(String name) {
+        name(ARRAY, name);
+        return start();
+    }
+
     /** Text, or BSON null when {@code value} is null. */
     public void string(String name, String value) {
         if (value == null) {
@@ -146,8 +152,7 @@ public final class BsonOutput {
                 end(start);
             }
             case ARRAY -> {
-                name(ARRAY, name);
-                int start = start();
+                int start = startArray(name);
                 int index = 0;
                 for (JsonNode element : node) {
                     json(Integer.toString(index++), element);
@@ -168,26 +173,30 @@ public final class BsonOutput {
         } else if (node.isLong()) {
             int64(name, node.longValue());
         } else if (node.isBigInteger()) {
-            BigInteger big = node.bigIntegerValue();
-            if (big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0) {
-                int64(name, big.longValue());
-            } else {
-                decimal(name, new BigDecimal(big), node);
-            }
+            bigInteger(name, node.bigIntegerValue());
         } else if (node.isBigDecimal()) {
-            decimal(name, node.decimalValue(), node);
+            decimal(name, node.decimalValue(), node.asText());
         } else {
             doubleValue(name, node.doubleValue());
         }
     }
 
-    /** Decimal128 when it fits (34 digits), else the text of the number. */
-    private void decimal(String name, BigDecimal value, JsonNode node) {
+    /** An integer as int64 when it fits a long, else as {@link #decimal}. */
+    public void bigInteger(String name, BigInteger value) {
+        if (value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0) {
+            int64(name, value.longValue());
+        } else {
+            decimal(name, new BigDecimal(value), value.toString());
+        }
+    }
+
+    /** Decimal128 when it fits (34 digits), else {@code text}, the number as sent. */
+    private void decimal(String name, BigDecimal value, String text) {
         Decimal128 decimal;
         try {
             decimal = new Decimal128(value);
         } catch (NumberFormatException | ArithmeticException e) {
-            string(name, node.asText());
+            string(name, text);
             return;
         }
         decimal128(name, decimal);

@@ -4,6 +4,7 @@ import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.enrich.CatalogEnrichment;
 import io.controlautogeneracion.ingest.health.PartitionProgress;
 import io.controlautogeneracion.ingest.stats.ThroughputStats;
+import io.controlautogeneracion.ingest.store.BsonSink;
 import io.controlautogeneracion.ingest.store.MessageInserts;
 import io.controlautogeneracion.ingest.store.MongoIndexes;
 import io.controlautogeneracion.model.reading.DeviceKind;
@@ -35,13 +36,8 @@ public class IngestPipeline {
 
     private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
 
-    /**
-     * Payloads above this size are parsed one at a time across the device streams (see {@link
-     * #parse}); a device's reading is a few hundred bytes.
-     */
-    static final int LARGE_PAYLOAD_BYTES = 64 * 1024;
-
-    private final Object largeTree = new Object();
+    /** Room for the BSON of a message beyond its JSON's size (names' NULs, lengths, types). */
+    private static final int VALUE_ROOM = 64;
 
     private final ReadingParser parser;
     private final MessageInserts inserts;
@@ -139,28 +135,29 @@ public class IngestPipeline {
         return parts;
     }
 
-    /**
-     * Parses one record and writes its JSON object to BSON, letting the tree go ({@link
-     * ParsedMessage#encoded}); a parser failure is an invalid message, never a lost one. A large
-     * payload's tree can take tens of times its bytes (SPEC §3 allows 1 MiB), so the three device
-     * streams build such trees one at a time: the heap then holds at most one, whatever the streams
-     * receive at once.
-     */
     ParsedMessage parse(DeviceKind kind, ConsumerRecord<String, byte[]> record) {
-        byte[] payload = record.value();
-        if (payload == null || payload.length <= LARGE_PAYLOAD_BYTES) {
-            return parseAndEncode(kind, record);
-        }
-        synchronized (largeTree) {
-            return parseAndEncode(kind, record);
-        }
+        return parse(parser, kind, record);
     }
 
-    private ParsedMessage parseAndEncode(DeviceKind kind, ConsumerRecord<String, byte[]> record) {
+    /**
+     * Parses one record in one pass that writes its JSON object straight to the BSON of {@code
+     * msg_value} (no tree: a tree takes many times the bytes of its text, tens of times for a
+     * hostile one, and a batch waits for the catalog and the store); a parser failure is an invalid
+     * message, never a lost one.
+     */
+    public static ParsedMessage parse(
+            ReadingParser parser, DeviceKind kind, ConsumerRecord<String, byte[]> record) {
         byte[] payload = record.value();
+        int size = payload == null ? 0 : payload.length;
         ParseResult result;
+        byte[] value = null;
         try {
-            result = parser.parse(kind, payload);
+            BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, size + VALUE_ROOM);
+            ReadingParser.Streamed streamed = parser.parse(kind, payload, sink);
+            result = streamed.result();
+            if (streamed.written()) {
+                value = sink.toByteArray();
+            }
         } catch (RuntimeException e) {
             LOG.errorf(
                     e,
@@ -171,16 +168,16 @@ public class IngestPipeline {
             String text = payload == null ? "" : new String(payload, StandardCharsets.UTF_8);
             result = new ParseResult.Invalid("could not be parsed: " + e, null, null, null, text);
         }
-        int size = payload == null ? 0 : payload.length;
         return new ParsedMessage(
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        record.key(),
-                        size,
-                        result,
-                        payload)
-                .encoded();
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                size,
+                result,
+                payload,
+                value,
+                null);
     }
 
     private Uni<Void> write(WriteBatch batch) {

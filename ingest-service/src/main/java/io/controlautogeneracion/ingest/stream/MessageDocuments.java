@@ -1,6 +1,5 @@
 package io.controlautogeneracion.ingest.stream;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.controlautogeneracion.ingest.store.BsonOutput;
 import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.model.reading.ParseResult;
@@ -88,18 +87,6 @@ public final class MessageDocuments {
         }
         out.end(start);
         return out.encoded(stampAt);
-    }
-
-    /**
-     * The {@code msg_value} element of a message's JSON object, encoded ({@link
-     * ParsedMessage#encoded}).
-     *
-     * @throws org.bson.BSONException when the tree cannot be written
-     */
-    static byte[] value(ObjectNode message) {
-        BsonOutput out = new BsonOutput(INITIAL_BYTES);
-        out.json(MSG_VALUE, message);
-        return out.toByteArray();
     }
 
     /** A message refused by the store, made an alarm with its raw text, and that alarm. */

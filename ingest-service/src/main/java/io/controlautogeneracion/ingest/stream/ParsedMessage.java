@@ -22,7 +22,7 @@ public record ParsedMessage(
         byte[] value,
         StretchEnrichment enrichment) {
 
-    /** A message not encoded nor enriched (yet). */
+    /** A message parsed to a tree (or raw text), not enriched (yet). */
     public ParsedMessage(
             String topic,
             int partition,
@@ -32,35 +32,6 @@ public record ParsedMessage(
             ParseResult result,
             byte[] payload) {
         this(topic, partition, offset, key, bytes, result, payload, null, null);
-    }
-
-    /**
-     * This message with its JSON tree written to BSON and let go: a tree takes many times the bytes
-     * of its text (a 1 MiB message of small objects, about 27 MiB), and the batch waits for the
-     * catalog and the store. A tree the encoder cannot write (which the parser's rules should make
-     * impossible) is kept: its write is refused and stored as an alarm as before ({@link
-     * WriteBatch}).
-     */
-    public ParsedMessage encoded() {
-        if (value != null || result.message() == null) {
-            return this;
-        }
-        byte[] encoded;
-        try {
-            encoded = MessageDocuments.value(result.message());
-        } catch (RuntimeException e) {
-            return this;
-        }
-        return new ParsedMessage(
-                topic,
-                partition,
-                offset,
-                key,
-                bytes,
-                result.withoutMessage(),
-                payload,
-                encoded,
-                enrichment);
     }
 
     /**

@@ -18,20 +18,16 @@ public sealed interface ParseResult {
 
     /**
      * The whole JSON object (unknown fields kept), or null when the payload was not an object or
-     * the tree was let go ({@link #withoutMessage}).
+     * the message went to a {@link JsonSink} instead of a tree ({@link ReadingParser.Streamed}).
      */
     ObjectNode message();
 
-    /**
-     * The same outcome without the JSON tree, for a caller that has kept the message in another
-     * form (ingest-service writes it to BSON as soon as it is parsed: a tree takes many times the
-     * bytes of its text, and a batch of messages waits for the catalog and the store).
-     */
-    ParseResult withoutMessage();
+    /** The same outcome with the message's tree. */
+    ParseResult withMessage(ObjectNode message);
 
     /**
      * A message that passed every rule; {@code message} keeps the fields the reading ignores (null
-     * only in a copy made by {@link #withoutMessage}).
+     * when it went to a {@link JsonSink}).
      */
     record Valid(Reading reading, ObjectNode message) implements ParseResult {
         public Valid {
@@ -39,8 +35,8 @@ public sealed interface ParseResult {
         }
 
         @Override
-        public Valid withoutMessage() {
-            return message == null ? this : new Valid(reading, null);
+        public Valid withMessage(ObjectNode message) {
+            return new Valid(reading, message);
         }
 
         @Override
@@ -67,8 +63,8 @@ public sealed interface ParseResult {
         }
 
         @Override
-        public Invalid withoutMessage() {
-            return message == null ? this : new Invalid(reason, deviceId, eventTime, null, rawText);
+        public Invalid withMessage(ObjectNode message) {
+            return new Invalid(reason, deviceId, eventTime, message, rawText);
         }
     }
 }

@@ -1,15 +1,13 @@
 package io.controlautogeneracion.model.reading;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.controlautogeneracion.model.time.IsoTime;
 import java.io.IOException;
@@ -22,8 +20,11 @@ import java.util.Objects;
 
 /**
  * Parses and validates device messages (SPEC §3) into {@link Reading}s, or into an {@link
- * ParseResult.Invalid} naming the first rule broken. Thread-safe and allocation-light: one shared
- * {@link ObjectReader}, one tree per message, no exceptions on the valid path.
+ * ParseResult.Invalid} naming the first rule broken. Thread-safe and allocation-light: one pass of
+ * Jackson's streaming parser per message ({@link MessageReader}), which hands the message to a
+ * {@link JsonSink}: a tree for {@link #parse(DeviceKind, byte[])}, the caller's own form (BSON in
+ * ingest-service) for {@link #parse(DeviceKind, byte[], JsonSink)}; no exceptions on the valid
+ * path.
  *
  * <p>Decisions: numbers must be JSON numbers (numeric strings are rejected); optional fields that
  * are JSON {@code null} count as absent; {@code NaN}/{@code Infinity} literals are read so that the
@@ -50,20 +51,16 @@ public final class ReadingParser {
     /** The longest number literal, in characters (Jackson's default, named here). */
     public static final int MAX_NUMBER_LENGTH = 1000;
 
-    private static final ObjectReader READER =
-            JsonMapper.builder(
-                            JsonFactory.builder()
-                                    .streamReadConstraints(
-                                            StreamReadConstraints.builder()
-                                                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                                                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                                                    .build())
+    private static final JsonFactory JSON =
+            JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder()
+                                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                                    .maxNumberLength(MAX_NUMBER_LENGTH)
                                     .build())
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .build()
-                    .reader();
+                    .build();
 
     private static final String TIMESTAMP = "timestamp";
 
@@ -86,33 +83,57 @@ public final class ReadingParser {
 
     /** Parses a UTF-8 payload; a null payload (a Kafka tombstone) is an invalid empty message. */
     public ParseResult parse(DeviceKind kind, byte[] payload) {
+        TreeSink tree = new TreeSink();
+        Streamed streamed = parse(kind, payload, tree);
+        return streamed.written() ? streamed.result().withMessage(tree.root()) : streamed.result();
+    }
+
+    /**
+     * What {@link #parse(DeviceKind, byte[], JsonSink)} made of a message: the result (with no
+     * tree: {@code message()} is null) and whether {@code sink} received the whole JSON object to
+     * be stored as the message (a valid one, or one invalid by a field's rule), rather than the
+     * message being kept as raw text.
+     */
+    public record Streamed(ParseResult result, boolean written) {}
+
+    /**
+     * Parses a UTF-8 payload as {@link #parse(DeviceKind, byte[])} does, in one pass that hands
+     * every value of the message to {@code sink} as it is read instead of building a tree: the same
+     * rules, the same reasons. The sink's content is the message only when {@link
+     * Streamed#written}; otherwise it may hold part of it, to be discarded.
+     */
+    public Streamed parse(DeviceKind kind, byte[] payload, JsonSink sink) {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(sink, "sink");
         if (payload == null || payload.length == 0) {
-            return new ParseResult.Invalid("payload is empty", null, null, null, "");
+            return unwritten(new ParseResult.Invalid("payload is empty", null, null, null, ""));
         }
         if (payload.length > MAX_PAYLOAD_BYTES) {
-            return tooLarge(payload.length, new String(payload, StandardCharsets.UTF_8));
+            return unwritten(tooLarge(payload.length, new String(payload, StandardCharsets.UTF_8)));
         }
         int malformed = Utf8.firstMalformed(payload);
         if (malformed >= 0) {
-            return new ParseResult.Invalid(
-                    String.format(
-                            "payload is not valid UTF-8 (byte 0x%02x at offset %d)",
-                            payload[malformed] & 0xff, malformed),
-                    null,
-                    null,
-                    null,
-                    new String(payload, StandardCharsets.UTF_8));
+            return unwritten(
+                    new ParseResult.Invalid(
+                            String.format(
+                                    "payload is not valid UTF-8 (byte 0x%02x at offset %d)",
+                                    payload[malformed] & 0xff, malformed),
+                            null,
+                            null,
+                            null,
+                            new String(payload, StandardCharsets.UTF_8)));
         }
-        JsonNode tree;
-        try {
-            tree = READER.readTree(payload);
+        // Well-formed UTF-8 encodes no surrogate: in bytes, only a JSON escape (backslash, u) can
+        // make one.
+        MessageReader.Read read;
+        try (JsonParser json = JSON.createParser(payload)) {
+            read = MessageReader.read(json, sink, hasBackslash(payload));
         } catch (JsonProcessingException e) {
-            return notJson(e, new String(payload, StandardCharsets.UTF_8));
+            return unwritten(notJson(e, new String(payload, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory payload", e);
         }
-        return check(kind, tree, payload, null);
+        return check(kind, read, payload, null);
     }
 
     /** Parses a payload that is already text. */
@@ -128,47 +149,49 @@ public final class ReadingParser {
                 return tooLarge(bytes, payload);
             }
         }
-        JsonNode tree;
-        try {
-            tree = READER.readTree(payload);
+        TreeSink tree = new TreeSink();
+        MessageReader.Read read;
+        try (JsonParser json = JSON.createParser(payload)) {
+            read = MessageReader.read(json, tree, true);
         } catch (JsonProcessingException e) {
             return notJson(e, payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a payload in memory", e);
         }
-        return check(kind, tree, null, payload);
+        Streamed streamed = check(kind, read, null, payload);
+        return streamed.written() ? streamed.result().withMessage(tree.root()) : streamed.result();
     }
 
-    private ParseResult check(DeviceKind kind, JsonNode tree, byte[] bytes, String text) {
-        if (tree == null || tree.isMissingNode()) {
-            return new ParseResult.Invalid(
-                    "payload is empty (only whitespace)", null, null, null, text(bytes, text));
+    private static Streamed unwritten(ParseResult result) {
+        return new Streamed(result, false);
+    }
+
+    private Streamed check(DeviceKind kind, MessageReader.Read read, byte[] bytes, String text) {
+        if (read.fields() == null) {
+            String reason =
+                    read.notObject() == null
+                            ? "payload is empty (only whitespace)"
+                            : "payload is " + read.notObject() + ", expected a JSON object";
+            return unwritten(new ParseResult.Invalid(reason, null, null, null, text(bytes, text)));
         }
-        if (!tree.isObject()) {
-            return new ParseResult.Invalid(
-                    "payload is " + FieldChecks.describe(tree) + ", expected a JSON object",
-                    null,
-                    null,
-                    null,
-                    text(bytes, text));
-        }
-        ObjectNode message = (ObjectNode) tree;
+        ObjectNode message = read.fields();
         FieldChecks checks = new FieldChecks(message);
         String id = checks.requiredId(kind.idField());
         Instant timestamp = timestamp(message, checks);
         Reading reading = measurements(kind, id, timestamp, checks);
-        // Well-formed UTF-8 encodes no surrogate: in bytes, only a JSON escape (backslash, u) can
-        // make one.
-        boolean surrogatesPossible = bytes == null || hasBackslash(bytes);
-        String unstorable = StorableChecks.problem(message, surrogatesPossible);
-        if (unstorable != null) {
-            // The tree cannot become a document: only its raw text is kept, with what could be
+        if (read.unstorable() != null) {
+            // The message cannot become a document: only its raw text is kept, with what could be
             // read.
-            return new ParseResult.Invalid(unstorable, id, timestamp, null, text(bytes, text));
+            return unwritten(
+                    new ParseResult.Invalid(
+                            read.unstorable(), id, timestamp, null, text(bytes, text)));
         }
         String failure = checks.failure();
         if (failure == null) {
-            return new ParseResult.Valid(reading, message);
+            return new Streamed(new ParseResult.Valid(reading, null), true);
         }
-        return new ParseResult.Invalid(failure, id, timestamp, message, text(bytes, text));
+        return new Streamed(
+                new ParseResult.Invalid(failure, id, timestamp, null, text(bytes, text)), true);
     }
 
     /** The event time if it could be read (even when out of bounds), else null. */

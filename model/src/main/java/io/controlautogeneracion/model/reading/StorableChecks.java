@@ -1,15 +1,12 @@
 package io.controlautogeneracion.model.reading;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
-import java.util.Map;
-
 /**
  * The rules of SPEC §3 that decide whether a parsed message can be stored as a document as it is:
  * no field name with a NUL character (the BSON format cannot hold it), none starting with {@code $}
  * (MongoDB's operator prefix), and no unpaired UTF-16 surrogate (a {@code \ud800} escape) in a name
- * or a string, which has no UTF-8 form. Nesting depth and size are bounded by the parser before the
- * tree exists. One walk over the tree, no allocation unless something is wrong.
+ * or a string, which has no UTF-8 form. Nesting depth and size are bounded by the parser. {@link
+ * MessageReader} applies them to every name and string as it reads them; no allocation unless
+ * something is wrong.
  *
  * <p>Decision on dotted names ({@code "a.b"}): allowed and stored as they are. Every MongoDB server
  * since 3.6 stores them in an inserted document (only queries on such a field need {@code
@@ -23,44 +20,8 @@ final class StorableChecks {
 
     private StorableChecks() {}
 
-    /** The first reason the tree cannot be stored as it is, or null when it can. */
-    static String problem(JsonNode node) {
-        return problem(node, true);
-    }
-
-    /**
-     * As {@link #problem(JsonNode)}; {@code surrogates} false skips the surrogate checks, for a
-     * tree read from well-formed UTF-8 without an escape (backslash, u), which cannot hold one.
-     */
-    static String problem(JsonNode node, boolean surrogates) {
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String reason = nameProblem(field.getKey(), surrogates);
-                if (reason == null) {
-                    reason = problem(field.getValue(), surrogates);
-                }
-                if (reason != null) {
-                    return reason;
-                }
-            }
-        } else if (node.isArray()) {
-            for (JsonNode element : node) {
-                String reason = problem(element, surrogates);
-                if (reason != null) {
-                    return reason;
-                }
-            }
-        } else if (surrogates && node.isTextual() && unpairedSurrogate(node.textValue()) >= 0) {
-            return "a string value "
-                    + quote(node.textValue())
-                    + " holds an unpaired UTF-16 surrogate, which is not a Unicode character";
-        }
-        return null;
-    }
-
-    private static String nameProblem(String name, boolean surrogates) {
+    /** Why a field name cannot be stored as it is, or null when it can. */
+    static String nameProblem(String name, boolean surrogates) {
         if (name.indexOf('\0') >= 0) {
             return "field name "
                     + quote(name)
@@ -77,6 +38,15 @@ final class StorableChecks {
                     + " holds an unpaired UTF-16 surrogate, which is not a Unicode character";
         }
         return null;
+    }
+
+    /** Why a string value cannot be stored as it is, or null when it can. */
+    static String stringProblem(String value) {
+        return unpairedSurrogate(value) < 0
+                ? null
+                : "a string value "
+                        + quote(value)
+                        + " holds an unpaired UTF-16 surrogate, which is not a Unicode character";
     }
 
     /** The index of the first surrogate that is not part of a pair, or -1. */

@@ -19,6 +19,9 @@ public final class Services {
                     Map<String, String> env =
                             new HashMap<>(kafkaEnvironment(ctx, "ingest-service"));
                     env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrap(ctx));
+                    // As its image runs it (ingest-service/jvm.options, Dockerfile.jvm): two of
+                    // glibc's allocation arenas, not one per thread.
+                    env.put("MALLOC_ARENA_MAX", "2");
                     env.put(
                             "QUARKUS_MONGODB_CONNECTION_STRING",
                             MongoStandInPart.connectionString(ctx));

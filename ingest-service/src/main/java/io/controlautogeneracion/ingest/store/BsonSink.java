@@ -1,0 +1,85 @@
+package io.controlautogeneracion.ingest.store;
+
+import io.controlautogeneracion.model.reading.JsonSink;
+import java.math.BigInteger;
+
+/**
+ * Writes a device message, as {@link io.controlautogeneracion.model.reading.ReadingParser} reads
+ * it, straight to BSON as one element named {@code name} (the stored document's {@code msg_value}):
+ * the bytes {@link BsonOutput#json} writes from the message's Jackson tree, without the tree. Depth
+ * is bounded by the parser (33 levels with the element itself).
+ */
+public final class BsonSink implements JsonSink {
+
+    private static final int MAX_OPEN = 64;
+
+    private final String name;
+    private final BsonOutput out;
+    private final int[] open = new int[MAX_OPEN];
+    private int depth;
+
+    public BsonSink(String name, int initialBytes) {
+        this.name = name;
+        this.out = new BsonOutput(initialBytes);
+    }
+
+    /** The element written. */
+    public byte[] toByteArray() {
+        return out.toByteArray();
+    }
+
+    @Override
+    public void startObject(String field) {
+        open[depth++] = out.startDocument(field == null ? name : field);
+    }
+
+    @Override
+    public void endObject() {
+        out.end(open[--depth]);
+    }
+
+    @Override
+    public void startArray(String field) {
+        open[depth++] = out.startArray(field);
+    }
+
+    @Override
+    public void endArray() {
+        out.end(open[--depth]);
+    }
+
+    @Override
+    public void string(String field, String value) {
+        out.string(field, value);
+    }
+
+    @Override
+    public void int32(String field, int value) {
+        out.int32(field, value);
+    }
+
+    @Override
+    public void int64(String field, long value) {
+        out.int64(field, value);
+    }
+
+    @Override
+    public void bigInteger(String field, BigInteger value) {
+        out.bigInteger(field, value);
+    }
+
+    @Override
+    public void doubleValue(String field, double value) {
+        out.doubleValue(field, value);
+    }
+
+    @Override
+    public void bool(String field, boolean value) {
+        out.bool(field, value);
+    }
+
+    @Override
+    public void nullValue(String field) {
+        out.nullValue(field);
+    }
+}

@@ -1,0 +1,197 @@
+package io.controlautogeneracion.model.reading;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/**
+ * One pass over a message's JSON text: every value goes to a {@link JsonSink} as it is read, the
+ * message's own fields are kept for {@link FieldChecks} (a nested object or array as an empty one:
+ * the checks look at no deeper value), and the rules of {@link StorableChecks} are applied to every
+ * name and string in the order of the text, the first one broken remembered. Once one is broken the
+ * sink gets nothing more (it could not hold the rest); the text is still read to its end, so that
+ * text that is not JSON is reported as such. Depth, number length and duplicate names are the
+ * parser's own constraints ({@link ReadingParser}).
+ */
+final class MessageReader {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String[] INDEXES = new String[1024];
+
+    static {
+        for (int i = 0; i < INDEXES.length; i++) {
+            INDEXES[i] = Integer.toString(i);
+        }
+    }
+
+    /**
+     * What was read: the message's fields when it is an object (else null), a description of the
+     * value when it is not ("an array", "the number 42"), both null when the text is empty; and the
+     * first reason the message cannot be stored as it is, or null.
+     */
+    record Read(ObjectNode fields, String notObject, String unstorable) {}
+
+    private final JsonParser parser;
+    private final JsonSink sink;
+    private final boolean surrogates;
+    private String unstorable;
+
+    private MessageReader(JsonParser parser, JsonSink sink, boolean surrogates) {
+        this.parser = parser;
+        this.sink = sink;
+        this.surrogates = surrogates;
+    }
+
+    /**
+     * Reads the one JSON value of {@code parser}; {@code surrogates} false skips the surrogate
+     * checks, for text read from well-formed UTF-8 without an escape, which cannot hold one.
+     *
+     * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not one JSON
+     *     value within the parser's constraints
+     */
+    static Read read(JsonParser parser, JsonSink sink, boolean surrogates) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return new Read(null, null, null);
+        }
+        if (first != JsonToken.START_OBJECT) {
+            String what;
+            if (first == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                what = "an array";
+            } else {
+                what = FieldChecks.describe(scalar(parser, first));
+            }
+            end(parser);
+            return new Read(null, what, null);
+        }
+        MessageReader reader = new MessageReader(parser, sink, surrogates);
+        ObjectNode fields = NODES.objectNode();
+        sink.startObject(null);
+        reader.object(fields);
+        end(parser);
+        return new Read(fields, null, reader.unstorable);
+    }
+
+    /** Nothing may follow the message's value. */
+    private static void end(JsonParser parser) throws IOException {
+        JsonToken next = parser.nextToken();
+        if (next != null) {
+            throw new JsonParseException(
+                    parser,
+                    "Trailing token (of type " + next + ") found after the message's JSON value");
+        }
+    }
+
+    /** An object's fields up to its end; {@code top} keeps them when it is the message itself. */
+    private void object(ObjectNode top) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            if (unstorable == null) {
+                unstorable = StorableChecks.nameProblem(name, surrogates);
+            }
+            JsonToken token = parser.nextToken();
+            if (top == null) {
+                value(name, token);
+            } else if (token == JsonToken.START_OBJECT) {
+                top.putObject(name);
+                value(name, token);
+            } else if (token == JsonToken.START_ARRAY) {
+                top.putArray(name);
+                value(name, token);
+            } else {
+                JsonNode node = scalar(parser, token);
+                top.set(name, node);
+                value(name, token);
+            }
+        }
+        if (unstorable == null) {
+            sink.endObject();
+        }
+    }
+
+    private void array() throws IOException {
+        int index = 0;
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            value(index < INDEXES.length ? INDEXES[index] : Integer.toString(index), token);
+            index++;
+        }
+        if (unstorable == null) {
+            sink.endArray();
+        }
+    }
+
+    private void value(String name, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                if (unstorable == null) {
+                    sink.startObject(name);
+                }
+                object(null);
+            }
+            case START_ARRAY -> {
+                if (unstorable == null) {
+                    sink.startArray(name);
+                }
+                array();
+            }
+            case VALUE_STRING -> {
+                String text = parser.getText();
+                if (unstorable == null && surrogates) {
+                    unstorable = StorableChecks.stringProblem(text);
+                }
+                if (unstorable == null) {
+                    sink.string(name, text);
+                }
+            }
+            case VALUE_NUMBER_INT -> {
+                if (unstorable == null) {
+                    switch (parser.getNumberType()) {
+                        case INT -> sink.int32(name, parser.getIntValue());
+                        case LONG -> sink.int64(name, parser.getLongValue());
+                        default -> sink.bigInteger(name, parser.getBigIntegerValue());
+                    }
+                }
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                if (unstorable == null) {
+                    sink.doubleValue(name, parser.getDoubleValue());
+                }
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                if (unstorable == null) {
+                    sink.bool(name, token == JsonToken.VALUE_TRUE);
+                }
+            }
+            case VALUE_NULL -> {
+                if (unstorable == null) {
+                    sink.nullValue(name);
+                }
+            }
+            default -> throw new JsonParseException(parser, "Unexpected token " + token);
+        }
+    }
+
+    /** The node Jackson's tree reader makes of a scalar token. */
+    private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT ->
+                    switch (parser.getNumberType()) {
+                        case INT -> NODES.numberNode(parser.getIntValue());
+                        case LONG -> NODES.numberNode(parser.getLongValue());
+                        default -> NODES.numberNode(parser.getBigIntegerValue());
+                    };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new JsonParseException(parser, "Unexpected token " + token);
+        };
+    }
+}
