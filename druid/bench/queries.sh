@@ -14,7 +14,7 @@ props="$props -Dbench.segment-granularity=${BENCH_SEGMENT_GRANULARITY:-day}"
 props="$props -Dbench.measure-loaded=${BENCH_MEASURE_LOADED:-true} -Dbench.loaded-runs=${BENCH_LOADED_RUNS:-10}"
 # The load is not what is measured: the indexer gets the full JIT for it (the stack runs it on C1).
 props="$props -Dstack.druid.indexer.jvm.flags=-XX:+UseSerialGC"
-./mvnw -B -o -pl superset/page -am test -Dspotless.check.skip=true \
+./mvnw -B -pl superset/page -am test -Dspotless.check.skip=true \
   -Dtest=QueryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DargLine="-Xmx2g $props" \
   | grep --line-buffered -E "BENCH|Tests run|ERROR"
