@@ -89,7 +89,8 @@ final class MessageReader {
 
     /** An object's fields up to its end; {@code top} keeps them when it is the message itself. */
     private void object(ObjectNode top) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        JsonToken next;
+        while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             if (unstorable == null) {
                 unstorable = StorableChecks.nameProblem(name, surrogates);
@@ -109,6 +110,10 @@ final class MessageReader {
                 value(name, token);
             }
         }
+        if (next != JsonToken.END_OBJECT) {
+            // Jackson reports an unclosed object itself; this keeps a truncated one from passing.
+            throw new JsonParseException(parser, "Unexpected " + next + " in an object");
+        }
         if (unstorable == null) {
             sink.endObject();
         }
@@ -118,6 +123,9 @@ final class MessageReader {
         int index = 0;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new JsonParseException(parser, "Unexpected end of input in an array");
+            }
             value(index < INDEXES.length ? INDEXES[index] : Integer.toString(index), token);
             index++;
         }
