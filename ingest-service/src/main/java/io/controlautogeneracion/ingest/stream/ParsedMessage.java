@@ -7,9 +7,9 @@ import java.time.Instant;
 /**
  * One Kafka record after parsing: where it came from (topic, partition, offset, key), its size,
  * what the parser made of it, its payload as received (kept for the raw text of an alarm), its JSON
- * object as the encoded {@code msg_value} element once {@link #encoded} (then {@code result} holds
- * no tree), and the catalog's enrichment at its event time (null when the message names no device
- * and time).
+ * object as the encoded {@code msg_value} element when {@link IngestPipeline#parse} wrote it so
+ * (then {@code result} holds no tree; null for a message kept as raw text or as a tree), and the
+ * catalog's enrichment at its event time (null when the message names no device and time).
  */
 public record ParsedMessage(
         String topic,

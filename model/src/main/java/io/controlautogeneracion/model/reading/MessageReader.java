@@ -96,19 +96,10 @@ final class MessageReader {
                 unstorable = StorableChecks.nameProblem(name, surrogates);
             }
             JsonToken token = parser.nextToken();
-            if (top == null) {
-                value(name, token);
-            } else if (token == JsonToken.START_OBJECT) {
-                top.putObject(name);
-                value(name, token);
-            } else if (token == JsonToken.START_ARRAY) {
-                top.putArray(name);
-                value(name, token);
-            } else {
-                JsonNode node = scalar(parser, token);
-                top.set(name, node);
-                value(name, token);
+            if (top != null) {
+                top.set(name, field(token));
             }
+            value(name, token);
         }
         if (next != JsonToken.END_OBJECT) {
             // Jackson reports an unclosed object itself; this keeps a truncated one from passing.
@@ -183,6 +174,17 @@ final class MessageReader {
             }
             default -> throw new JsonParseException(parser, "Unexpected token " + token);
         }
+    }
+
+    /**
+     * A field of the message itself as the field rules see it: its value, or an empty container.
+     */
+    private JsonNode field(JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> NODES.objectNode();
+            case START_ARRAY -> NODES.arrayNode();
+            default -> scalar(parser, token);
+        };
     }
 
     /** The node Jackson's tree reader makes of a scalar token. */

@@ -84,8 +84,7 @@ public final class ReadingParser {
     /** Parses a UTF-8 payload; a null payload (a Kafka tombstone) is an invalid empty message. */
     public ParseResult parse(DeviceKind kind, byte[] payload) {
         TreeSink tree = new TreeSink();
-        Streamed streamed = parse(kind, payload, tree);
-        return streamed.written() ? streamed.result().withMessage(tree.root()) : streamed.result();
+        return withTree(parse(kind, payload, tree), tree);
     }
 
     /**
@@ -158,7 +157,11 @@ public final class ReadingParser {
         } catch (IOException e) {
             throw new UncheckedIOException("reading a payload in memory", e);
         }
-        Streamed streamed = check(kind, read, null, payload);
+        return withTree(check(kind, read, null, payload), tree);
+    }
+
+    /** The result with the tree the sink built, when it got the whole message. */
+    private static ParseResult withTree(Streamed streamed, TreeSink tree) {
         return streamed.written() ? streamed.result().withMessage(tree.root()) : streamed.result();
     }
 
