@@ -7,14 +7,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.controlautogeneracion.model.time.IsoTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -62,18 +59,10 @@ public final class ReadingParser {
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build();
 
-    private static final String TIMESTAMP = "timestamp";
-
-    private final ValidationRules rules;
-    private final Clock clock;
-    // The age bound as a negative offset from now: Duration.negated() multiplies through
-    // BigDecimal, too dear for every message.
-    private final Duration oldestAhead;
+    private final FieldRules fieldRules;
 
     public ReadingParser(ValidationRules rules, Clock clock) {
-        this.rules = Objects.requireNonNull(rules, "rules");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.oldestAhead = rules.maxAge().negated();
+        this.fieldRules = new FieldRules(rules, clock);
     }
 
     /** A parser with {@link ValidationRules#defaults()} and the UTC system clock. */
@@ -180,8 +169,8 @@ public final class ReadingParser {
         ObjectNode message = read.fields();
         FieldChecks checks = new FieldChecks(message);
         String id = checks.requiredId(kind.idField());
-        Instant timestamp = timestamp(message, checks);
-        Reading reading = measurements(kind, id, timestamp, checks);
+        Instant timestamp = fieldRules.timestamp(message, checks);
+        Reading reading = fieldRules.measurements(kind, id, timestamp, checks);
         if (read.unstorable() != null) {
             // The message cannot become a document: only its raw text is kept, with what could be
             // read.
@@ -195,100 +184,6 @@ public final class ReadingParser {
         }
         return new Streamed(
                 new ParseResult.Invalid(failure, id, timestamp, null, text(bytes, text)), true);
-    }
-
-    /** The event time if it could be read (even when out of bounds), else null. */
-    private Instant timestamp(ObjectNode message, FieldChecks checks) {
-        JsonNode node = message.get(TIMESTAMP);
-        if (node == null) {
-            checks.fail("required field 'timestamp' is missing");
-            return null;
-        }
-        Instant instant;
-        if (node.isIntegralNumber()) {
-            if (!node.canConvertToLong()) {
-                checks.fail("field 'timestamp' is " + node.asText() + ", too large for epoch ms");
-                return null;
-            }
-            instant = Instant.ofEpochMilli(node.longValue());
-        } else if (node.isTextual()) {
-            instant = IsoTime.parseOrNull(node.textValue());
-            if (instant == null) {
-                checks.fail(
-                        "field 'timestamp' is "
-                                + FieldChecks.describe(node)
-                                + ", not an ISO-8601 date-time with offset"
-                                + " (e.g. 2026-11-28T13:00:05Z)");
-                return null;
-            }
-        } else {
-            checks.fail(
-                    "field 'timestamp' is "
-                            + FieldChecks.describe(node)
-                            + ", expected an ISO-8601 string with offset or integer epoch"
-                            + " milliseconds");
-            return null;
-        }
-        // Compare durations rather than now.plus(bound): a generous bound such as 10 000 years
-        // must not overflow Instant.
-        Duration ahead = Duration.between(clock.instant(), instant);
-        if (ahead.compareTo(rules.maxFuture()) > 0) {
-            checks.fail(
-                    "field 'timestamp' is "
-                            + instant
-                            + ", "
-                            + Durations.describe(ahead)
-                            + " in the future, more than the "
-                            + Durations.describe(rules.maxFuture())
-                            + " allowed");
-        } else if (ahead.compareTo(oldestAhead) < 0) {
-            checks.fail(
-                    "field 'timestamp' is "
-                            + instant
-                            + ", "
-                            + Durations.describe(ahead.negated())
-                            + " old, older than the maximum age of "
-                            + Durations.describe(rules.maxAge()));
-        }
-        return instant;
-    }
-
-    private Reading measurements(DeviceKind kind, String id, Instant ts, FieldChecks checks) {
-        switch (kind) {
-            case PANEL:
-                double power = checks.requiredNumber("power_w");
-                Double energy = checks.optionalNumber("energy_wh");
-                Double voltage = checks.optionalNumber("voltage_v");
-                Double current = checks.optionalNumber("current_a");
-                Double temperature = checks.optionalNumber("temperature_c");
-                checks.atLeastZero("power_w", power);
-                checks.atLeastZero("energy_wh", energy);
-                return checks.failure() != null
-                        ? null
-                        : new PanelReading(id, ts, power, energy, voltage, current, temperature);
-            case LIGHT:
-                double lux = checks.requiredNumber("lux");
-                Double lightTemperature = checks.optionalNumber("temperature_c");
-                checks.atLeastZero("lux", lux);
-                checks.atMost("lux", lux, rules.maxLux());
-                return checks.failure() != null
-                        ? null
-                        : new LightReading(id, ts, lux, lightTemperature);
-            case WIND:
-                double speed = checks.requiredNumber("wind_speed");
-                Double direction = checks.optionalNumber("wind_direction");
-                Double gust = checks.optionalNumber("gust");
-                checks.atLeastZero("wind_speed", speed);
-                checks.atMost("wind_speed", speed, rules.maxWindSpeed());
-                checks.between("wind_direction", direction, 0, 360);
-                checks.atLeastZero("gust", gust);
-                checks.atMost("gust", gust, rules.maxWindSpeed());
-                return checks.failure() != null
-                        ? null
-                        : new WindReading(id, ts, speed, direction, gust);
-            default:
-                throw new IllegalArgumentException("unknown device kind " + kind);
-        }
     }
 
     private static ParseResult tooLarge(int bytes, String rawText) {
