@@ -126,7 +126,9 @@ class QueryBenchmark {
                                             .plusMonths(1)
                                             .atStartOfDay(ZoneId.of("UTC"))
                                             .toInstant();
-                            return new Object[] {"client_id", client(year, r), from, to};
+                            return new Object[] {
+                                "client_id", "client_id", client(year, r), from, to
+                            };
                         }));
         cases.add(
                 new Case(
@@ -134,6 +136,7 @@ class QueryBenchmark {
                         "panel_generation_hourly",
                         r ->
                                 new Object[] {
+                                    "client_id",
                                     "client_id",
                                     client(year, r),
                                     YearOfReports.FROM,

@@ -44,9 +44,16 @@ final class QueryChecks {
                 "panel_generation_hourly",
                 q -> {
                     List<Map<String, Object>> c1 =
-                            q.run("client_id", "C-1", JUNE, Instant.parse("2026-06-03T00:00:00Z"));
+                            q.run(
+                                    "client_id",
+                                    "client_id",
+                                    "C-1",
+                                    JUNE,
+                                    Instant.parse("2026-06-03T00:00:00Z"));
                     assertThat(times(c1, "slot_start"))
                             .containsExactly(JUN_1_10H, JUN_1_11H, JUN_2_10H, JUN_2_11H);
+                    // A client's panels are its rows of the slot (counted, not estimated).
+                    assertThat(c1).allSatisfy(slot -> assertThat(num(slot, "panels")).isOne());
                     assertThat(num(c1.get(0), "power_gen")).isEqualTo(300.0);
                     // No reference slot: null, never 0.
                     assertThat(c1.get(0).get("diff_last_hour")).isNull();
@@ -58,15 +65,17 @@ final class QueryChecks {
                     assertThat(num(c1.get(3), "acum_month")).isEqualTo(1430.0);
 
                     List<Map<String, Object>> postal =
-                            q.run("postal_code", "28001", JUN_2_11H, JULY);
+                            q.run("postal_code", "postal_code", "28001", JUN_2_11H, JULY);
                     assertThat(postal).hasSize(1);
                     assertThat(num(postal.get(0), "panels")).isEqualTo(2.0);
                     assertThat(num(postal.get(0), "power_gen")).isEqualTo(500.0);
                     assertThat(num(postal.get(0), "diff_last_day")).isEqualTo(-150.0);
                     assertThat(num(postal.get(0), "acum_month")).isEqualTo(2100.0);
 
-                    List<Map<String, Object>> model = q.run("model", "SP-300", MAY_1_10H, JULY);
+                    List<Map<String, Object>> model =
+                            q.run("model", "model", "SP-300", MAY_1_10H, JULY);
                     assertThat(times(model, "slot_start")).containsExactly(MAY_1_10H, JUN_1_10H);
+                    assertThat(num(model.get(1), "panels")).isEqualTo(1.0);
                     assertThat(num(model.get(1), "diff_last_month")).isEqualTo(100.0);
                     assertThat(num(model.get(1), "acum_year")).isEqualTo(1100.0);
                 });

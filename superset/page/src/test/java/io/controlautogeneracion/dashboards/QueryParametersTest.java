@@ -34,6 +34,7 @@ class QueryParametersTest {
         assertThat(values)
                 .containsExactly(
                         "postal_code",
+                        "postal_code",
                         "28001",
                         Instant.parse("2026-06-01T00:00:00Z"),
                         Instant.parse("2026-06-03T00:00:00Z"));
