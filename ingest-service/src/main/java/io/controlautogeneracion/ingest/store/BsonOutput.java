@@ -235,11 +235,27 @@ public final class BsonOutput {
         put((byte) 0);
     }
 
-    /** Writes {@code text} as UTF-8; returns how many bytes that took. */
+    /**
+     * Writes {@code text} as UTF-8; returns how many bytes that took. Names and values are nearly
+     * always ASCII, written a character a byte without an intermediate array; other text is encoded
+     * by the JDK.
+     */
     private int text(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        put(utf8);
-        return utf8.length;
+        int length = text.length();
+        room(length);
+        byte[] into = bytes;
+        int at = size;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                put(utf8);
+                return utf8.length;
+            }
+            into[at + i] = (byte) c;
+        }
+        size = at + length;
+        return length;
     }
 
     private void room(int more) {

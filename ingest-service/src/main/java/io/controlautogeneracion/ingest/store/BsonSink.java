@@ -2,6 +2,7 @@ package io.controlautogeneracion.ingest.store;
 
 import io.controlautogeneracion.model.reading.JsonSink;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Writes a device message, as {@link io.controlautogeneracion.model.reading.ReadingParser} reads
@@ -11,11 +12,12 @@ import java.math.BigInteger;
  */
 public final class BsonSink implements JsonSink {
 
-    private static final int MAX_OPEN = 64;
+    /** Open objects and arrays of a usual message; more are made room for as they come. */
+    private static final int USUAL_OPEN = 8;
 
     private final String name;
     private final BsonOutput out;
-    private final int[] open = new int[MAX_OPEN];
+    private int[] open = new int[USUAL_OPEN];
     private int depth;
 
     public BsonSink(String name, int initialBytes) {
@@ -30,7 +32,7 @@ public final class BsonSink implements JsonSink {
 
     @Override
     public void startObject(String field) {
-        open[depth++] = out.startDocument(field == null ? name : field);
+        opened(out.startDocument(field == null ? name : field));
     }
 
     @Override
@@ -40,7 +42,14 @@ public final class BsonSink implements JsonSink {
 
     @Override
     public void startArray(String field) {
-        open[depth++] = out.startArray(field);
+        opened(out.startArray(field));
+    }
+
+    private void opened(int start) {
+        if (depth == open.length) {
+            open = Arrays.copyOf(open, depth * 2);
+        }
+        open[depth++] = start;
     }
 
     @Override

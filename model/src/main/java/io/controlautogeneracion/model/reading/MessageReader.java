@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One pass over a message's JSON text: every value goes to a {@link JsonSink} as it is read, the
@@ -14,8 +16,8 @@ import java.io.IOException;
  * the checks look at no deeper value), and the rules of {@link StorableChecks} are applied to every
  * name and string in the order of the text, the first one broken remembered. Once one is broken the
  * sink gets nothing more (it could not hold the rest); the text is still read to its end, so that
- * text that is not JSON is reported as such. Depth, number length and duplicate names are the
- * parser's own constraints ({@link ReadingParser}).
+ * text that is not JSON is reported as such. Depth and number length are the parser's own
+ * constraints ({@link ReadingParser}); a name repeated in an object is found here.
  */
 final class MessageReader {
 
@@ -87,11 +89,35 @@ final class MessageReader {
         }
     }
 
-    /** An object's fields up to its end; {@code top} keeps them when it is the message itself. */
+    /**
+     * An object's fields up to its end; {@code top} keeps them when it is the message itself. A
+     * name given twice in one object makes the text invalid JSON, reported where the second one
+     * starts: the message's own names are looked up among the fields kept, a nested object's in a
+     * set of its own (the parser's duplicate detection would keep a set for the message too).
+     */
     private void object(ObjectNode top) throws IOException {
         JsonToken next;
+        String first = null;
+        Set<String> names = null;
         while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
+            boolean repeated;
+            if (top != null) {
+                repeated = top.has(name);
+            } else if (first == null) {
+                first = name;
+                repeated = false;
+            } else {
+                if (names == null) {
+                    names = new HashSet<>();
+                    names.add(first);
+                }
+                repeated = !names.add(name);
+            }
+            if (repeated) {
+                throw new JsonParseException(
+                        parser, "Duplicate field '" + name + "'", parser.currentTokenLocation());
+            }
             if (unstorable == null) {
                 unstorable = StorableChecks.nameProblem(name, surrogates);
             }

@@ -48,6 +48,9 @@ public final class ReadingParser {
     /** The longest number literal, in characters (Jackson's default, named here). */
     public static final int MAX_NUMBER_LENGTH = 1000;
 
+    // Duplicate names are found by MessageReader, among the fields it keeps anyway (the parser's
+    // own detection keeps a set of every object's names). Doubles are read by Jackson's
+    // FastDoubleParser: the same correctly rounded values, without the JDK's buffers per number.
     private static final JsonFactory JSON =
             JsonFactory.builder()
                     .streamReadConstraints(
@@ -56,7 +59,7 @@ public final class ReadingParser {
                                     .maxNumberLength(MAX_NUMBER_LENGTH)
                                     .build())
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                     .build();
 
     private final FieldRules fieldRules;

@@ -147,7 +147,7 @@ class ReadingParserTest {
                 Arguments.of(
                         DeviceKind.PANEL,
                         "{\"panel_id\":\"P\",\"panel_id\":\"Q\"," + ok + ",\"power_w\":1}",
-                        "payload is not valid JSON (line 1, column 27): Duplicate field"
+                        "payload is not valid JSON (line 1, column 17): Duplicate field"
                                 + " 'panel_id'"),
                 Arguments.of(DeviceKind.PANEL, "  ", "payload is empty (only whitespace)"),
                 Arguments.of(
