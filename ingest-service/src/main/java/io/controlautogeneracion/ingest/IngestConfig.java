@@ -52,9 +52,16 @@ public interface IngestConfig {
         @WithDefault("500")
         int maxPollRecords();
 
-        /** The most bytes one fetch brings (a single larger message still comes through). */
-        @WithDefault("2097152")
+        /**
+         * The most bytes one fetch brings (a single larger message still comes through). A fetch
+         * response is one buffer that lives until the polls have handed out all its records.
+         */
+        @WithDefault("524288")
         int fetchMaxBytes();
+
+        /** The most bytes one fetch brings of one partition (Kafka's default is 1 MiB). */
+        @WithDefault("262144")
+        int maxPartitionFetchBytes();
 
         /**
          * The group session: after a crash, the partitions of the dead instance go to the others

@@ -69,6 +69,7 @@ public class DeviceStreams {
         properties.put("enable.auto.commit", "false");
         properties.put("max.poll.records", settings.maxPollRecords());
         properties.put("fetch.max.bytes", settings.fetchMaxBytes());
+        properties.put("max.partition.fetch.bytes", settings.maxPartitionFetchBytes());
         properties.put("session.timeout.ms", (int) settings.sessionTimeout().toMillis());
         properties.put("heartbeat.interval.ms", (int) settings.heartbeatInterval().toMillis());
         return properties;
