@@ -8,7 +8,8 @@
 # Usage: ingest-service/bench/run.sh [N messages per topic, default 1000000] [RUNS, default 3]
 # Environment: BENCH_PEER (the peer's script; default ../shared/peers/seed_style_ingest.py beside
 # the checkout, "-" for none), BENCH_SERVICE_JAVA_OPTS, BENCH_CATALOG_CACHE_TTL, BENCH_RAW=1,
-# BENCH_JMH=0 (skip JMH).
+# BENCH_JMH=0 (skip JMH), BENCH_PROFILE=cpu or alloc (the service runs under async-profiler, from
+# Maven Central: one file of collapsed stacks per run, target/profile-<event>-<pid>.collapsed).
 set -euo pipefail
 n=${1:-1000000}
 runs=${2:-3}
@@ -31,6 +32,22 @@ rm -rf "$module/target/test-classes"
 ./mvnw -B -q -pl ingest-service -am -Pbenchmark package dependency:build-classpath -DskipTests \
   -Dspotless.check.skip=true -Dmdep.includeScope=test -Dmdep.outputFile="$module/target/bench-classpath.txt"
 cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")"
+
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  # CPU samples every millisecond (the threads' own and the kernel's for them), or a sample every
+  # 256 KiB allocated, weighted by bytes; the stacks start at each thread's run method.
+  case "$BENCH_PROFILE" in
+    cpu) events="event=cpu,interval=1ms" ;;
+    alloc) events="event=alloc,alloc=256k,total" ;;
+    *) echo "BENCH_PROFILE is cpu or alloc" >&2; exit 2 ;;
+  esac
+  profiler="$module/target/profiler"
+  ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$profiler"
+  unzip -o -q "$profiler/async-profiler-4.2.jar" 'linux-x64/*' -d "$profiler"
+  agent="-agentpath:$profiler/linux-x64/libasyncProfiler.so=start,$events"
+  agent+=",file=$module/target/profile-$BENCH_PROFILE-%p.collapsed"
+  export BENCH_SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:-@$module/jvm.options} $agent"
+fi
 
 echo "== side by side, N=$n per topic, $runs run(s) each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx${BENCH_DRIVER_HEAP:-12g} -cp "$cp" io.controlautogeneracion.ingest.bench.IngestBenchmark \
