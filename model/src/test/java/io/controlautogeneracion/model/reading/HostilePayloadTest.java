@@ -142,6 +142,24 @@ class HostilePayloadTest {
     void shouldRefuseDuplicateKeysAndOverlongNumbers() {
         assertThat(invalid("{" + PANEL + ",\"power_w\":1,\"power_w\":2}").reason())
                 .contains("not valid JSON", "Duplicate field 'power_w'");
+        // In a nested object, at any depth, whether the name is the object's first or a later one.
+        assertThat(invalid("{" + PANEL + ",\"power_w\":1,\"x\":{\"a\":1,\"a\":2}}").reason())
+                .contains("not valid JSON", "Duplicate field 'a'");
+        assertThat(
+                        invalid(
+                                        "{"
+                                                + PANEL
+                                                + ",\"power_w\":1,\"x\":[{\"b\":{\"a\":1,\"c\":2,\"c\":3}}]}")
+                                .reason())
+                .contains("not valid JSON", "Duplicate field 'c'");
+        // The same name in two objects is no repetition.
+        assertThat(
+                        PARSER.parse(
+                                DeviceKind.PANEL,
+                                "{"
+                                        + PANEL
+                                        + ",\"power_w\":1,\"x\":{\"power_w\":1,\"a\":2},\"y\":{\"a\":3}}"))
+                .isInstanceOf(ParseResult.Valid.class);
         assertThat(invalid("{" + PANEL + ",\"power_w\":1" + "0".repeat(1_000) + "}").reason())
                 .startsWith("payload exceeds a limit of the message rules: Number value length");
         String huge = "{" + PANEL + ",\"power_w\":1e400}";
