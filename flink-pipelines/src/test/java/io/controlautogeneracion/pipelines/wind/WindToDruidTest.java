@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -97,11 +100,7 @@ class WindToDruidTest {
             assertThat(alarms.get(3).get("name")).isEqualTo("Ana");
 
             // One row per anemometer second, before and after the restart.
-            stack.druid()
-                    .awaitSql(
-                            "SELECT COUNT(*) AS n FROM wind_reading WHERE wind_id = 'IT-STEADY'",
-                            rows -> ((Number) rows.get(0).get("n")).intValue() >= 69,
-                            DRUID);
+            awaitSteadySeconds(stack, script, 69);
             assertThat(
                             stack.druid()
                                     .sql(
@@ -128,6 +127,36 @@ class WindToDruidTest {
                                             "SELECT wind_id, client_id, enrichment_status,"
                                                     + " MAX(wind_speed_max) AS peak, COUNT(*) AS n"
                                                     + " FROM wind_reading GROUP BY 1, 2, 3"),
+                    e);
+        }
+    }
+
+    /**
+     * Waits for IT-STEADY's seconds 0 to {@code n - 1} in {@code wind_reading}; on failure names
+     * the seconds still missing, so a lost transaction and a stalled watermark tell themselves
+     * apart.
+     */
+    private static void awaitSteadySeconds(RunningStack stack, WindScript script, int n) {
+        String query = "SELECT __time AS t FROM wind_reading WHERE wind_id = 'IT-STEADY'";
+        try {
+            stack.druid().awaitSql(query, rows -> rows.size() >= n, DRUID);
+        } catch (RuntimeException e) {
+            Set<Instant> present =
+                    stack.druid().sql(query).stream()
+                            .map(r -> Instant.parse((String) r.get("t")))
+                            .collect(Collectors.toSet());
+            List<Integer> missing =
+                    IntStream.range(0, n)
+                            .filter(s -> !present.contains(script.at(s)))
+                            .boxed()
+                            .toList();
+            throw new AssertionError(
+                    "IT-STEADY seconds missing from wind_reading (0 = "
+                            + script.at(0)
+                            + "): "
+                            + missing
+                            + "; rows "
+                            + present.size(),
                     e);
         }
     }
