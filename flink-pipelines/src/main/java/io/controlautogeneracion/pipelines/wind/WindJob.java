@@ -4,8 +4,8 @@ import io.controlautogeneracion.pipelines.JobCheckpoints;
 import io.controlautogeneracion.pipelines.JobParameters;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -15,7 +15,6 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -92,17 +91,18 @@ public final class WindJob {
                 env.fromSource(source, watermarks(settings), "sensor-wind")
                         .uid("sensor-wind-source");
         // Ordered: a device's readings keep their Kafka order, so alarm rows are the same on
-        // replay; with a warm cache lookups complete at once and nothing waits behind them.
+        // replay; with a warm cache lookups complete at once and nothing waits behind them. A
+        // partition's idle mark waits behind its readings still with the catalog.
         DataStream<EnrichedWindReading> enriched =
-                AsyncDataStream.orderedWait(
+                OrderedIdleAsyncWaitOperator.orderedWait(
                                 readings,
                                 new RichSensorWind(
                                         catalog,
                                         settings.defaultThresholds(),
                                         settings.catalogRetry()),
                                 settings.asyncTimeout().toMillis(),
-                                TimeUnit.MILLISECONDS,
-                                settings.asyncCapacity())
+                                settings.asyncCapacity(),
+                                TypeInformation.of(EnrichedWindReading.class))
                         .name("RichSensorWind")
                         .uid("rich-sensor-wind");
         DataStream<WindSecond> seconds = perSecond(enriched);

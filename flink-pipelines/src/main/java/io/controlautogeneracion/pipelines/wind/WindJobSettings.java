@@ -45,24 +45,6 @@ public record WindJobSettings(
         int parallelism)
         implements Serializable {
 
-    public WindJobSettings {
-        // Flink's async operator forwards a source's idle status at once, ahead of the readings
-        // still waiting for the catalog; a source declared idle before its last reading left the
-        // operator would let the other partitions' watermark overtake that reading, and its
-        // second would be judged late. The idle timeout must outlast the slowest lookup.
-        Duration slowestLookup = asyncTimeout(catalogRetry, kvTimeout);
-        if (idleness.compareTo(slowestLookup) <= 0) {
-            throw new IllegalArgumentException(
-                    "watermark.idleness ("
-                            + idleness
-                            + ") must be longer than the slowest catalog lookup ("
-                            + slowestLookup
-                            + ": catalog.attempts × catalog.kv-timeout plus backoff, plus 1 s),"
-                            + " or readings still being enriched when a partition falls idle"
-                            + " would arrive late");
-        }
-    }
-
     /**
      * Kafka client settings given to the source and both sinks as they are ({@code
      * --kafka.properties.security.protocol SASL_SSL}, or {@code WIND_KAFKA_PROPERTIES_*}): how the
@@ -127,11 +109,7 @@ public record WindJobSettings(
 
     /** The async operator's timeout: every retry gets its chance first. */
     public Duration asyncTimeout() {
-        return asyncTimeout(catalogRetry, kvTimeout);
-    }
-
-    private static Duration asyncTimeout(CatalogRetry retry, Duration kvTimeout) {
-        return retry.worstCase(kvTimeout).plusSeconds(1);
+        return catalogRetry.worstCase(kvTimeout).plusSeconds(1);
     }
 
     @Override
