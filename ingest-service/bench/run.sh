@@ -8,7 +8,7 @@
 # Usage: ingest-service/bench/run.sh [N messages per topic, default 1000000] [RUNS, default 3]
 # Environment: BENCH_PEER (the peer's script; default ../shared/peers/seed_style_ingest.py beside
 # the checkout, "-" for none), BENCH_SERVICE_JAVA_OPTS, BENCH_CATALOG_CACHE_TTL, BENCH_RAW=1,
-# BENCH_JMH=0 (skip JMH), BENCH_PROFILE=cpu or alloc (the service runs under async-profiler, from
+# BENCH_JMH=0 (skip JMH), BENCH_PROFILE=cpu, alloc or wall (the service runs under async-profiler, from
 # Maven Central: one file of collapsed stacks per run, target/profile-<event>-<pid>.collapsed).
 set -euo pipefail
 n=${1:-1000000}
@@ -39,7 +39,10 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   case "$BENCH_PROFILE" in
     cpu) events="event=cpu,interval=1ms" ;;
     alloc) events="event=alloc,alloc=256k,total" ;;
-    *) echo "BENCH_PROFILE is cpu or alloc" >&2; exit 2 ;;
+    # Where each thread spends its time, running or waiting (the stream's insert replies, its
+    # polls): a sample every 5 ms of every thread, stacks per thread.
+    wall) events="event=wall,interval=5ms,threads" ;;
+    *) echo "BENCH_PROFILE is cpu, alloc or wall" >&2; exit 2 ;;
   esac
   profiler="$module/target/profiler"
   ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$profiler"

@@ -274,7 +274,18 @@ public final class IngestBenchmark {
                     cpu,
                     rss,
                     seconds,
-                    detail.of(database) + "; CPU-s by thread since start: " + threadCpu(process.pid()));
+                    detail.of(database)
+                            + String.format(
+                                    Locale.ROOT,
+                                    "; the broker and stand-ins (this JVM) over the span: %.2f"
+                                            + " CPU-s per million",
+                                    (progress.lastOwnCpu - progress.startOwnCpu)
+                                            / (measured / 1e6))
+                            + " ("
+                            + largest(since(progress.startOwnThreads, progress.lastOwnThreads))
+                            + ")"
+                            + "; CPU-s by thread since start: "
+                            + threadCpu(process.pid()));
         } finally {
             process.destroy();
             process.waitFor();
@@ -295,6 +306,11 @@ public final class IngestBenchmark {
         private double startCpu;
         private long lastNanos;
         private double lastCpu;
+        // This JVM's own CPU: the broker and the stand-ins the process under test talks to.
+        private double startOwnCpu;
+        private double lastOwnCpu;
+        private Map<String, Double> startOwnThreads = Map.of();
+        private Map<String, Double> lastOwnThreads = Map.of();
         private long lastReport = System.nanoTime();
 
         Progress(Process process, MongoDatabase database, long total, File log) {
@@ -309,6 +325,7 @@ public final class IngestBenchmark {
                 throw new IllegalStateException("the process stopped; see " + log);
             }
             double cpu = cpuSeconds(process.pid());
+            double ownCpu = cpuSeconds(ProcessHandle.current().pid());
             long now = System.nanoTime();
             long stored =
                     database.getCollection("topic").estimatedDocumentCount()
@@ -317,10 +334,14 @@ public final class IngestBenchmark {
                 firstStored = stored;
                 startNanos = now;
                 startCpu = cpu;
+                startOwnCpu = ownCpu;
+                startOwnThreads = threadCpuGroups(ProcessHandle.current().pid());
             }
             if (stored >= total) {
                 lastNanos = now;
                 lastCpu = cpu;
+                lastOwnCpu = ownCpu;
+                lastOwnThreads = threadCpuGroups(ProcessHandle.current().pid());
                 return true;
             }
             if (now - lastReport > 10e9) {
@@ -361,6 +382,11 @@ public final class IngestBenchmark {
      * (JIT compilers, GC, Kafka consumers, event loops...), the eight largest groups.
      */
     static String threadCpu(long pid) throws Exception {
+        return largest(threadCpuGroups(pid));
+    }
+
+    /** CPU seconds of the process's threads since it started, by thread name without digits. */
+    static Map<String, Double> threadCpuGroups(long pid) throws Exception {
         Map<String, Double> groups = new java.util.TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
@@ -377,6 +403,18 @@ public final class IngestBenchmark {
                 }
             }
         }
+        return groups;
+    }
+
+    /** The CPU seconds of each group in {@code end} less those in {@code start}. */
+    static Map<String, Double> since(Map<String, Double> start, Map<String, Double> end) {
+        Map<String, Double> delta = new java.util.TreeMap<>();
+        end.forEach((name, cpu) -> delta.put(name, cpu - start.getOrDefault(name, 0.0)));
+        return delta;
+    }
+
+    /** The eight largest groups, "name seconds" each. */
+    static String largest(Map<String, Double> groups) {
         return groups.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(8)
