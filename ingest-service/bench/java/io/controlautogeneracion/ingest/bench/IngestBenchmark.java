@@ -279,10 +279,13 @@ public final class IngestBenchmark {
                                     Locale.ROOT,
                                     "; the broker and stand-ins (this JVM) over the span: %.2f"
                                             + " CPU-s per million",
-                                    (progress.lastOwnCpu - progress.startOwnCpu)
+                                    (progress.ownAtEnd.total() - progress.ownAtStart.total())
                                             / (measured / 1e6))
                             + " ("
-                            + largest(since(progress.startOwnThreads, progress.lastOwnThreads))
+                            + largest(
+                                    since(
+                                            progress.ownAtStart.threads(),
+                                            progress.ownAtEnd.threads()))
                             + ")"
                             + "; CPU-s by thread since start: "
                             + threadCpu(process.pid()));
@@ -307,10 +310,8 @@ public final class IngestBenchmark {
         private long lastNanos;
         private double lastCpu;
         // This JVM's own CPU: the broker and the stand-ins the process under test talks to.
-        private double startOwnCpu;
-        private double lastOwnCpu;
-        private Map<String, Double> startOwnThreads = Map.of();
-        private Map<String, Double> lastOwnThreads = Map.of();
+        private OwnCpu ownAtStart;
+        private OwnCpu ownAtEnd;
         private long lastReport = System.nanoTime();
 
         Progress(Process process, MongoDatabase database, long total, File log) {
@@ -325,7 +326,6 @@ public final class IngestBenchmark {
                 throw new IllegalStateException("the process stopped; see " + log);
             }
             double cpu = cpuSeconds(process.pid());
-            double ownCpu = cpuSeconds(ProcessHandle.current().pid());
             long now = System.nanoTime();
             long stored =
                     database.getCollection("topic").estimatedDocumentCount()
@@ -334,14 +334,12 @@ public final class IngestBenchmark {
                 firstStored = stored;
                 startNanos = now;
                 startCpu = cpu;
-                startOwnCpu = ownCpu;
-                startOwnThreads = threadCpuGroups(ProcessHandle.current().pid());
+                ownAtStart = OwnCpu.now();
             }
             if (stored >= total) {
                 lastNanos = now;
                 lastCpu = cpu;
-                lastOwnCpu = ownCpu;
-                lastOwnThreads = threadCpuGroups(ProcessHandle.current().pid());
+                ownAtEnd = OwnCpu.now();
                 return true;
             }
             if (now - lastReport > 10e9) {
@@ -349,6 +347,14 @@ public final class IngestBenchmark {
                 lastReport = now;
             }
             return false;
+        }
+    }
+
+    /** This JVM's CPU seconds since it started, in all and by thread name. */
+    private record OwnCpu(double total, Map<String, Double> threads) {
+        static OwnCpu now() throws Exception {
+            long pid = ProcessHandle.current().pid();
+            return new OwnCpu(cpuSeconds(pid), threadCpuGroups(pid));
         }
     }
 
