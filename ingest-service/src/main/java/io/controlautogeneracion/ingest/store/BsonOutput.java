@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.bson.BsonSerializationException;
+import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
@@ -131,6 +132,14 @@ public final class BsonOutput {
         int64(value.getHigh());
     }
 
+    /** A document encoded before ({@code length} bytes at {@code offset}), copied as it is. */
+    public void document(String name, byte[] encoded, int offset, int length) {
+        name(DOCUMENT, name);
+        room(length);
+        System.arraycopy(encoded, offset, bytes, size, length);
+        size += length;
+    }
+
     /** Elements written before by another output ({@link #elements}), copied as they are. */
     public void elements(byte[] encoded) {
         put(encoded);
@@ -215,6 +224,11 @@ public final class BsonOutput {
      */
     public EncodedDocument encoded(int stampAt) {
         return new EncodedDocument(bytes, size, stampAt);
+    }
+
+    /** The document written (started at 0 and ended), sharing this output's array. */
+    public RawBsonDocument document() {
+        return new RawBsonDocument(bytes, 0, size);
     }
 
     /** What was written, as a copy (elements to be copied into other documents). */
