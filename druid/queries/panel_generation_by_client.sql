@@ -7,6 +7,10 @@
 --   2. range_to   TIMESTAMP  end of the range, exclusive (UTC)
 --
 -- Rows of panels the catalog did not know (client_id null) are grouped under a null client.
+--
+-- A client's panels are counted, not estimated: the inner query sums each panel's hours (one row
+-- per client and panel, the hours' sums, answerable from the per-segment cache), the outer one
+-- counts those rows. No distinct-count sketch is built per row or per group.
 SELECT
   client_id,
   name,
@@ -14,10 +18,23 @@ SELECT
   apell_2,
   address,
   postal_code,
-  COUNT(DISTINCT panel_id) AS panels,
+  COUNT(*) AS panels,
   SUM(power_gen) AS power_gen,
   SUM(diff_last_year) AS diff_last_year
-FROM panel_report
-WHERE __time >= ? AND __time < ?
+FROM (
+  SELECT
+    client_id,
+    name,
+    apell_1,
+    apell_2,
+    address,
+    postal_code,
+    panel_id,
+    SUM(power_gen) AS power_gen,
+    SUM(diff_last_year) AS diff_last_year
+  FROM panel_report
+  WHERE __time >= ? AND __time < ?
+  GROUP BY client_id, name, apell_1, apell_2, address, postal_code, panel_id
+)
 GROUP BY client_id, name, apell_1, apell_2, address, postal_code
 ORDER BY power_gen DESC

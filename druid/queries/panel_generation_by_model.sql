@@ -5,13 +5,25 @@
 -- Parameters (Druid SQL dynamic parameters, in order):
 --   1. range_from TIMESTAMP  start of the range, inclusive (UTC)
 --   2. range_to   TIMESTAMP  end of the range, exclusive (UTC)
+--
+-- A model's panels are counted, not estimated: the inner query sums each panel's hours (one row per
+-- model and panel), the outer one counts those rows; the average coverage is over the hours.
 SELECT
   model,
-  COUNT(DISTINCT panel_id) AS panels,
+  COUNT(*) AS panels,
   SUM(power_gen) AS power_gen,
-  SUM(power_gen) / COUNT(DISTINCT panel_id) AS power_gen_per_panel,
-  AVG(coverage) AS avg_coverage
-FROM panel_report
-WHERE __time >= ? AND __time < ?
+  SUM(power_gen) / COUNT(*) AS power_gen_per_panel,
+  SUM(coverage_sum) / SUM(hours) AS avg_coverage
+FROM (
+  SELECT
+    model,
+    panel_id,
+    SUM(power_gen) AS power_gen,
+    SUM(coverage) AS coverage_sum,
+    COUNT(coverage) AS hours
+  FROM panel_report
+  WHERE __time >= ? AND __time < ?
+  GROUP BY model, panel_id
+)
 GROUP BY model
 ORDER BY power_gen_per_panel DESC

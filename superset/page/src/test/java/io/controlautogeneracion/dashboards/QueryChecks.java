@@ -124,6 +124,8 @@ final class QueryChecks {
                     assertThat(doubles(rows, "power_gen")).containsExactly(1430.0, 670.0, 600.0);
                     assertThat(rows.get(0)).containsEntry("name", "Ana");
                     assertThat(rows.get(2)).containsEntry("postal_code", "35001");
+                    // Counted, not estimated: one panel each.
+                    assertThat(rows).allSatisfy(row -> assertThat(num(row, "panels")).isOne());
                 });
         checks.put(
                 "panel_generation_by_postal_code",
@@ -132,6 +134,8 @@ final class QueryChecks {
                     assertThat(strings(rows, "postal_code")).containsExactly("28001", "35001");
                     assertThat(doubles(rows, "power_gen")).containsExactly(2100.0, 600.0);
                     assertThat(num(rows.get(0), "clients")).isEqualTo(2.0);
+                    assertThat(num(rows.get(0), "panels")).isEqualTo(2.0);
+                    assertThat(num(rows.get(1), "panels")).isEqualTo(1.0);
                     assertThat(num(rows.get(0), "power_gen_per_panel")).isEqualTo(1050.0);
                 });
         checks.put(
@@ -141,6 +145,10 @@ final class QueryChecks {
                     assertThat(strings(rows, "model")).containsExactly("SP-400", "SP-300");
                     assertThat(doubles(rows, "power_gen_per_panel")).containsExactly(1050.0, 600.0);
                     assertThat(num(rows.get(0), "avg_coverage")).isCloseTo(7.4 / 8, within(EPS));
+                    assertThat(num(rows.get(0), "panels")).isEqualTo(2.0);
+                    assertThat(num(rows.get(1), "panels")).isEqualTo(1.0);
+                    // P-3's two hours, one in May: June's alone.
+                    assertThat(num(rows.get(1), "avg_coverage")).isEqualTo(1.0);
                 });
         checks.put(
                 "underproducing_panels",
