@@ -13,7 +13,6 @@ import com.mongodb.connection.ServerDescription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -231,12 +230,10 @@ public class MessageInserts {
 
     /** The server the client writes to, for an error's message. */
     private ServerAddress server() {
-        List<ServerAddress> addresses = new ArrayList<>();
-        for (ServerDescription description :
-                client.getClusterDescription().getServerDescriptions()) {
-            addresses.add(description.getAddress());
-        }
-        return addresses.isEmpty() ? new ServerAddress() : addresses.get(0);
+        return client.getClusterDescription().getServerDescriptions().stream()
+                .map(ServerDescription::getAddress)
+                .findFirst()
+                .orElseGet(ServerAddress::new);
     }
 
     /**
