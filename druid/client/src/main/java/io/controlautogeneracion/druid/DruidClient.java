@@ -1,6 +1,7 @@
 package io.controlautogeneracion.druid;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,10 @@ import java.util.function.Predicate;
 public final class DruidClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Druid's answers are mostly doubles (a client's hourly year: 8 760 rows of 15 sums): the fast
+    // parser, exact as Double.parseDouble, halves the time to read them (druid/bench/README.md).
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     private static final TypeReference<List<List<Object>>> ROWS = new TypeReference<>() {};
     // Druid's load status answers NaN for a datasource without segments.
     private static final ObjectMapper LENIENT =

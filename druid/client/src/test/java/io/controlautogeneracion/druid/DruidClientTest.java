@@ -110,6 +110,36 @@ class DruidClientTest {
     }
 
     @Test
+    void shouldReadEveryDoubleAsTheJdkParsesIt() {
+        // Sums as Druid writes them: shortest digits, 17 significant ones, extremes, exponents.
+        List<String> written =
+                List.of(
+                        "0.30000000000000004",
+                        "1234.5600000000002",
+                        "9007199254740993.0",
+                        "4.9E-324",
+                        "2.2250738585072014E-308",
+                        "1.7976931348623157E308",
+                        "-0.0",
+                        "6.02214076E23",
+                        "0.1",
+                        "123456.78901234567");
+        sqlAnswer =
+                "[[\"wh\"],"
+                        + String.join(",", written.stream().map(v -> "[" + v + "]").toList())
+                        + "]";
+
+        List<Map<String, Object>> rows = client.sql("SELECT ...");
+
+        assertThat(rows).hasSize(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            assertThat(rows.get(i).get("wh"))
+                    .as(written.get(i))
+                    .isEqualTo(Double.parseDouble(written.get(i)));
+        }
+    }
+
+    @Test
     void shouldSetACompactionConfigAndItsTaskSlots() {
         client.submitCompactionConfig("{\"dataSource\":\"panel_report\"}", 0.5, 3);
 
