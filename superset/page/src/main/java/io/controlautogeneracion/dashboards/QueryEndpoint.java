@@ -21,8 +21,14 @@ final class QueryEndpoint implements HttpHandler {
     static final int MAX_ROWS = 5000;
 
     static final int TIMEOUT_MILLIS = 30_000;
+
+    /**
+     * Druid is asked for one row more than an answer holds: a row after the last one shown is what
+     * says an answer was cut, so an answer of exactly {@link #MAX_ROWS} rows is not called cut.
+     */
     private static final Map<String, Object> CONTEXT =
-            Map.of("sqlOuterLimit", MAX_ROWS, "timeout", TIMEOUT_MILLIS);
+            Map.of("sqlOuterLimit", MAX_ROWS + 1, "timeout", TIMEOUT_MILLIS);
+
     private static final System.Logger LOG = System.getLogger(QueryEndpoint.class.getName());
     private static final String QUERIES = "/api/queries";
 
@@ -65,10 +71,11 @@ final class QueryEndpoint implements HttpHandler {
         NamedQuery query = catalog.get(name);
         List<Object> values = QueryParameters.bind(query, Exchanges.parameters(exchange));
         List<Map<String, Object>> rows = druid.sql(CONTEXT, query.body(), values.toArray());
+        boolean truncated = rows.size() > MAX_ROWS;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query.name());
-        body.put("rows", rows);
-        body.put("truncated", rows.size() >= MAX_ROWS);
+        body.put("rows", truncated ? rows.subList(0, MAX_ROWS) : rows);
+        body.put("truncated", truncated);
         Exchanges.json(exchange, 200, body);
     }
 

@@ -32,6 +32,7 @@ class DashboardsServerTest {
     private HttpServer broker;
     private DashboardsServer server;
     private volatile int brokerStatus = 200;
+    private volatile int brokerRows = 1;
 
     @BeforeEach
     void start() throws IOException {
@@ -39,10 +40,11 @@ class DashboardsServerTest {
         broker.createContext(
                 "/druid/v2/sql",
                 exchange -> {
-                    brokerRequests.add(JSON.readTree(exchange.getRequestBody()));
+                    JsonNode request = JSON.readTree(exchange.getRequestBody());
+                    brokerRequests.add(request);
                     byte[] body =
                             (brokerStatus == 200
-                                            ? "[[\"panel_id\",\"shortfall_wh\"],[\"P-2\",550.0]]"
+                                            ? answer(request.path("context").path("sqlOuterLimit"))
                                             : "{\"error\":\"Plan validation failed\"}")
                                     .getBytes(StandardCharsets.UTF_8);
                     exchange.sendResponseHeaders(brokerStatus, body.length);
@@ -62,6 +64,19 @@ class DashboardsServerTest {
     void stop() {
         server.close();
         broker.stop(0);
+    }
+
+    /**
+     * The broker's answer: a header and the first {@code sqlOuterLimit} of {@link #brokerRows}
+     * rows, as Druid cuts an answer at its outer limit.
+     */
+    private String answer(JsonNode outerLimit) {
+        int rows = outerLimit.isInt() ? Math.min(outerLimit.asInt(), brokerRows) : brokerRows;
+        StringBuilder body = new StringBuilder("[[\"panel_id\",\"shortfall_wh\"]");
+        for (int i = 0; i < rows; i++) {
+            body.append(",[\"P-").append(i + 2).append("\",550.0]");
+        }
+        return body.append(']').toString();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -93,9 +108,32 @@ class DashboardsServerTest {
                                 + "{\"type\":\"TIMESTAMP\",\"value\":\"2026-07-01 00:00:00\"},"
                                 + "{\"type\":\"BIGINT\",\"value\":10}]");
         assertThat(sent.path("context").path("sqlOuterLimit").asInt())
-                .isEqualTo(QueryEndpoint.MAX_ROWS);
+                .isEqualTo(QueryEndpoint.MAX_ROWS + 1);
         assertThat(sent.path("context").path("timeout").asInt())
                 .isEqualTo(QueryEndpoint.TIMEOUT_MILLIS);
+    }
+
+    @Test
+    void shouldCallAnAnswerCutOnlyWhenDruidHadMoreRowsThanItHolds() throws Exception {
+        String path =
+                "/api/queries/underproducing_panels?range_from=2026-06-01T00:00:00Z"
+                        + "&range_to=2026-07-01T00:00:00Z&max_panels=10";
+
+        brokerRows = QueryEndpoint.MAX_ROWS;
+        JsonNode exact = JSON.readTree(get(path).body());
+        brokerRows = QueryEndpoint.MAX_ROWS + 1;
+        JsonNode more = JSON.readTree(get(path).body());
+        brokerRows = 20_000;
+        JsonNode many = JSON.readTree(get(path).body());
+
+        assertThat(exact.path("rows").size()).isEqualTo(QueryEndpoint.MAX_ROWS);
+        assertThat(exact.path("truncated").asBoolean()).isFalse();
+        for (JsonNode cut : List.of(more, many)) {
+            assertThat(cut.path("rows").size()).isEqualTo(QueryEndpoint.MAX_ROWS);
+            assertThat(cut.path("truncated").asBoolean()).isTrue();
+            assertThat(cut.path("rows").get(QueryEndpoint.MAX_ROWS - 1).path("panel_id").asText())
+                    .isEqualTo("P-" + (QueryEndpoint.MAX_ROWS + 1));
+        }
     }
 
     @Test
