@@ -3,7 +3,8 @@
 //
 // Each chart element says how it stands, for people and for the browser test:
 // data-state = loading | drawn | empty | error, data-rows = rows drawn, data-total = the sum of the
-// first value drawn (the value of a number, the rows of a table).
+// first value drawn (the value of a number, the rows of a table), data-truncated = whether the
+// server cut the answer at its row cap (the chart's note then says so).
 (function () {
   'use strict';
 
@@ -89,6 +90,8 @@
           .then(async (response) => {
             const body = await response.json().catch(() => ({ error: response.statusText }));
             if (!response.ok) throw new Error(body.error || ('HTTP ' + response.status));
+            // The server cut the answer at its row cap: the charts drawing it say so.
+            if (body.truncated) body.rows.truncated = true;
             return body.rows;
           }));
       }
@@ -406,9 +409,11 @@
     const el = document.getElementById('chart-' + c.id);
     const note = el.querySelector('.note');
     note.textContent = '';
+    el.dataset.truncated = 'false';
     try {
       let rows = await run(c.query, bind(c.params, known));
       if (mine !== generation) return;
+      const cut = rows.truncated === true ? rows.length : 0;
       if (c.filterRows) {
         const unfiltered = [];
         for (const [column, value, f] of rowFilters()) {
@@ -428,6 +433,12 @@
         drawTable(el, c, rows);
       } else {
         drawChart(el, c, rows);
+      }
+      if (cut) {
+        el.dataset.truncated = 'true';
+        const said = 'Only the first ' + cut.toLocaleString('en') + (cut === 1 ? ' row' : ' rows') +
+          ' of the answer: narrow the filters for the rest';
+        note.textContent = note.textContent ? note.textContent + ' · ' + said : said;
       }
     } catch (e) {
       if (mine !== generation) return;

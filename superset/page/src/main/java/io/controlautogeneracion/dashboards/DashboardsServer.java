@@ -35,6 +35,11 @@ public final class DashboardsServer implements AutoCloseable {
 
     /** Starts serving on {@code host:port} (port 0: any free one). */
     public static DashboardsServer start(String host, int port, URI broker, Path queries) {
+        return start(host, port, broker, queries, QueryEndpoint.MAX_ROWS);
+    }
+
+    /** {@link #start(String, int, URI, Path)} with at most {@code maxRows} rows an answer. */
+    static DashboardsServer start(String host, int port, URI broker, Path queries, int maxRows) {
         QueryCatalog catalog = QueryCatalog.load(queries);
         // The overlord is never called: the page only reads, through the broker's SQL API.
         DruidClient druid = new DruidClient(broker, broker);
@@ -46,7 +51,7 @@ public final class DashboardsServer implements AutoCloseable {
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS);
         http.setExecutor(executor);
-        http.createContext("/api/", new QueryEndpoint(catalog, druid));
+        http.createContext("/api/", new QueryEndpoint(catalog, druid, maxRows));
         http.createContext("/", new StaticFiles());
         http.start();
         return new DashboardsServer(http, executor);

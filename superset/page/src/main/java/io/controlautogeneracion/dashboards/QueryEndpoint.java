@@ -17,27 +17,28 @@ import java.util.Map;
  * GET /api/queries/<name>?range_from=…}), and the server's health ({@code GET /api/health}).
  */
 final class QueryEndpoint implements HttpHandler {
-    /** Druid's bounds on every query: rows returned and milliseconds spent. */
+    /** The bounds on every query: rows an answer holds and milliseconds Druid spends. */
     static final int MAX_ROWS = 5000;
 
     static final int TIMEOUT_MILLIS = 30_000;
-
-    /**
-     * Druid is asked for one row more than an answer holds: a row after the last one shown is what
-     * says an answer was cut, so an answer of exactly {@link #MAX_ROWS} rows is not called cut.
-     */
-    private static final Map<String, Object> CONTEXT =
-            Map.of("sqlOuterLimit", MAX_ROWS + 1, "timeout", TIMEOUT_MILLIS);
-
     private static final System.Logger LOG = System.getLogger(QueryEndpoint.class.getName());
     private static final String QUERIES = "/api/queries";
 
     private final QueryCatalog catalog;
     private final DruidClient druid;
+    private final int maxRows;
+    private final Map<String, Object> context;
 
-    QueryEndpoint(QueryCatalog catalog, DruidClient druid) {
+    QueryEndpoint(QueryCatalog catalog, DruidClient druid, int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("an answer holds at least one row: " + maxRows);
+        }
         this.catalog = catalog;
         this.druid = druid;
+        this.maxRows = maxRows;
+        // Druid is asked for one row more than an answer holds: a row after the last one shown is
+        // what says an answer was cut, so an answer of exactly maxRows rows is not called cut.
+        this.context = Map.of("sqlOuterLimit", maxRows + 1, "timeout", TIMEOUT_MILLIS);
     }
 
     @Override
@@ -70,11 +71,11 @@ final class QueryEndpoint implements HttpHandler {
     private void run(HttpExchange exchange, String name) throws IOException {
         NamedQuery query = catalog.get(name);
         List<Object> values = QueryParameters.bind(query, Exchanges.parameters(exchange));
-        List<Map<String, Object>> rows = druid.sql(CONTEXT, query.body(), values.toArray());
-        boolean truncated = rows.size() > MAX_ROWS;
+        List<Map<String, Object>> rows = druid.sql(context, query.body(), values.toArray());
+        boolean truncated = rows.size() > maxRows;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query.name());
-        body.put("rows", truncated ? rows.subList(0, MAX_ROWS) : rows);
+        body.put("rows", truncated ? rows.subList(0, maxRows) : rows);
         body.put("truncated", truncated);
         Exchanges.json(exchange, 200, body);
     }

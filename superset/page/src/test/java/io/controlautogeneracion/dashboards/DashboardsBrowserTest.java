@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
+import io.controlautogeneracion.stack.parts.DruidService;
+import io.controlautogeneracion.testing.ProjectFiles;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +72,8 @@ class DashboardsBrowserTest {
         // P-1 (1 430 Wh) and P-2 (670 Wh) are the panels of 28001.
         assertThat(total("energy")).isEqualTo(2100.0);
         assertThat(rows("by_client")).isEqualTo(2);
+        assertThat(chart("hourly").getDomAttribute("data-truncated")).isEqualTo("false");
+        assertThat(note("hourly")).isEmpty();
         screenshot("panel-generation-history");
 
         choose("filter-selected", "35001");
@@ -119,6 +124,37 @@ class DashboardsBrowserTest {
         assertThat(total("open_count")).isZero();
         assertThat(state("open")).isEqualTo("empty");
         assertThat(series("wind_speed")).isEqualTo(1);
+    }
+
+    @Test
+    void aChartWhoseAnswerWasCutAtTheRowCapSaysSo(RunningStack stack) {
+        // A second server over the same Druid whose answers hold one row: every chart whose query
+        // has more must say that it draws only part of its answer.
+        URI broker = URI.create(DruidService.url(stack.context(), "broker"));
+        try (DashboardsServer capped =
+                DashboardsServer.start(
+                        "127.0.0.1", 0, broker, ProjectFiles.path("druid/queries"), 1)) {
+            browser.manage().window().setSize(new Dimension(1440, 1000));
+            browser.get("about:blank");
+            browser.get(capped.url() + "/#dashboard=generation&scope=postal_code" + MAY_AND_JUNE);
+            awaitRefresh(0);
+
+            // Each postal code of the fleet has more than one hour with data, and the fleet more
+            // than one client: their answers are cut, and the charts drawn from them say it.
+            for (String id : List.of("hourly", "energy", "by_client")) {
+                assertThat(chart(id).getDomAttribute("data-truncated")).as(id).isEqualTo("true");
+                assertThat(note(id))
+                        .as(id)
+                        .isEqualTo(
+                                "Only the first 1 row of the answer: narrow the filters for the"
+                                        + " rest");
+            }
+            assertThat(rows("hourly")).isEqualTo(1);
+        }
+    }
+
+    private String note(String id) {
+        return chart(id).findElement(By.cssSelector(".note")).getText();
     }
 
     private void open(String hash) {
