@@ -17,10 +17,12 @@ import java.util.Map;
  * GET /api/queries/<name>?range_from=…}), and the server's health ({@code GET /api/health}).
  */
 final class QueryEndpoint implements HttpHandler {
-    /** The bounds on every query: rows an answer holds and milliseconds Druid spends. */
+    /** The rows an answer holds unless the server is started with another cap. */
     static final int MAX_ROWS = 5000;
 
+    /** The milliseconds Druid may spend on a query. */
     static final int TIMEOUT_MILLIS = 30_000;
+
     private static final System.Logger LOG = System.getLogger(QueryEndpoint.class.getName());
     private static final String QUERIES = "/api/queries";
 

@@ -134,10 +134,7 @@ class DashboardsBrowserTest {
         try (DashboardsServer capped =
                 DashboardsServer.start(
                         "127.0.0.1", 0, broker, ProjectFiles.path("druid/queries"), 1)) {
-            browser.manage().window().setSize(new Dimension(1440, 1000));
-            browser.get("about:blank");
-            browser.get(capped.url() + "/#dashboard=generation&scope=postal_code" + MAY_AND_JUNE);
-            awaitRefresh(0);
+            open(capped.url() + "/", "dashboard=generation&scope=postal_code" + MAY_AND_JUNE);
 
             // Each postal code of the fleet has more than one hour with data, and the fleet more
             // than one client: their answers are cut, and the charts drawn from them say it.
@@ -158,9 +155,14 @@ class DashboardsBrowserTest {
     }
 
     private void open(String hash) {
+        open(page, hash);
+    }
+
+    /** Opens a dashboard of the page served at {@code pageUrl} and waits for it to be drawn. */
+    private void open(String pageUrl, String hash) {
         browser.manage().window().setSize(new Dimension(1440, 1000));
         browser.get("about:blank");
-        browser.get(page + "#" + hash);
+        browser.get(pageUrl + "#" + hash);
         awaitRefresh(0);
     }
 
