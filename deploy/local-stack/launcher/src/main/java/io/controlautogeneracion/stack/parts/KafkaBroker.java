@@ -1,6 +1,7 @@
 package io.controlautogeneracion.stack.parts;
 
 import io.controlautogeneracion.stack.JavaCommand;
+import io.controlautogeneracion.stack.ManagedProcess;
 import io.controlautogeneracion.stack.Part;
 import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -155,10 +156,13 @@ public final class KafkaBroker implements Part {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();
         try {
-            if (!process.waitFor(ctx.config().startTimeout().toSeconds(), TimeUnit.SECONDS)
-                    || process.exitValue() != 0) {
+            if (!process.waitFor(ctx.config().startTimeout().toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new StackException("formatting Kafka storage failed; see " + log);
+                throw formatFailed(
+                        "took over " + ctx.config().startTimeout().toSeconds() + " s", log);
+            }
+            if (process.exitValue() != 0) {
+                throw formatFailed("failed (exit " + process.exitValue() + ")", log);
             }
             if (KafkaSecurity.enabled(ctx)) {
                 Files.writeString(dir.resolve(SCRAM_MARKER), KafkaSecurity.ADMIN + "\n");
@@ -169,12 +173,22 @@ public final class KafkaBroker implements Part {
         }
     }
 
-    private static String clusterId() {
-        // Kafka cluster ids are 16 random bytes, base64url without padding.
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    private static StackException formatFailed(String why, Path log) {
+        return new StackException(
+                "formatting Kafka storage "
+                        + why
+                        + "; log "
+                        + log
+                        + ", last lines:\n"
+                        + ManagedProcess.tail(log, 15));
+    }
+
+    /**
+     * A new cluster id, as {@code kafka-storage.sh random-uuid} makes it: never starting with a
+     * dash, which the storage tool would read as an option and refuse.
+     */
+    static String clusterId() {
+        return Uuid.randomUuid().toString();
     }
 
     @Override

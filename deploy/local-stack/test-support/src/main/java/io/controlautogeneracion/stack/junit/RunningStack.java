@@ -39,8 +39,13 @@ public final class RunningStack implements AutoCloseable {
     private LocalStack stack;
 
     RunningStack() {
+        this(Path.of("target", "local-stack"), Map.of());
+    }
+
+    /** A stack in {@code dataDir}, with {@code settings} over the test defaults. */
+    RunningStack(Path dataDir, Map<String, String> settings) {
         StackConfig defaults = StackConfig.load();
-        Path dataDir = Path.of("target", "local-stack").toAbsolutePath();
+        dataDir = dataDir.toAbsolutePath();
         deleteRecursively(dataDir);
         Map<String, String> overrides = new HashMap<>(freePorts(defaults));
         overrides.put("data.dir", dataDir.toString());
@@ -48,19 +53,27 @@ public final class RunningStack implements AutoCloseable {
         overrides.put("mongo.backend", "memory");
         // Segments stay as the tests load them: no background compaction taking slots and CPU.
         overrides.put("druid.auto-compaction", "false");
+        overrides.putAll(settings);
         this.config = defaults.with(overrides);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts the engines not running yet. */
+    /**
+     * Starts the engines not running yet. Engines count as started only once the stack is up: a
+     * start that fails fails its own test class, and the next class that needs them tries again
+     * instead of being handed engines that never came up.
+     */
     synchronized void ensure(Set<Engine> engines) {
         if (started.containsAll(engines)) {
             return;
         }
-        started.addAll(engines);
-        stack = new LocalStack(config, started, LOG::info);
+        Set<Engine> wanted = EnumSet.copyOf(started);
+        wanted.addAll(engines);
+        // Assigned before up(), so that close() also stops what a failed start left running.
+        stack = new LocalStack(config, wanted, LOG::info);
         long start = System.nanoTime();
         stack.up();
+        started.addAll(wanted);
         LOG.info("local stack {} up in {} s", started, (System.nanoTime() - start) / 1_000_000_000);
     }
 
