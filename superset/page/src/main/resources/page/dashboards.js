@@ -206,11 +206,22 @@
         }));
         filtersBar.appendChild(l);
       } else {
-        l.appendChild(select(f.id, [], '', (v) => {
+        const pick = (v) => {
           const reset = {};
           dashboard.filters.filter((g) => (g.narrowedBy || []).includes(f.id)).forEach((g) => { reset[g.id] = ''; });
           changed(Object.assign({ [f.id]: v }, reset));
-        }));
+        };
+        l.appendChild(select(f.id, [], '', pick));
+        // Shown when the list of choices was cut at the server's row cap: any other one typed.
+        const typed = document.createElement('input');
+        typed.type = 'search';
+        typed.id = 'filter-' + f.id + '-typed';
+        typed.placeholder = 'or type one';
+        typed.hidden = true;
+        typed.addEventListener('change', () => {
+          if (typed.value.trim()) pick(typed.value.trim());
+        });
+        l.appendChild(typed);
         filtersBar.appendChild(l);
       }
     }
@@ -226,6 +237,7 @@
     for (const f of dashboard.filters.filter((g) => g.kind === 'rows')) {
       const source = f.by ? f.sources[values[f.by]] : f.source;
       let rows = await run(source.query, bind(source.params, tokens()));
+      const cut = rows.truncated === true ? rows.length : 0;
       for (const other of f.narrowedBy || []) {
         if (values[other]) rows = rows.filter((r) => String(r[other]) === values[other]);
       }
@@ -239,12 +251,21 @@
         options.push([String(v), source.label.map((c) => r[c]).filter((x) => x !== null && x !== undefined).join(' · ')]);
       }
       if (!options.some(([v]) => v === values[f.id])) {
-        values[f.id] = options.length ? options[0][0] : '';
+        if (cut && values[f.id]) {
+          // Not among the first rows of a cut list (a link, a typed one): kept, not replaced.
+          options.push([values[f.id], values[f.id]]);
+        } else {
+          values[f.id] = options.length ? options[0][0] : '';
+        }
       }
       const s = document.getElementById('filter-' + f.id);
       const fresh = select(f.id, options, values[f.id], () => {});
       s.replaceChildren(...fresh.childNodes);
       s.value = values[f.id];
+      s.dataset.truncated = String(cut > 0);
+      s.title = cut ? 'Only the first ' + cut.toLocaleString('en') + (cut === 1 ? ' choice' : ' choices') +
+        ': type another in the box beside' : '';
+      document.getElementById('filter-' + f.id + '-typed').hidden = !cut;
     }
     writeHash();
   }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -130,10 +131,7 @@ class DashboardsBrowserTest {
     void aChartWhoseAnswerWasCutAtTheRowCapSaysSo(RunningStack stack) {
         // A second server over the same Druid whose answers hold one row: every chart whose query
         // has more must say that it draws only part of its answer.
-        URI broker = URI.create(DruidService.url(stack.context(), "broker"));
-        try (DashboardsServer capped =
-                DashboardsServer.start(
-                        "127.0.0.1", 0, broker, ProjectFiles.path("druid/queries"), 1)) {
+        try (DashboardsServer capped = oneRowServer(stack)) {
             open(capped.url() + "/", "dashboard=generation&scope=postal_code" + MAY_AND_JUNE);
 
             // Each postal code of the fleet has more than one hour with data, and the fleet more
@@ -148,6 +146,50 @@ class DashboardsBrowserTest {
             }
             assertThat(rows("hourly")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aCutListOfChoicesKeepsALinkedOneAndTakesATypedOne(RunningStack stack) {
+        // The whole list: the fleet's three clients, nothing to type.
+        open("dashboard=generation&scope=client_id" + MAY_AND_JUNE);
+        assertThat(options("filter-selected")).containsExactlyInAnyOrder("C-1", "C-2", "C-3");
+        assertThat(filter("filter-selected").getDomAttribute("data-truncated")).isEqualTo("false");
+        assertThat(filter("filter-selected-typed").isDisplayed()).isFalse();
+
+        try (DashboardsServer capped = oneRowServer(stack)) {
+            // The list cut at one client: it says so, and another can be typed.
+            String cappedPage = capped.url() + "/";
+            open(cappedPage, "dashboard=generation&scope=client_id" + MAY_AND_JUNE);
+            assertThat(options("filter-selected")).containsExactly("C-1");
+            assertThat(filter("filter-selected").getDomAttribute("data-truncated"))
+                    .isEqualTo("true");
+            assertThat(filter("filter-selected").getDomAttribute("title"))
+                    .isEqualTo("Only the first 1 choice: type another in the box beside");
+            WebElement typed = filter("filter-selected-typed");
+            assertThat(typed.isDisplayed()).isTrue();
+            int before = refreshes();
+            typed.sendKeys("C-3", Keys.ENTER);
+            awaitRefresh(before);
+            assertThat(selected("filter-selected")).isEqualTo("C-3");
+            assertThat(browser.getCurrentUrl()).contains("selected=C-3");
+
+            // A link to a client beyond the cut keeps that client instead of showing the first.
+            open(cappedPage, "dashboard=generation&scope=client_id&selected=C-2" + MAY_AND_JUNE);
+            assertThat(selected("filter-selected")).isEqualTo("C-2");
+            assertThat(options("filter-selected")).containsExactly("C-1", "C-2");
+            assertThat(browser.getCurrentUrl()).contains("selected=C-2");
+        }
+    }
+
+    /** A second server over the stack's Druid whose answers hold one row. */
+    private static DashboardsServer oneRowServer(RunningStack stack) {
+        URI broker = URI.create(DruidService.url(stack.context(), "broker"));
+        return DashboardsServer.start(
+                "127.0.0.1", 0, broker, ProjectFiles.path("druid/queries"), 1);
+    }
+
+    private WebElement filter(String id) {
+        return browser.findElement(By.id(id));
     }
 
     private String note(String id) {
