@@ -3,6 +3,7 @@ package io.controlautogeneracion.catalog.client;
 import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.ClusterOptions;
 import com.couchbase.client.java.Collection;
+import com.couchbase.client.java.env.ClusterEnvironment;
 import java.time.Duration;
 
 /**
@@ -41,10 +42,7 @@ public final class CatalogConnection implements AutoCloseable {
                 Cluster.connect(
                         settings.connectionString(),
                         ClusterOptions.clusterOptions(settings.username(), settings.password())
-                                .environment(
-                                        env ->
-                                                env.timeoutConfig(
-                                                        t -> t.kvTimeout(settings.kvTimeout()))));
+                                .environment(env -> configure(env, settings)));
         try {
             return new CatalogConnection(
                     cluster, cluster.bucket(settings.bucket()).defaultCollection());
@@ -52,6 +50,14 @@ public final class CatalogConnection implements AutoCloseable {
             cluster.disconnect();
             throw e;
         }
+    }
+
+    private static void configure(ClusterEnvironment.Builder env, CatalogClientSettings settings) {
+        env.timeoutConfig(t -> t.kvTimeout(settings.kvTimeout()))
+                // No logging meter: its latency statistics (a log line every 10 min) keep a
+                // pause-detector thread waking every millisecond, a constant CPU cost in every
+                // process that holds a connection.
+                .loggingMeterConfig(m -> m.enabled(false));
     }
 
     public Cluster cluster() {
