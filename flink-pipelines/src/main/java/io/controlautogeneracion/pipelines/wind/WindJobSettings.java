@@ -28,6 +28,7 @@ public record WindJobSettings(
         Duration cacheTtl,
         Duration missingTtl,
         Duration kvTimeout,
+        Duration catalogReadyWait,
         CatalogRetry catalogRetry,
         int asyncCapacity,
         String checkpointDir,
@@ -71,6 +72,7 @@ public record WindJobSettings(
                 p.getDuration("catalog.cache-ttl", Duration.ofMinutes(5)),
                 p.getDuration("catalog.missing-ttl", Duration.ofSeconds(15)),
                 p.getDuration("catalog.kv-timeout", Duration.ofSeconds(1)),
+                p.getDuration("catalog.ready-wait", Duration.ofSeconds(20)),
                 new CatalogRetry(
                         p.getInt("catalog.attempts", 3),
                         p.getDuration("catalog.backoff", Duration.ofMillis(100)),
@@ -104,7 +106,8 @@ public record WindJobSettings(
                         cacheSize,
                         cacheTtl,
                         missingTtl,
-                        kvTimeout));
+                        kvTimeout),
+                catalogReadyWait);
     }
 
     /** The async operator's timeout: every retry gets its chance first. */

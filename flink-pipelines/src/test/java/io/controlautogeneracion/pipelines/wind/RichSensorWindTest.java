@@ -1,9 +1,11 @@
 package io.controlautogeneracion.pipelines.wind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
+import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.model.catalog.AlarmThresholds;
 import io.controlautogeneracion.model.catalog.Client;
 import io.controlautogeneracion.model.catalog.ClientRel;
@@ -12,6 +14,8 @@ import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.catalog.SensorWind;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.WindReading;
+import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
+import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -189,9 +193,10 @@ class RichSensorWindTest {
                                 100,
                                 Duration.ofMinutes(1),
                                 Duration.ofSeconds(1),
-                                Duration.ofMillis(200)));
+                                Duration.ofMillis(200)),
+                        Duration.ofSeconds(1));
 
-        // The old client waited up to 30 s for the bucket, then failed the task.
+        // Opening waits at most the second given for the bucket, then goes on without it.
         RichSensorWind fn =
                 assertTimeoutPreemptively(
                         Duration.ofSeconds(10),
@@ -203,6 +208,65 @@ class RichSensorWindTest {
             assertThat(reading.windSpeed()).isEqualTo(10.0);
         } finally {
             fn.close();
+        }
+    }
+
+    @Test
+    void shouldWaitForACatalogComingUpAndEnrichTheFirstReadingWithIt() throws Exception {
+        // The catalog is not there yet when the job opens: as at a start of the whole stack,
+        // where it was still opening its bucket when the first readings came.
+        int managerPort = freePort();
+        int kvPort = freePort();
+        CatalogClientSettings settings =
+                new CatalogClientSettings(
+                        "couchbase://127.0.0.1:"
+                                + kvPort
+                                + "=kv,127.0.0.1:"
+                                + managerPort
+                                + "=manager",
+                        "catalog",
+                        "catalog-pw",
+                        "catalog",
+                        100,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1));
+        WindCatalog.Factory catalog =
+                new CouchbaseWindCatalog.Factory(settings, Duration.ofSeconds(60));
+        // The SDK loaded first, so that a job that did not wait would have opened well within the
+        // second below.
+        new CouchbaseWindCatalog.Factory(settings, Duration.ZERO).open().close();
+        CompletableFuture<RichSensorWind> opening =
+                CompletableFuture.supplyAsync(
+                        () -> open(catalog, new CatalogRetry(1, Duration.ZERO, Duration.ZERO)));
+
+        // It waits for the catalog instead of going on without it.
+        await("the job waiting for its catalog")
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> !opening.isDone());
+        try (CouchbaseStandIn couchbase =
+                CouchbaseStandIn.start("127.0.0.1", managerPort, kvPort, "catalog", "catalog-pw")) {
+            try (CatalogConnection seed = CatalogConnection.open(settings)) {
+                new CatalogFixtures(seed.collection())
+                        .element("ANEMO-2", 12, 20)
+                        .client("C-A", "Ana", "28013")
+                        .anemometer(
+                                "W-1",
+                                "ANEMO-2",
+                                new String[] {"C-A"},
+                                new Instant[] {MOVE.minusSeconds(3600)});
+            }
+            RichSensorWind fn = opening.get(60, TimeUnit.SECONDS);
+            try {
+                EnrichedWindReading first = enrich(fn, "W-1", MOVE);
+
+                assertThat(first.status()).isEqualTo(EnrichmentStatus.OK);
+                assertThat(first.enrichment().clientId()).isEqualTo("C-A");
+                assertThat(first.stormSpeed()).isEqualTo(20.0);
+            } finally {
+                fn.close();
+            }
         }
     }
 

@@ -73,6 +73,16 @@ public final class CatalogClient implements AutoCloseable {
         return over(CatalogConnection.openInBackground(settings), settings);
     }
 
+    /**
+     * Waits up to {@code wait} until its own connection's bucket answers, and says whether it did
+     * (at once true for a client over a caller's collection). Nothing fails either way: a job that
+     * opened its client in the background can give a catalog that is up the time to connect before
+     * its first read, without waiting long for one that is down.
+     */
+    public boolean awaitReady(Duration wait) {
+        return !(owner instanceof CatalogConnection connection) || connection.awaitReady(wait);
+    }
+
     private static CatalogClient over(
             CatalogConnection connection, CatalogClientSettings settings) {
         return new CatalogClient(connection.collection().async(), settings, connection);

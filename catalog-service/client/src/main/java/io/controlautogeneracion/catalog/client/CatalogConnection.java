@@ -1,5 +1,6 @@
 package io.controlautogeneracion.catalog.client;
 
+import com.couchbase.client.core.error.UnambiguousTimeoutException;
 import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.ClusterOptions;
 import com.couchbase.client.java.Collection;
@@ -14,11 +15,13 @@ public final class CatalogConnection implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final Cluster cluster;
+    private final String bucket;
     private final Collection collection;
 
-    private CatalogConnection(Cluster cluster, Collection collection) {
+    private CatalogConnection(Cluster cluster, String bucket) {
         this.cluster = cluster;
-        this.collection = collection;
+        this.bucket = bucket;
+        this.collection = cluster.bucket(bucket).defaultCollection();
     }
 
     /** Connects and waits until the bucket answers key-value requests. */
@@ -44,8 +47,7 @@ public final class CatalogConnection implements AutoCloseable {
                         ClusterOptions.clusterOptions(settings.username(), settings.password())
                                 .environment(env -> configure(env, settings)));
         try {
-            return new CatalogConnection(
-                    cluster, cluster.bucket(settings.bucket()).defaultCollection());
+            return new CatalogConnection(cluster, settings.bucket());
         } catch (RuntimeException e) {
             cluster.disconnect();
             throw e;
@@ -58,6 +60,19 @@ public final class CatalogConnection implements AutoCloseable {
                 // pause-detector thread waking every millisecond, a constant CPU cost in every
                 // process that holds a connection.
                 .loggingMeterConfig(m -> m.enabled(false));
+    }
+
+    /**
+     * Waits up to {@code wait} until the bucket answers key-value requests; whether it did. The
+     * connection stays open either way, and the SDK keeps connecting in the background.
+     */
+    public boolean awaitReady(Duration wait) {
+        try {
+            cluster.bucket(bucket).waitUntilReady(wait);
+            return true;
+        } catch (UnambiguousTimeoutException e) {
+            return false;
+        }
     }
 
     public Cluster cluster() {
