@@ -181,19 +181,9 @@ class RichSensorWindTest {
     @Test
     void shouldStartAtOnceAndFlagReadingsWhileCouchbaseCannotBeReached() throws Exception {
         // Both ports named, nothing listening on them: no fallback to another local Couchbase.
-        String nowhere =
-                "couchbase://127.0.0.1:" + freePort() + "=kv,127.0.0.1:" + freePort() + "=manager";
         WindCatalog.Factory couchbase =
                 new CouchbaseWindCatalog.Factory(
-                        new CatalogClientSettings(
-                                nowhere,
-                                "catalog",
-                                "catalog-pw",
-                                "catalog",
-                                100,
-                                Duration.ofMinutes(1),
-                                Duration.ofSeconds(1),
-                                Duration.ofMillis(200)),
+                        catalogAt(freePort(), freePort(), Duration.ofMillis(200)),
                         Duration.ofSeconds(1));
 
         // Opening waits at most the second given for the bucket, then goes on without it.
@@ -217,20 +207,7 @@ class RichSensorWindTest {
         // where it was still opening its bucket when the first readings came.
         int managerPort = freePort();
         int kvPort = freePort();
-        CatalogClientSettings settings =
-                new CatalogClientSettings(
-                        "couchbase://127.0.0.1:"
-                                + kvPort
-                                + "=kv,127.0.0.1:"
-                                + managerPort
-                                + "=manager",
-                        "catalog",
-                        "catalog-pw",
-                        "catalog",
-                        100,
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(1));
+        CatalogClientSettings settings = catalogAt(kvPort, managerPort, Duration.ofSeconds(1));
         WindCatalog.Factory catalog =
                 new CouchbaseWindCatalog.Factory(settings, Duration.ofSeconds(60));
         // The SDK loaded first, so that a job that did not wait would have opened well within the
@@ -268,6 +245,19 @@ class RichSensorWindTest {
                 fn.close();
             }
         }
+    }
+
+    /** The catalog {@code catalog} on this machine's ports, a small cache, reads of {@code kv}. */
+    private static CatalogClientSettings catalogAt(int kvPort, int managerPort, Duration kv) {
+        return new CatalogClientSettings(
+                "couchbase://127.0.0.1:" + kvPort + "=kv,127.0.0.1:" + managerPort + "=manager",
+                "catalog",
+                "catalog-pw",
+                "catalog",
+                100,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(1),
+                kv);
     }
 
     private static int freePort() throws java.io.IOException {
