@@ -1,17 +1,11 @@
 package io.controlautogeneracion.stack.parts;
 
 import io.controlautogeneracion.stack.JavaCommand;
-import io.controlautogeneracion.stack.ManagedProcess;
 import io.controlautogeneracion.stack.Part;
 import io.controlautogeneracion.stack.ProjectLayout;
 import io.controlautogeneracion.stack.StackContext;
 import io.controlautogeneracion.stack.StackException;
-import io.controlautogeneracion.stack.Templates;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +23,6 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -38,9 +31,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaBroker implements Part {
     public static final String NAME = "kafka";
-    private static final String SCRAM_MARKER = "scram-users";
-    private static final java.util.Set<PosixFilePermission> OWNER_ONLY =
-            PosixFilePermissions.fromString("rw-------");
 
     @Override
     public String name() {
@@ -58,137 +48,7 @@ public final class KafkaBroker implements Part {
 
     @Override
     public void prepare(StackContext ctx) throws IOException {
-        Path dir = ctx.partDir(NAME);
-        Map<String, String> values = new HashMap<>(ctx.config().asMap());
-        values.put("data", dir.toString());
-        String properties =
-                Templates.render(
-                        Resources.text("/kafka/server.properties"),
-                        values,
-                        "kafka/server.properties");
-        if (KafkaSecurity.enabled(ctx)) {
-            properties =
-                    replaceSettings(
-                            properties,
-                            Templates.render(
-                                    Resources.text("/kafka/server-sasl.properties"),
-                                    values,
-                                    "kafka/server-sasl.properties"));
-        }
-        Path file = dir.resolve("server.properties");
-        Files.deleteIfExists(file);
-        // It may hold the operator's password: readable by its owner only.
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Files.writeString(file, properties);
-        Resources.writeLog4j(ctx);
-        Path logs = dir.resolve("logs");
-        if (!Files.isRegularFile(logs.resolve("meta.properties"))) {
-            format(ctx, dir);
-        } else if (KafkaSecurity.enabled(ctx) && !Files.isRegularFile(dir.resolve(SCRAM_MARKER))) {
-            throw new StackException(
-                    "kafka.security=sasl needs a Kafka storage formatted with the operator's user,"
-                            + " and "
-                            + logs
-                            + " was formatted without it: start with another data.dir, or delete"
-                            + " that directory (its topics are lost)");
-        }
-    }
-
-    /** {@code base} with every setting that {@code overrides} sets replaced by it. */
-    static String replaceSettings(String base, String overrides) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (String line : overrides.split("\n")) {
-            if (line.contains("=") && !line.startsWith("#")) {
-                keys.add(line.substring(0, line.indexOf('=')).trim());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String line : base.split("\n")) {
-            boolean replaced =
-                    line.contains("=")
-                            && !line.startsWith("#")
-                            && keys.contains(line.substring(0, line.indexOf('=')).trim());
-            if (!replaced) {
-                out.append(line).append('\n');
-            }
-        }
-        return out.append(overrides).toString();
-    }
-
-    /**
-     * Formats the broker's storage once, as kafka-storage.sh format does; with security on, with
-     * the operator's SCRAM user, which the launcher needs to create the others.
-     */
-    private void format(StackContext ctx, Path dir) throws IOException {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "format",
-                                "--cluster-id",
-                                clusterId(),
-                                "--config",
-                                dir.resolve("server.properties").toString(),
-                                "--ignore-formatted"));
-        if (KafkaSecurity.enabled(ctx)) {
-            args.addAll(
-                    List.of(
-                            "--add-scram",
-                            KafkaSecurity.MECHANISM
-                                    + "=[name="
-                                    + KafkaSecurity.ADMIN
-                                    + ",password="
-                                    + KafkaSecurity.password(ctx, KafkaSecurity.ADMIN)
-                                    + "]"));
-        }
-        List<String> command =
-                JavaCommand.using(ctx, NAME + "-format")
-                        .heap("256m")
-                        .property("log4j2.configurationFile", Resources.log4j(ctx))
-                        .classpath(
-                                ProjectLayout.engineClasspath(ctx.config().projectDir(), "kafka"))
-                        .main("kafka.tools.StorageTool", args.toArray(String[]::new))
-                        .build();
-        Path log = ctx.logFile(NAME);
-        Files.createDirectories(log.getParent());
-        Process process =
-                new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                        .start();
-        try {
-            if (!process.waitFor(ctx.config().startTimeout().toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw formatFailed(
-                        "took over " + ctx.config().startTimeout().toSeconds() + " s", log);
-            }
-            if (process.exitValue() != 0) {
-                throw formatFailed("failed (exit " + process.exitValue() + ")", log);
-            }
-            if (KafkaSecurity.enabled(ctx)) {
-                Files.writeString(dir.resolve(SCRAM_MARKER), KafkaSecurity.ADMIN + "\n");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted while formatting Kafka storage");
-        }
-    }
-
-    private static StackException formatFailed(String why, Path log) {
-        return new StackException(
-                "formatting Kafka storage "
-                        + why
-                        + "; log "
-                        + log
-                        + ", last lines:\n"
-                        + ManagedProcess.tail(log, 15));
-    }
-
-    /**
-     * A new cluster id, as {@code kafka-storage.sh random-uuid} makes it: never starting with a
-     * dash, which the storage tool would read as an option and refuse.
-     */
-    static String clusterId() {
-        return Uuid.randomUuid().toString();
+        KafkaStorage.prepare(ctx, ctx.partDir(NAME));
     }
 
     @Override

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class KafkaBrokerTest {
+class KafkaStorageTest {
 
     /**
      * The storage tool reads {@code --cluster-id -x…} as an option and refuses to format: one id in
@@ -13,7 +13,7 @@ class KafkaBrokerTest {
      */
     @Test
     void clusterIdsAreNeverReadAsAnOption() {
-        assertThat(IntStream.range(0, 10_000).mapToObj(i -> KafkaBroker.clusterId()))
+        assertThat(IntStream.range(0, 10_000).mapToObj(i -> KafkaStorage.clusterId()))
                 .allSatisfy(
                         id -> {
                             assertThat(id).doesNotStartWith("-").hasSize(22);
