@@ -1,19 +1,19 @@
 package io.controlautogeneracion.pipelines.panel;
 
 import java.util.Arrays;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * A panel's readings of one hour in parallel primitive arrays: compact in a Flink accumulator (no
- * object per reading) and cheap to sort. {@code counter} is NaN where a reading had no {@code
- * energy_wh}.
+ * A panel's readings in parallel primitive arrays: compact in a Flink record (no object per
+ * reading) and cheap to sort. {@code counter} is NaN where a reading had no {@code energy_wh}.
+ * Flink moves it with {@link PanelSamplesSerializer}.
  */
+@TypeInfo(PanelSamplesType.Factory.class)
 public final class PanelSamples {
-    /** Flink POJO fields. */
-    public long[] times = new long[8];
-
-    public double[] powers = new double[8];
-    public double[] counters = new double[8];
-    public int size;
+    long[] times = new long[8];
+    double[] powers = new double[8];
+    double[] counters = new double[8];
+    int size;
 
     public PanelSamples() {}
 
@@ -21,6 +21,11 @@ public final class PanelSamples {
         times = new long[Math.max(1, capacity)];
         powers = new double[times.length];
         counters = new double[times.length];
+    }
+
+    /** Empty, with room for {@code capacity} readings. */
+    static PanelSamples withCapacity(int capacity) {
+        return new PanelSamples(capacity);
     }
 
     public void add(long time, double power, Double counter) {

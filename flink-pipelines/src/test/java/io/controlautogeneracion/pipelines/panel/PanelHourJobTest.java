@@ -12,6 +12,7 @@ import io.controlautogeneracion.pipelines.batch.BatchCatalog;
 import io.controlautogeneracion.pipelines.batch.CatalogTimeline;
 import io.controlautogeneracion.pipelines.batch.HourJob;
 import io.controlautogeneracion.pipelines.batch.HourRange;
+import io.controlautogeneracion.pipelines.batch.HourlyBatch;
 import io.controlautogeneracion.pipelines.batch.LandedLines;
 import io.controlautogeneracion.pipelines.batch.LandingFiles;
 import io.controlautogeneracion.pipelines.batch.MemoryCatalog;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -167,9 +167,8 @@ class PanelHourJobTest {
     private static List<PanelSpan> run(
             List<Path> files, BatchCatalog.Factory catalog, HourRange range, List<Long> full)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        env.setParallelism(2);
+        // The batch's own environment (BATCH mode, object reuse), at parallelism 2.
+        StreamExecutionEnvironment env = HourlyBatch.environment(2);
         return new HourJob<>(
                         List.of(RunInputs.source(files).orElseThrow()),
                         catalog,

@@ -4,12 +4,12 @@ import io.controlautogeneracion.model.reading.WindReading;
 import io.controlautogeneracion.pipelines.JobParameters;
 import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
 import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
+import io.controlautogeneracion.pipelines.testing.ProcessCpu;
 import io.controlautogeneracion.pipelines.testing.TestJobs;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
 import io.controlautogeneracion.testing.KafkaTestBroker;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,11 +108,11 @@ class WindBenchmark {
                         settings)
                 .build(env);
 
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = ProcessCpu.nanos();
         long start = System.nanoTime();
         JobExecutionResult result = env.execute("wind benchmark");
         double wallSeconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        double cpuSeconds = (ProcessCpu.nanos() - cpuBefore) / 1e9;
 
         LOG.info(
                 "BENCH throughput: {} readings, {} sensors, parallelism 1: {} readings/s wall"
@@ -264,12 +264,6 @@ class WindBenchmark {
             return -1;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static WindJobSettings settings(RunningStack stack, Path dir) {
