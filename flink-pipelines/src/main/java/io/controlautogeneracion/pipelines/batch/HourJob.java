@@ -23,11 +23,11 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * The Flink part of an hourly batch run (BATCH mode), one shape for panels and light sensors:
- * landed lines → readings, gathered per device where they are read ({@link LandedSamples}) → every
- * reading of one device in the run ({@link DeviceSamples}) → the catalog's {@link CatalogTimeline}
- * of the device ({@link DeviceLookup}) → the device's outputs, by the kind's own rule ({@link
- * Kind}), handed back to the caller. Sources come in through the constructor so tests run the same
- * wiring over their own lines.
+ * landed lines ({@link LineChunks}) → readings, gathered per device where they are read ({@link
+ * LandedSamples}) → every reading of one device in the run ({@link DeviceSamples}) → the catalog's
+ * {@link CatalogTimeline} of the device ({@link DeviceLookup}) → the device's outputs, by the
+ * kind's own rule ({@link Kind}), handed back to the caller. Sources come in through the
+ * constructor so tests run the same wiring over their own lines.
  */
 public final class HourJob<R extends Reading, S, O> {
 
@@ -60,7 +60,7 @@ public final class HourJob<R extends Reading, S, O> {
     // Readings a reading task holds before it hands them on per device (24 bytes each for panels).
     private static final int GATHERED_READINGS = 1_000_000;
 
-    private final List<Source<String, ?, ?>> sources;
+    private final List<Source<byte[], ?, ?>> sources;
     private final BatchCatalog.Factory catalog;
     private final Kind<R, S, O> kind;
     private final LandedLines lines;
@@ -72,7 +72,7 @@ public final class HourJob<R extends Reading, S, O> {
      * @param catalogCapacity devices waiting for the catalog at once (each holds its samples)
      */
     public HourJob(
-            List<Source<String, ?, ?>> sources,
+            List<Source<byte[], ?, ?>> sources,
             BatchCatalog.Factory catalog,
             Kind<R, S, O> kind,
             LandedLines lines,

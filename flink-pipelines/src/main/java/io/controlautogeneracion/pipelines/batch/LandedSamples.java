@@ -14,14 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Landed JSON lines → readings of one kind, gathered per device where they are read: each device's
- * readings go on as one batch of the kind's samples when {@code maxReadings} readings are held, and
- * at the end of the input. The shuffle by device then moves a few large records instead of one per
- * reading. The landing job only writes valid messages, so a line that does not parse means a
- * damaged file: it is counted (metric {@code badLines}) and logged, never silently used.
+ * Landed JSON lines, a chunk of whole lines at a time ({@link LineChunks}) → readings of one kind,
+ * gathered per device where they are read: each device's readings go on as one batch of the kind's
+ * samples when {@code maxReadings} readings are held, and at the end of the input. The shuffle by
+ * device then moves a few large records instead of one per reading. The landing job only writes
+ * valid messages, so a line that does not parse means a damaged file: it is counted (metric {@code
+ * badLines}) and logged, never silently used.
  */
 final class LandedSamples<R extends Reading, S> extends AbstractStreamOperator<Tuple2<String, S>>
-        implements OneInputStreamOperator<String, Tuple2<String, S>>, BoundedOneInput {
+        implements OneInputStreamOperator<byte[], Tuple2<String, S>>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LandedSamples.class);
 
@@ -46,9 +47,12 @@ final class LandedSamples<R extends Reading, S> extends AbstractStreamOperator<T
     }
 
     @Override
+    public void processElement(StreamRecord<byte[]> element) {
+        LineChunks.lines(element.getValue(), this::line);
+    }
+
     @SuppressWarnings("unchecked")
-    public void processElement(StreamRecord<String> element) {
-        String line = element.getValue();
+    private void line(String line) {
         if (line.isBlank()) {
             return;
         }

@@ -2,7 +2,9 @@ package io.controlautogeneracion.pipelines.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import java.io.BufferedWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,12 @@ import org.apache.flink.util.FileUtils;
  * Also writes the batch's own small files whole or not at all.
  */
 public final class RowFiles {
-    private static final ObjectWriter WRITER = new ObjectMapper().writer();
+    // One row a line, encoded straight to the file's bytes; flushed when the buffer is full.
+    private static final ObjectWriter WRITER =
+            new ObjectMapper()
+                    .writer()
+                    .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                    .withRootValueSeparator("\n");
 
     private RowFiles() {}
 
@@ -35,7 +42,10 @@ public final class RowFiles {
         try {
             FileUtils.deleteDirectory(dir.toFile());
             Files.createDirectories(dir);
-            return new Writer(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+            return new Writer(
+                    file,
+                    WRITER.writeValues(
+                            new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write rows to " + file, e);
         }
@@ -44,18 +54,17 @@ public final class RowFiles {
     /** Rows written one at a time, for loads too large to hold in memory. */
     public static final class Writer implements AutoCloseable {
         private final Path file;
-        private final BufferedWriter out;
+        private final SequenceWriter out;
         private long rows;
 
-        private Writer(Path file, BufferedWriter out) {
+        private Writer(Path file, SequenceWriter out) {
             this.file = file;
             this.out = out;
         }
 
         public void write(Object row) {
             try {
-                out.write(WRITER.writeValueAsString(row));
-                out.newLine();
+                out.write(row);
                 rows++;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write rows to " + file, e);

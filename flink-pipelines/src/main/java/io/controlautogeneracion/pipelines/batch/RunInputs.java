@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +46,11 @@ public record RunInputs(String topic, HourRange range, List<Partition> read) {
     }
 
     /**
-     * A source of the lines of exactly these files (files committed after the listing are not read:
-     * they change the fingerprint, and the hour runs again); empty when there are none.
+     * A source of the lines of exactly these files, in chunks of whole lines ({@link LineChunks};
+     * files committed after the listing are not read: they change the fingerprint, and the hour
+     * runs again); empty when there are none.
      */
-    public static Optional<FileSource<String>> source(List<Path> files) {
+    public static Optional<FileSource<byte[]>> source(List<Path> files) {
         if (files.isEmpty()) {
             return Optional.empty();
         }
@@ -58,7 +58,6 @@ public record RunInputs(String topic, HourRange range, List<Partition> read) {
                 files.stream()
                         .map(f -> new org.apache.flink.core.fs.Path(f.toUri()))
                         .toArray(org.apache.flink.core.fs.Path[]::new);
-        return Optional.of(
-                FileSource.forRecordStreamFormat(new TextLineInputFormat(), paths).build());
+        return Optional.of(FileSource.forRecordStreamFormat(new LineChunks(), paths).build());
     }
 }

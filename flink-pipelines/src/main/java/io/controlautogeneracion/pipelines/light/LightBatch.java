@@ -70,7 +70,7 @@ public final class LightBatch {
 
     public Result run(HourRange range, StreamExecutionEnvironment env) throws Exception {
         RunInputs inputs = RunInputs.of(landingDir, topic, range, includeOpen);
-        Optional<FileSource<String>> source = RunInputs.source(inputs.files());
+        Optional<FileSource<byte[]>> source = RunInputs.source(inputs.files());
         if (source.isEmpty()) {
             return new Result(List.of(), List.of(), List.of(), inputs);
         }

@@ -244,7 +244,7 @@ public final class PanelBatch {
                 fullHours.add(slot.toEpochMilli());
             }
         }
-        List<Source<String, ?, ?>> sources = new ArrayList<>();
+        List<Source<byte[], ?, ?>> sources = new ArrayList<>();
         RunInputs.source(full).ifPresent(sources::add);
         RunInputs.source(edgeFiles).ifPresent(sources::add);
         Steps steps = new Steps();
@@ -390,12 +390,15 @@ public final class PanelBatch {
         }
         Map<Instant, Partition> read = new HashMap<>(neighbours);
         inputs.read().forEach(p -> read.put(p.slot(), p));
-        byHour.forEach(
-                (hour, panels) -> {
-                    Partition p = read.get(Instant.ofEpochMilli(hour));
-                    if (p != null) {
-                        edges.write(p, Edges.of(panels));
-                    }
-                });
+        // Each hour's edges are files of their own, summarised and written side by side: between
+        // two Flink runs the driver would otherwise use one core of the machine.
+        byHour.entrySet().parallelStream()
+                .forEach(
+                        e -> {
+                            Partition p = read.get(Instant.ofEpochMilli(e.getKey()));
+                            if (p != null) {
+                                edges.write(p, Edges.of(e.getValue()));
+                            }
+                        });
     }
 }
