@@ -58,34 +58,43 @@ public final class CatalogClient implements AutoCloseable {
     }
 
     /**
-     * Opens its own connection (closed by {@link #close()}) and waits until the bucket answers: the
-     * batch jobs' entry point.
+     * Connects and waits until the bucket answers: the batch jobs' entry point. The connection is
+     * shared with the JVM's other clients of the same cluster and bucket, and closed by the last
+     * {@link #close()}.
      */
     public static CatalogClient connect(CatalogClientSettings settings) {
-        return over(CatalogConnection.open(settings), settings);
+        SharedConnections.Lease lease = SharedConnections.lease(settings);
+        try {
+            lease.connection().waitUntilReady();
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        return over(lease, settings);
     }
 
     /**
-     * Opens its own connection (closed by {@link #close()}) without waiting for it: a job that must
-     * start while the catalog is down reads, and flags its readings, until the SDK has connected.
+     * Connects without waiting: a job that must start while the catalog is down reads, and flags
+     * its readings, until the SDK has connected. The connection is shared as {@link #connect}'s.
      */
     public static CatalogClient connectInBackground(CatalogClientSettings settings) {
-        return over(CatalogConnection.openInBackground(settings), settings);
+        return over(SharedConnections.lease(settings), settings);
     }
 
     /**
-     * Waits up to {@code wait} until its own connection's bucket answers, and says whether it did
-     * (at once true for a client over a caller's collection). Nothing fails either way: a job that
+     * Waits up to {@code wait} until its connection's bucket answers, and says whether it did (at
+     * once true for a client over a caller's collection). Nothing fails either way: a job that
      * opened its client in the background can give a catalog that is up the time to connect before
      * its first read, without waiting long for one that is down.
      */
     public boolean awaitReady(Duration wait) {
-        return !(owner instanceof CatalogConnection connection) || connection.awaitReady(wait);
+        return !(owner instanceof SharedConnections.Lease lease)
+                || lease.connection().awaitReady(wait);
     }
 
     private static CatalogClient over(
-            CatalogConnection connection, CatalogClientSettings settings) {
-        return new CatalogClient(connection.collection().async(), settings, connection);
+            SharedConnections.Lease lease, CatalogClientSettings settings) {
+        return new CatalogClient(lease.connection().collection().async(), settings, lease);
     }
 
     /**

@@ -28,12 +28,20 @@ public final class CatalogConnection implements AutoCloseable {
     public static CatalogConnection open(CatalogClientSettings settings) {
         CatalogConnection connection = openInBackground(settings);
         try {
-            connection.cluster.bucket(settings.bucket()).waitUntilReady(READY_TIMEOUT);
+            connection.waitUntilReady();
             return connection;
         } catch (RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * Waits until the bucket answers key-value requests, at most 30 s; the SDK's timeout, with its
+     * context, when it does not.
+     */
+    void waitUntilReady() {
+        cluster.bucket(bucket).waitUntilReady(READY_TIMEOUT);
     }
 
     /**

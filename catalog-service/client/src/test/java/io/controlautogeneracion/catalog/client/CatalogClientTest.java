@@ -170,6 +170,47 @@ class CatalogClientTest {
         assertThat(catalog.cacheStats().loadCount()).isGreaterThan(reads);
     }
 
+    @Test
+    void clientsOfOneClusterShareOneConnectionAndTheLastToCloseDisconnects() throws Exception {
+        int before = SharedConnections.open();
+        CatalogClient first = CatalogClient.connect(settings);
+        CatalogClient second = CatalogClient.connectInBackground(settings);
+        CatalogClientSettings shorter =
+                new CatalogClientSettings(
+                        settings.connectionString(),
+                        settings.username(),
+                        settings.password(),
+                        settings.bucket(),
+                        settings.cacheSize(),
+                        settings.cacheTtl(),
+                        settings.missingTtl(),
+                        settings.kvTimeout().dividedBy(2));
+        CatalogClient other = CatalogClient.connect(shorter);
+        assertThat(SharedConnections.open()).isEqualTo(before + 2);
+
+        first.close();
+        first.close(); // a second close gives nothing back twice
+        assertThat(SharedConnections.open()).isEqualTo(before + 2);
+        assertThat(second.awaitReady(Duration.ofSeconds(10))).isTrue();
+        assertThat(second.enrich(DeviceKind.WIND, "W-1", MOVE).join().client().clientId())
+                .isEqualTo("C-B");
+
+        second.close();
+        assertThat(SharedConnections.open()).isEqualTo(before + 1);
+        assertThat(other.enrich(DeviceKind.WIND, "W-1", MOVE).join().client().clientId())
+                .isEqualTo("C-B");
+        other.close();
+        assertThat(SharedConnections.open()).isEqualTo(before);
+
+        // Once all have closed, the next client opens a connection of its own again.
+        CatalogClient again = CatalogClient.connect(settings);
+        assertThat(again.enrich(DeviceKind.WIND, "W-1", MOVE).join().client().clientId())
+                .isEqualTo("C-B");
+        assertThat(SharedConnections.open()).isEqualTo(before + 1);
+        again.close();
+        assertThat(SharedConnections.open()).isEqualTo(before);
+    }
+
     private static Client client(String id, String postalCode, String zone) {
         return new Client(
                 id,
