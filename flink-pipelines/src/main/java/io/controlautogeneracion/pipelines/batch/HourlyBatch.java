@@ -94,9 +94,11 @@ public final class HourlyBatch {
         out.printf("hourly batch %s (%d h)%n", range, range.hours());
         long start = System.nanoTime();
         LandedLines lines = new LandedLines(clock);
-        LightBatch.Result lights = lightBatch(s, light, lines).run(range, environment(s));
+        LightBatch.Result lights =
+                lightBatch(s, light, lines).run(range, environment(s.parallelism()));
         PanelBatch.Result panels =
-                panelBatch(s, lines).run(range, environment(s), lights.expectation(light));
+                panelBatch(s, lines)
+                        .run(range, environment(s.parallelism()), lights.expectation(light));
         record(s, range, panels.inputs(), lights.inputs(), panels.gaps(), clock);
         printPerHour(out, range, panels, lights);
         if (panels.carried() > 0) {
@@ -245,11 +247,6 @@ public final class HourlyBatch {
                 s.gapReach(),
                 s.catalogTimeout(),
                 s.catalogCapacity());
-    }
-
-    /** A local Flink environment in BATCH mode. */
-    public static StreamExecutionEnvironment environment(BatchSettings s) {
-        return environment(s.parallelism());
     }
 
     /**

@@ -17,15 +17,11 @@ public final class PanelSamples {
 
     public PanelSamples() {}
 
-    private PanelSamples(int capacity) {
+    /** Empty, with room for {@code capacity} readings. */
+    PanelSamples(int capacity) {
         times = new long[Math.max(1, capacity)];
         powers = new double[times.length];
         counters = new double[times.length];
-    }
-
-    /** Empty, with room for {@code capacity} readings. */
-    static PanelSamples withCapacity(int capacity) {
-        return new PanelSamples(capacity);
     }
 
     public void add(long time, double power, Double counter) {

@@ -47,7 +47,7 @@ public final class PanelSamplesSerializer extends TypeSerializer<PanelSamples> {
 
     @Override
     public PanelSamples copy(PanelSamples from) {
-        PanelSamples to = PanelSamples.withCapacity(from.size);
+        PanelSamples to = new PanelSamples(from.size);
         System.arraycopy(from.times, 0, to.times, 0, from.size);
         System.arraycopy(from.powers, 0, to.powers, 0, from.size);
         System.arraycopy(from.counters, 0, to.counters, 0, from.size);
@@ -103,7 +103,7 @@ public final class PanelSamplesSerializer extends TypeSerializer<PanelSamples> {
         }
         byte[] b = buffer(length);
         source.readFully(b, 0, length);
-        PanelSamples s = PanelSamples.withCapacity(n);
+        PanelSamples s = new PanelSamples(n);
         int p = 0;
         long previous = 0;
         for (int i = 0; i < n; i++) {
