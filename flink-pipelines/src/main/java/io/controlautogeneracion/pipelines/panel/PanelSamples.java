@@ -8,7 +8,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * reading) and cheap to sort. {@code counter} is NaN where a reading had no {@code energy_wh}.
  * Flink moves it with {@link PanelSamplesSerializer}.
  */
-@TypeInfo(PanelSamplesType.Factory.class)
+@TypeInfo(PanelSamplesType.class)
 public final class PanelSamples {
     long[] times = new long[8];
     double[] powers = new double[8];

@@ -3,6 +3,7 @@ package io.controlautogeneracion.pipelines.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.controlautogeneracion.pipelines.batch.SerializerType;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -95,7 +96,8 @@ class PanelSamplesSerializerTest extends SerializerTestBase<PanelSamples> {
     @Test
     void flinkFindsTheSerializerThroughTheAnnotation() {
         TypeInformation<PanelSamples> type = TypeInformation.of(PanelSamples.class);
-        assertThat(type).isInstanceOf(PanelSamplesType.class);
+        assertThat(type)
+                .isEqualTo(new SerializerType<>(PanelSamples.class, PanelSamplesSerializer::new));
         TupleTypeInfo<Tuple2<String, PanelSamples>> batch =
                 new TupleTypeInfo<>(TypeInformation.of(String.class), type);
         assertThat(batch.getTypeAt(1).createSerializer(new SerializerConfigImpl()))
