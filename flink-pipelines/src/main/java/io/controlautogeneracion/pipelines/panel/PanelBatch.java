@@ -306,16 +306,10 @@ public final class PanelBatch {
                             catalogTimeout));
         }
         steps.done("silent panels");
-        List<PanelReportRow> templates = new ArrayList<>();
-        for (PanelHour h : hours) {
-            templates.add(PanelReports.template(h));
-        }
+        List<PanelReportRow> templates = PanelReports.templates(hours);
         List<PanelReportRow> forHistory = new ArrayList<>(templates);
-        for (PanelHour h : withSilent) {
-            if (h.silent()) {
-                forHistory.add(PanelReports.template(h));
-            }
-        }
+        forHistory.addAll(
+                PanelReports.templates(withSilent.stream().filter(PanelHour::silent).toList()));
         PanelHistory history =
                 carried == null
                         ? DruidPanelHistory.fetch(

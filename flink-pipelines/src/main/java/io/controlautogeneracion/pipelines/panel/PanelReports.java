@@ -3,12 +3,15 @@ package io.controlautogeneracion.pipelines.panel;
 import io.controlautogeneracion.model.calendar.Comparison;
 import io.controlautogeneracion.model.calendar.Period;
 import io.controlautogeneracion.model.calendar.SlotCalendar;
+import io.controlautogeneracion.model.druid.Enrichment;
 import io.controlautogeneracion.model.druid.PanelReportRow;
+import io.controlautogeneracion.pipelines.batch.CatalogFacts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,13 +47,13 @@ public final class PanelReports {
      */
     public static List<PanelReportRow> build(
             List<PanelHour> hours, Instant from, PanelHistory history) {
-        List<PanelReportRow> templates = new ArrayList<>(hours.size());
+        List<PanelHour> reported = new ArrayList<>(hours.size());
         for (PanelHour h : hours) {
             if (!h.silent()) {
-                templates.add(template(h));
+                reported.add(h);
             }
         }
-        return chain(templates, from, history);
+        return chain(templates(reported), from, history);
     }
 
     /** The rows with their diffs and totals; any order in, time order out. */
@@ -66,14 +69,31 @@ public final class PanelReports {
         return out;
     }
 
+    /**
+     * Panel hours as rows without diffs and totals yet ({@link #template}). The hours of one owner
+     * share their facts (a run's hours come so), whose columns are then built once.
+     */
+    public static List<PanelReportRow> templates(List<PanelHour> hours) {
+        Map<CatalogFacts, Enrichment> columns = new IdentityHashMap<>();
+        List<PanelReportRow> out = new ArrayList<>(hours.size());
+        for (PanelHour h : hours) {
+            out.add(template(h, columns.computeIfAbsent(h.facts(), CatalogFacts::columns)));
+        }
+        return out;
+    }
+
     /** A panel hour as a row without diffs and totals yet. */
     public static PanelReportRow template(PanelHour h) {
+        return template(h, h.facts().columns());
+    }
+
+    private static PanelReportRow template(PanelHour h, Enrichment columns) {
         Map<Period, Double> zero = new EnumMap<>(Period.class);
         for (Period p : Period.values()) {
             zero.put(p, 0.0);
         }
         return PanelReportRow.of(
-                h.facts().columns(),
+                columns,
                 h.panelId(),
                 h.slot(),
                 h.energyWh(),

@@ -190,6 +190,11 @@ public final class WritePanel {
         Instant changed = null;
         Set<String> seen = new java.util.HashSet<>();
         for (PanelReportRow r : rows) {
+            if (stored.isEmpty()) {
+                // Nothing stored over the range (a back-fill): every row is a change.
+                changed = later(changed, r.timestamp());
+                continue;
+            }
             String id =
                     PanelReports.key(r.panelId(), r.enrichment().clientId()) + "@" + r.timestamp();
             seen.add(id);
