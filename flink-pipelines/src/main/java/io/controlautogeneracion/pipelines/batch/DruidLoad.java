@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * intervals ({@code appendToExisting=false}, {@code dropExisting=true}), so a re-run gives the same
  * rows, an interval that now has none is emptied, and an hour outside them is left as it was. A run
  * that reads rows back first waits until Druid serves them ({@link DruidGateway#awaitServed}).
+ *
+ * <p>A task's directory of rows is deleted once the task has succeeded (Druid then holds the rows);
+ * the rows of a task that failed, or was not waited for, stay for whoever looks into it, and a run
+ * of the same hours writes them again.
  */
 public final class DruidLoad {
     private static final Logger LOG = LoggerFactory.getLogger(DruidLoad.class);
@@ -56,6 +63,7 @@ public final class DruidLoad {
     private final DruidGateway druid;
     private final Path tasksDir;
     private final Duration timeout;
+    private final Map<String, Path> inputs = new ConcurrentHashMap<>();
     private final int subTasks;
 
     public DruidLoad(DruidGateway druid, Path tasksDir, Duration timeout, int subTasks) {
@@ -85,13 +93,32 @@ public final class DruidLoad {
         }
         String id = druid.submitTask(task(datasource, intervals, granularity, dir));
         LOG.info("druid task {} replaces {} of {} from {}", id, intervals, datasource, dir);
+        inputs.put(id, dir);
         return id;
     }
 
-    /** Waits until the task succeeds (nothing for a null id); throws when it failed. */
+    /**
+     * Waits until the task succeeds (nothing for a null id), then deletes its rows; throws when it
+     * failed.
+     */
     public void await(String id) {
         if (id != null) {
             druid.awaitTaskSuccess(id, timeout);
+            Path dir = inputs.remove(id);
+            if (dir != null) {
+                delete(dir);
+            }
+        }
+    }
+
+    /** A loaded directory of rows deleted; a file that cannot be is left, with a warning. */
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("the rows loaded from {} could not all be deleted: {}", dir, e.toString());
         }
     }
 

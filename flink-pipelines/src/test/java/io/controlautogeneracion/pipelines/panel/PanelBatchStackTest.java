@@ -13,6 +13,7 @@ import io.controlautogeneracion.pipelines.testing.FlinkTestCluster;
 import io.controlautogeneracion.stack.Engine;
 import io.controlautogeneracion.stack.junit.RunningStack;
 import io.controlautogeneracion.stack.junit.WithLocalStack;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,10 @@ class PanelBatchStackTest {
         assertThat(number(later, "acum_year")).isCloseTo(302.5 + 751.25 + 900, within(1e-6));
         assertThat(after.get(0)).isEqualTo(first.get(0));
         assertThat(after.get(5)).isEqualTo(first.get(5));
+        // Druid holds what each run loaded: no file of rows is left behind in the work directory.
+        try (Stream<Path> left = Files.walk(dir.resolve("work"))) {
+            assertThat(left.filter(Files::isRegularFile)).isEmpty();
+        }
     }
 
     @Test
