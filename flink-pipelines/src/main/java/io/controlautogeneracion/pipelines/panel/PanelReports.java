@@ -70,8 +70,8 @@ public final class PanelReports {
     }
 
     /**
-     * Panel hours as rows without diffs and totals yet ({@link #template}). The hours of one owner
-     * share their facts (a run's hours come so), whose columns are then built once.
+     * Panel hours as rows without diffs and totals yet. The hours of one owner share their facts (a
+     * run's hours come so), whose columns are then built once.
      */
     public static List<PanelReportRow> templates(List<PanelHour> hours) {
         Map<CatalogFacts, Enrichment> columns = new IdentityHashMap<>();
@@ -80,11 +80,6 @@ public final class PanelReports {
             out.add(template(h, columns.computeIfAbsent(h.facts(), CatalogFacts::columns)));
         }
         return out;
-    }
-
-    /** A panel hour as a row without diffs and totals yet. */
-    public static PanelReportRow template(PanelHour h) {
-        return template(h, h.facts().columns());
     }
 
     private static PanelReportRow template(PanelHour h, Enrichment columns) {

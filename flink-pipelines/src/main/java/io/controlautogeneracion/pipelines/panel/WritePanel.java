@@ -57,7 +57,8 @@ public final class WritePanel {
 
     /**
      * @param computed the hours the run read and computed; their rows replace the stored ones
-     * @param rows the computed hours' rows without diffs and totals ({@link PanelReports#template})
+     * @param rows the computed hours' rows without diffs and totals ({@link
+     *     PanelReports#templates})
      * @param history the references and carries before {@code range} the computed rows need
      */
     public Written write(
