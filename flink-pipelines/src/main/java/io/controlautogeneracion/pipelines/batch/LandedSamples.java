@@ -48,15 +48,16 @@ final class LandedSamples<R extends Reading, S> extends AbstractStreamOperator<T
 
     @Override
     public void processElement(StreamRecord<byte[]> element) {
-        LineChunks.lines(element.getValue(), this::line);
+        long now = lines.nowMillis();
+        LineChunks.lines(element.getValue(), line -> line(line, now));
     }
 
     @SuppressWarnings("unchecked")
-    private void line(String line) {
+    private void line(String line, long nowMs) {
         if (line.isBlank()) {
             return;
         }
-        Reading plain = lines.plain(kind.deviceKind(), line);
+        Reading plain = lines.plain(kind.deviceKind(), line, nowMs);
         R reading;
         if (plain != null) {
             reading = (R) plain;

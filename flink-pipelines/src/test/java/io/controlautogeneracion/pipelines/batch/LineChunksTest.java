@@ -73,6 +73,27 @@ class LineChunksTest {
     }
 
     @Test
+    void shouldAgreeOnLongRunsOfAsciiWithRareLineEndsAndBytesBeyondIt() throws IOException {
+        // Lines are scanned eight bytes at a time between the bytes that matter: these fall at
+        // every offset of such a word, and at the ends of chunks.
+        byte[] rare = {'\n', '\r', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xE2, 0};
+        Random random = new Random(7);
+        for (int n = 0; n < 400; n++) {
+            byte[] content = new byte[random.nextInt(400)];
+            for (int i = 0; i < content.length; i++) {
+                content[i] =
+                        random.nextInt(20) == 0
+                                ? rare[random.nextInt(rare.length)]
+                                : (byte) (' ' + random.nextInt(95));
+            }
+            int chunk = n % 2 == 0 ? 1 + random.nextInt(40) : CHUNKS[CHUNKS.length - 1];
+            assertThat(chunked(content, chunk))
+                    .as("case %d in chunks of %d", n, chunk)
+                    .containsExactlyElementsOf(flinkLines(content));
+        }
+    }
+
+    @Test
     void shouldCutChunksOnlyAfterALineEnd() throws IOException {
         byte[] content = "one\ntwo\nthree\n".getBytes(StandardCharsets.UTF_8);
         List<String> chunks = new ArrayList<>();
