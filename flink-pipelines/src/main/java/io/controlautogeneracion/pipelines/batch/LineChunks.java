@@ -2,9 +2,6 @@ package io.controlautogeneracion.pipelines.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -26,10 +23,6 @@ import org.apache.flink.core.fs.FSDataInputStream;
 public final class LineChunks extends SimpleStreamFormat<byte[]> {
     private static final long serialVersionUID = 1L;
     private static final int DEFAULT_CHUNK_BYTES = 256 * 1024;
-    private static final VarHandle LONGS =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private final int chunkBytes;
 
@@ -60,22 +53,13 @@ public final class LineChunks extends SimpleStreamFormat<byte[]> {
 
     /** Hands each line of {@code chunk} to {@code out}, in order. */
     public static void lines(byte[] chunk, Consumer<String> out) {
-        int n = chunk.length;
         int start = 0;
         boolean ascii = true;
-        int i = 0;
-        while (i < n) {
-            // Eight bytes at a time while none ends a line or lies beyond ASCII (nearly all).
-            while (i <= n - 8 && !special((long) LONGS.get(chunk, i))) {
-                i += 8;
-            }
-            if (i >= n) {
-                break;
-            }
+        for (int i = 0; i < chunk.length; i++) {
             byte b = chunk[i];
             if (b == '\n' || b == '\r') {
                 out.accept(text(chunk, start, i, ascii));
-                if (b == '\r' && i + 1 < n && chunk[i + 1] == '\n') {
+                if (b == '\r' && i + 1 < chunk.length && chunk[i + 1] == '\n') {
                     i++;
                 }
                 start = i + 1;
@@ -83,23 +67,10 @@ public final class LineChunks extends SimpleStreamFormat<byte[]> {
             } else if (b < 0) {
                 ascii = false;
             }
-            i++;
         }
-        if (start < n) {
-            out.accept(text(chunk, start, n, ascii));
+        if (start < chunk.length) {
+            out.accept(text(chunk, start, chunk.length, ascii));
         }
-    }
-
-    /**
-     * Whether any of eight bytes is a line end or beyond ASCII (a byte is zero in {@code w ^ c}
-     * where it equals {@code c}; only the presence of one counts, never where it is).
-     */
-    private static boolean special(long w) {
-        return ((w & HIGH_BITS) | zeroByte(w ^ (ONES * '\n')) | zeroByte(w ^ (ONES * '\r'))) != 0;
-    }
-
-    private static long zeroByte(long w) {
-        return (w - ONES) & ~w & HIGH_BITS;
     }
 
     private static String text(byte[] chunk, int from, int to, boolean ascii) {

@@ -74,8 +74,8 @@ class LineChunksTest {
 
     @Test
     void shouldAgreeOnLongRunsOfAsciiWithRareLineEndsAndBytesBeyondIt() throws IOException {
-        // Lines are scanned eight bytes at a time between the bytes that matter: these fall at
-        // every offset of such a word, and at the ends of chunks.
+        // Landed files are nearly all ASCII: the bytes that matter fall anywhere in long runs of
+        // it, and at the ends of chunks.
         byte[] rare = {'\n', '\r', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xE2, 0};
         Random random = new Random(7);
         for (int n = 0; n < 400; n++) {
