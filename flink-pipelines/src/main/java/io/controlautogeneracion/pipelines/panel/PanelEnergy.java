@@ -242,6 +242,9 @@ public final class PanelEnergy implements Serializable {
         final CatalogTimeline timeline;
         // By slot, then owner: one row per client in the hour, almost always one.
         final Map<Long, List<Row>> rows = new LinkedHashMap<>();
+        // The row the last reading fell in, and its stretch of the timeline.
+        private Row last;
+        private int lastStretch;
 
         Rows(String panelId, long from, long to, CatalogTimeline timeline) {
             this.panelId = panelId;
@@ -252,6 +255,16 @@ public final class PanelEnergy implements Serializable {
 
         Row at(long t, int stretch) {
             long slot = Math.floorDiv(t, HOUR_MS) * HOUR_MS;
+            if (last != null && slot == last.slot && stretch == lastStretch) {
+                // Readings come in time order: most fall in the row of the one before.
+                return last;
+            }
+            last = find(slot, stretch);
+            lastStretch = stretch;
+            return last;
+        }
+
+        private Row find(long slot, int stretch) {
             CatalogFacts facts = timeline.facts(stretch);
             List<Row> owners = rows.computeIfAbsent(slot, k -> new ArrayList<>(1));
             for (Row r : owners) {
