@@ -270,9 +270,9 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
         byte[] bytes = new byte[4096];
         int size;
 
-        void ensure(int more) {
+        void ensure(long more) {
             if (bytes.length - size < more) {
-                long needed = (long) size + more;
+                long needed = size + more;
                 if (needed > Integer.MAX_VALUE - 8) {
                     throw new IllegalArgumentException("a PanelSpan too large to serialize");
                 }
@@ -322,7 +322,7 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
                     bytes[size++] = (byte) s.charAt(k);
                 }
             } else {
-                ensure(2 * n);
+                ensure(2L * n);
                 for (int k = 0; k < n; k++) {
                     char c = s.charAt(k);
                     bytes[size++] = (byte) c;
