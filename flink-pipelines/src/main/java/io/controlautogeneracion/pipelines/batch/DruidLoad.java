@@ -8,14 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.apache.flink.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,13 +110,11 @@ public final class DruidLoad {
         }
     }
 
-    /** A loaded directory of rows deleted; a file that cannot be is left, with a warning. */
+    /** A loaded directory of rows deleted; one that cannot be is left, with a warning. */
     private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileUtils.deleteDirectory(dir.toFile());
+        } catch (IOException e) {
             LOG.warn("the rows loaded from {} could not all be deleted: {}", dir, e.toString());
         }
     }

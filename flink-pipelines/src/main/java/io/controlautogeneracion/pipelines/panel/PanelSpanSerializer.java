@@ -2,12 +2,10 @@ package io.controlautogeneracion.pipelines.panel;
 
 import io.controlautogeneracion.model.druid.PanelQuality;
 import io.controlautogeneracion.pipelines.batch.CatalogFacts;
+import io.controlautogeneracion.pipelines.panel.RecordBytes.Reader;
+import io.controlautogeneracion.pipelines.panel.RecordBytes.Writer;
 import io.controlautogeneracion.pipelines.wind.CatalogColumns;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -21,23 +19,21 @@ import org.apache.flink.core.memory.DataOutputView;
  * Flink's serializer of {@link PanelSpan}, what a run's panels send to the driver (a month of 1 000
  * panels: 744 000 hours, serialized three times and read twice on the way). Flink's POJO serializer
  * wrote each hour's catalog facts (ten strings, seven numbers) again, a field at a time; this one
- * encodes a span into a buffer handed over in one write: the span's distinct catalog facts once,
- * each hour pointing at its own, the hours' slots as differences in seconds, numbers as their raw
- * IEEE 754 bits (NaN payloads and negative zero kept). Facts read back are shared by the hours that
- * pointed at them, as they were when written.
+ * encodes a span into a buffer ({@link RecordBytes}) handed over in one write: the span's distinct
+ * catalog facts once, each hour pointing at its own, the hours' slots as differences in seconds,
+ * numbers as their raw IEEE 754 bits (NaN payloads and negative zero kept). Facts read back are
+ * shared by the hours that pointed at them, as they were when written.
  *
  * <p>Not thread-safe (it keeps its buffers): {@link #duplicate()} gives each user its own.
  */
 public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
     private static final long serialVersionUID = 1L;
-    private static final VarHandle LONGS =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int SAME_PANEL = 1;
     private static final int HAS_SLOT = 2;
     private static final int HAS_QUALITY = 4;
     private static final int HAS_FACTS = 8;
 
-    private transient Out out;
+    private transient Writer out;
     private transient byte[] in;
     private transient Map<CatalogFacts, Integer> factsIndex;
 
@@ -80,11 +76,11 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
     @Override
     public void serialize(PanelSpan span, DataOutputView target) throws IOException {
         if (out == null) {
-            out = new Out();
+            out = new Writer("PanelSpan");
             factsIndex = new IdentityHashMap<>();
         }
-        Out o = out;
-        o.size = 0;
+        Writer o = out;
+        o.clear();
         o.string(span.panelId());
         writeHours(o, span.panelId(), span.hours());
         EdgeReading[] edges = span.edges();
@@ -94,16 +90,16 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
             for (EdgeReading e : edges) {
                 o.zigzag(e.time() - previous);
                 previous = e.time();
-                o.values(e);
+                writeValues(o, e);
             }
         }
-        o.edge(span.first());
-        o.edge(span.last());
-        target.writeInt(o.size);
-        target.write(o.bytes, 0, o.size);
+        writeEdge(o, span.first());
+        writeEdge(o, span.last());
+        target.writeInt(o.size());
+        target.write(o.bytes(), 0, o.size());
     }
 
-    private void writeHours(Out o, String panelId, PanelHour[] hours) {
+    private void writeHours(Writer o, String panelId, PanelHour[] hours) {
         if (hours == null) {
             o.varint(0);
             return;
@@ -121,7 +117,7 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
         CatalogFacts[] table = new CatalogFacts[index.size()];
         index.forEach((f, i) -> table[i] = f);
         for (CatalogFacts f : table) {
-            o.facts(f);
+            writeFacts(o, f);
         }
         long previous = 0;
         for (PanelHour h : hours) {
@@ -131,8 +127,7 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
                             | (h.slot() != null ? HAS_SLOT : 0)
                             | (h.quality() != null ? HAS_QUALITY : 0)
                             | (h.facts() != null ? HAS_FACTS : 0);
-            o.ensure(1);
-            o.bytes[o.size++] = (byte) flags;
+            o.oneByte(flags);
             if (!same) {
                 o.string(h.panelId());
             }
@@ -166,7 +161,7 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
             in = new byte[Math.max(length, 4096)];
         }
         source.readFully(in, 0, length);
-        In i = new In(in, length);
+        Reader i = new Reader(in, length, "PanelSpan");
         String panelId = i.string();
         PanelHour[] hours = readHours(i, panelId);
         long edgeCount = i.varint() - 1;
@@ -176,19 +171,19 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
             long previous = 0;
             for (int k = 0; k < edges.length; k++) {
                 previous += i.zigzag();
-                edges[k] = i.edge(previous);
+                edges[k] = readEdge(i, previous);
             }
         }
-        EdgeReading first = i.optionalEdge();
-        EdgeReading last = i.optionalEdge();
-        if (i.pos != length) {
+        EdgeReading first = readOptionalEdge(i);
+        EdgeReading last = readOptionalEdge(i);
+        if (i.position() != length) {
             throw new IOException(
-                    "a serialized PanelSpan of " + length + " bytes ends at " + i.pos);
+                    "a serialized PanelSpan of " + length + " bytes ends at " + i.position());
         }
         return new PanelSpan(panelId, hours, edges, first, last);
     }
 
-    private static PanelHour[] readHours(In i, String panelId) throws IOException {
+    private static PanelHour[] readHours(Reader i, String panelId) throws IOException {
         long count = i.varint() - 1;
         if (count < 0) {
             return null;
@@ -196,7 +191,7 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
         PanelHour[] hours = new PanelHour[i.count(count, 9)];
         CatalogFacts[] table = new CatalogFacts[i.count(i.varint(), 3)];
         for (int k = 0; k < table.length; k++) {
-            table[k] = i.facts();
+            table[k] = readFacts(i);
         }
         long previous = 0;
         for (int k = 0; k < hours.length; k++) {
@@ -265,243 +260,92 @@ public final class PanelSpanSerializer extends TypeSerializer<PanelSpan> {
         }
     }
 
-    /** A growing buffer a span is encoded into. */
-    private static final class Out {
-        byte[] bytes = new byte[4096];
-        int size;
-
-        void ensure(long more) {
-            if (bytes.length - size < more) {
-                long needed = size + more;
-                if (needed > Integer.MAX_VALUE - 8) {
-                    throw new IllegalArgumentException("a PanelSpan too large to serialize");
-                }
-                bytes =
-                        java.util.Arrays.copyOf(
-                                bytes, (int) Math.min(Integer.MAX_VALUE - 8, needed * 2));
-            }
-        }
-
-        void varint(long v) {
-            ensure(10);
-            while ((v & ~0x7FL) != 0) {
-                bytes[size++] = (byte) ((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            bytes[size++] = (byte) v;
-        }
-
-        void zigzag(long v) {
-            varint((v << 1) ^ (v >> 63));
-        }
-
-        void raw(double v) {
-            ensure(8);
-            LONGS.set(bytes, size, Double.doubleToRawLongBits(v));
-            size += 8;
-        }
-
-        /**
-         * Null as 0; otherwise the length and whether it is wide, then one byte a character when
-         * all are below 0x80, else two (any {@code char}, unpaired surrogates included).
-         */
-        void string(String s) {
-            if (s == null) {
-                varint(0);
-                return;
-            }
-            int n = s.length();
-            boolean wide = false;
-            for (int k = 0; k < n && !wide; k++) {
-                wide = s.charAt(k) >= 0x80;
-            }
-            varint((((long) n << 1) | (wide ? 1 : 0)) + 1);
-            if (!wide) {
-                ensure(n);
-                for (int k = 0; k < n; k++) {
-                    bytes[size++] = (byte) s.charAt(k);
-                }
-            } else {
-                ensure(2L * n);
-                for (int k = 0; k < n; k++) {
-                    char c = s.charAt(k);
-                    bytes[size++] = (byte) c;
-                    bytes[size++] = (byte) (c >>> 8);
-                }
-            }
-        }
-
-        void values(EdgeReading e) {
-            raw(e.power());
-            raw(e.counter());
-            raw(e.highest());
-        }
-
-        void edge(EdgeReading e) {
-            ensure(1);
-            bytes[size++] = (byte) (e == null ? 0 : 1);
-            if (e != null) {
-                zigzag(e.time());
-                values(e);
-            }
-        }
-
-        void facts(CatalogFacts f) {
-            Double[] numbers = numbers(f);
-            int present = 0;
-            for (int k = 0; k < numbers.length; k++) {
-                present |= numbers[k] != null ? 1 << k : 0;
-            }
-            ensure(2);
-            bytes[size++] = (byte) (f.known() ? 1 : 0);
-            bytes[size++] = (byte) present;
-            CatalogColumns c = f.catalog();
-            string(c.clientId());
-            string(c.address());
-            string(c.postalCode());
-            string(c.name());
-            string(c.apell1());
-            string(c.apell2());
-            string(c.model());
-            string(c.manufactureDate());
-            string(c.installDate());
-            string(f.timezone());
-            for (Double d : numbers) {
-                if (d != null) {
-                    raw(d);
-                }
-            }
-        }
-
-        private static Double[] numbers(CatalogFacts f) {
-            return new Double[] {
-                f.latitude(),
-                f.longitude(),
-                f.tilt(),
-                f.azimuth(),
-                f.powerCap(),
-                f.minProductionRatio(),
-                f.luxDropRatio()
-            };
+    private static void writeEdge(Writer o, EdgeReading e) {
+        o.oneByte(e == null ? 0 : 1);
+        if (e != null) {
+            o.zigzag(e.time());
+            writeValues(o, e);
         }
     }
 
-    /** A span's bytes read back; anything out of bounds is a damaged record. */
-    private static final class In {
-        final byte[] bytes;
-        final int limit;
-        int pos;
+    private static void writeValues(Writer o, EdgeReading e) {
+        o.raw(e.power());
+        o.raw(e.counter());
+        o.raw(e.highest());
+    }
 
-        In(byte[] bytes, int limit) {
-            this.bytes = bytes;
-            this.limit = limit;
+    private static EdgeReading readEdge(Reader i, long time) throws IOException {
+        return new EdgeReading(time, i.raw(), i.raw(), i.raw());
+    }
+
+    private static EdgeReading readOptionalEdge(Reader i) throws IOException {
+        return i.oneByte() == 0 ? null : readEdge(i, i.zigzag());
+    }
+
+    /** Whether it is known, which numbers it has, its ten strings, then the numbers it has. */
+    private static void writeFacts(Writer o, CatalogFacts f) {
+        Double[] numbers = {
+            f.latitude(),
+            f.longitude(),
+            f.tilt(),
+            f.azimuth(),
+            f.powerCap(),
+            f.minProductionRatio(),
+            f.luxDropRatio()
+        };
+        int present = 0;
+        for (int k = 0; k < numbers.length; k++) {
+            present |= numbers[k] != null ? 1 << k : 0;
         }
-
-        private void need(long n) throws IOException {
-            if (n < 0 || n > limit - pos) {
-                throw new IOException("a damaged serialized PanelSpan (at byte " + pos + ")");
+        o.oneByte(f.known() ? 1 : 0);
+        o.oneByte(present);
+        CatalogColumns c = f.catalog();
+        o.string(c.clientId());
+        o.string(c.address());
+        o.string(c.postalCode());
+        o.string(c.name());
+        o.string(c.apell1());
+        o.string(c.apell2());
+        o.string(c.model());
+        o.string(c.manufactureDate());
+        o.string(c.installDate());
+        o.string(f.timezone());
+        for (Double d : numbers) {
+            if (d != null) {
+                o.raw(d);
             }
         }
+    }
 
-        int oneByte() throws IOException {
-            need(1);
-            return bytes[pos++] & 0xFF;
+    private static CatalogFacts readFacts(Reader i) throws IOException {
+        boolean known = i.oneByte() != 0;
+        int present = i.oneByte();
+        CatalogColumns c =
+                new CatalogColumns(
+                        i.string(),
+                        i.string(),
+                        i.string(),
+                        i.string(),
+                        i.string(),
+                        i.string(),
+                        i.string(),
+                        i.string(),
+                        i.string());
+        String timezone = i.string();
+        Double[] numbers = new Double[7];
+        for (int k = 0; k < numbers.length; k++) {
+            numbers[k] = (present & 1 << k) != 0 ? i.raw() : null;
         }
-
-        long varint() throws IOException {
-            long v = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                int b = oneByte();
-                v |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return v;
-                }
-            }
-            throw new IOException("a damaged number in a serialized PanelSpan");
-        }
-
-        long zigzag() throws IOException {
-            long z = varint();
-            return (z >>> 1) ^ -(z & 1);
-        }
-
-        int intZigzag() throws IOException {
-            long v = zigzag();
-            if (v != (int) v) {
-                throw new IOException("a damaged count in a serialized PanelSpan");
-            }
-            return (int) v;
-        }
-
-        /** A count of items of at least {@code minBytes} each, checked against what is left. */
-        int count(long n, int minBytes) throws IOException {
-            if (n < 0 || n > Integer.MAX_VALUE) {
-                throw new IOException("a damaged count in a serialized PanelSpan: " + n);
-            }
-            need(n * minBytes);
-            return (int) n;
-        }
-
-        double raw() throws IOException {
-            need(8);
-            double d = Double.longBitsToDouble((long) LONGS.get(bytes, pos));
-            pos += 8;
-            return d;
-        }
-
-        String string() throws IOException {
-            long header = varint();
-            if (header == 0) {
-                return null;
-            }
-            long n = (header - 1) >>> 1;
-            boolean wide = ((header - 1) & 1) != 0;
-            need(wide ? 2 * n : n);
-            String s;
-            if (!wide) {
-                s = new String(bytes, pos, (int) n, StandardCharsets.ISO_8859_1);
-                pos += (int) n;
-            } else {
-                char[] chars = new char[(int) n];
-                for (int k = 0; k < n; k++, pos += 2) {
-                    chars[k] = (char) ((bytes[pos] & 0xFF) | (bytes[pos + 1] & 0xFF) << 8);
-                }
-                s = new String(chars);
-            }
-            return s;
-        }
-
-        EdgeReading edge(long time) throws IOException {
-            return new EdgeReading(time, raw(), raw(), raw());
-        }
-
-        EdgeReading optionalEdge() throws IOException {
-            return oneByte() == 0 ? null : edge(zigzag());
-        }
-
-        CatalogFacts facts() throws IOException {
-            boolean known = oneByte() != 0;
-            int present = oneByte();
-            CatalogColumns c =
-                    new CatalogColumns(
-                            string(), string(), string(), string(), string(), string(), string(),
-                            string(), string());
-            String timezone = string();
-            Double[] numbers = new Double[7];
-            for (int k = 0; k < numbers.length; k++) {
-                numbers[k] = (present & 1 << k) != 0 ? raw() : null;
-            }
-            return new CatalogFacts(
-                    known,
-                    c,
-                    timezone,
-                    numbers[0],
-                    numbers[1],
-                    numbers[2],
-                    numbers[3],
-                    numbers[4],
-                    numbers[5],
-                    numbers[6]);
-        }
+        return new CatalogFacts(
+                known,
+                c,
+                timezone,
+                numbers[0],
+                numbers[1],
+                numbers[2],
+                numbers[3],
+                numbers[4],
+                numbers[5],
+                numbers[6]);
     }
 }
