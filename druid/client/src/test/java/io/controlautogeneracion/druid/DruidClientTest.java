@@ -26,6 +26,8 @@ class DruidClientTest {
     private DruidClient client;
     private final AtomicReference<JsonNode> lastBody = new AtomicReference<>();
     private volatile String sqlAnswer = "[[\"n\"],[3]]";
+    private final AtomicReference<String> lastNative = new AtomicReference<>();
+    private volatile String nativeAnswer = "[]";
     private final List<String> compactionCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -36,6 +38,15 @@ class DruidClientTest {
                 exchange -> {
                     lastBody.set(JSON.readTree(exchange.getRequestBody()));
                     answer(exchange, 200, sqlAnswer);
+                });
+        server.createContext(
+                "/druid/v2",
+                exchange -> {
+                    lastNative.set(
+                            exchange.getRequestURI().getPath()
+                                    + " "
+                                    + JSON.readTree(exchange.getRequestBody()));
+                    answer(exchange, 200, nativeAnswer);
                 });
         server.createContext(
                 "/druid/indexer/v1/task/failing/status",
@@ -107,6 +118,25 @@ class DruidClientTest {
 
         sqlAnswer = "[[\"n\"]]";
         assertThat(client.sql("SELECT n FROM nothing")).isEmpty();
+    }
+
+    @Test
+    void shouldPostANativeQueryToTheBrokerAndGiveItsRowsAsArrays() {
+        nativeAnswer = "[[1740787200000,3,139974.995,null],[1740790800000,2,0.0,1.5]]";
+
+        List<List<Object>> rows = client.nativeQuery("{\"queryType\":\"groupBy\"}");
+
+        assertThat(lastNative.get()).isEqualTo("/druid/v2 {\"queryType\":\"groupBy\"}");
+        assertThat(rows)
+                .containsExactly(
+                        java.util.Arrays.asList(1740787200000L, 3, 139974.995, null),
+                        List.of(1740790800000L, 2, 0.0, 1.5));
+        nativeAnswer = "[]";
+        assertThat(client.nativeQuery("{}")).isEmpty();
+        nativeAnswer = "{\"error\":";
+        assertThatThrownBy(() -> client.nativeQuery("{}"))
+                .isInstanceOf(DruidException.class)
+                .hasMessageContaining("invalid JSON");
     }
 
     @Test

@@ -40,7 +40,7 @@ final class QueryEndpoint implements HttpHandler {
         this.maxRows = maxRows;
         // Druid is asked for one row more than an answer holds: a row after the last one shown is
         // what says an answer was cut, so an answer of exactly maxRows rows is not called cut.
-        this.context = Map.of("sqlOuterLimit", maxRows + 1, "timeout", TIMEOUT_MILLIS);
+        this.context = Map.of("timeout", TIMEOUT_MILLIS);
     }
 
     @Override
@@ -73,7 +73,7 @@ final class QueryEndpoint implements HttpHandler {
     private void run(HttpExchange exchange, String name) throws IOException {
         NamedQuery query = catalog.get(name);
         List<Object> values = QueryParameters.bind(query, Exchanges.parameters(exchange));
-        List<Map<String, Object>> rows = druid.sql(context, query.body(), values.toArray());
+        List<Map<String, Object>> rows = catalog.run(druid, query, values, maxRows + 1, context);
         boolean truncated = rows.size() > maxRows;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query.name());
