@@ -85,7 +85,7 @@ public record NativeForm(
     }
 
     /**
-     * Whether this form is the SQL's plan for these values (in the order of {@code query}'s
+     * Whether this form is the SQL's plan for these values (in the order of {@code sql}'s
      * parameters): the values {@code when} names are the ones given, and every time is a whole
      * millisecond (a native interval holds no finer time).
      */
@@ -189,6 +189,7 @@ public record NativeForm(
         if (m.matches()) {
             return JSON.valueToTree(valueOf(m.group(1), values));
         }
+        m.reset();
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(
@@ -200,7 +201,8 @@ public record NativeForm(
 
     private static Object valueOf(String parameter, Map<String, Object> values) {
         if (!values.containsKey(parameter)) {
-            throw new IllegalStateException("a native form names no parameter '" + parameter + "'");
+            throw new IllegalStateException(
+                    "a native form names '" + parameter + "', which its query does not have");
         }
         Object value = values.get(parameter);
         return value instanceof Instant t ? DRUID_TIME.format(t) : value;

@@ -38,8 +38,6 @@ final class QueryEndpoint implements HttpHandler {
         this.catalog = catalog;
         this.druid = druid;
         this.maxRows = maxRows;
-        // Druid is asked for one row more than an answer holds: a row after the last one shown is
-        // what says an answer was cut, so an answer of exactly maxRows rows is not called cut.
         this.context = Map.of("timeout", TIMEOUT_MILLIS);
     }
 
@@ -73,6 +71,8 @@ final class QueryEndpoint implements HttpHandler {
     private void run(HttpExchange exchange, String name) throws IOException {
         NamedQuery query = catalog.get(name);
         List<Object> values = QueryParameters.bind(query, Exchanges.parameters(exchange));
+        // Druid is asked for one row more than an answer holds: a row after the last one shown is
+        // what says an answer was cut, so an answer of exactly maxRows rows is not called cut.
         List<Map<String, Object>> rows = catalog.run(druid, query, values, maxRows + 1, context);
         boolean truncated = rows.size() > maxRows;
         Map<String, Object> body = new LinkedHashMap<>();
