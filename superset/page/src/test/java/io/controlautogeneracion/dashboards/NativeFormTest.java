@@ -102,6 +102,36 @@ class NativeFormTest {
     }
 
     @Test
+    void writesEveryTimeAsTheFormatterOfDruidSqlsTextDoes() {
+        NativeForm.SqlTimes times = new NativeForm.SqlTimes();
+        java.util.Random random = new java.util.Random(42);
+        List<Long> millis = new java.util.ArrayList<>();
+        // A client's hours in order across days, months and a leap day, then times anywhere.
+        for (long t = Instant.parse("2024-02-27T00:00:00Z").toEpochMilli(), i = 0; i < 2000; i++) {
+            millis.add(t + i * 3_600_000L);
+        }
+        millis.addAll(
+                List.of(
+                        0L,
+                        -1L,
+                        86_399_999L,
+                        86_400_000L,
+                        Instant.parse("0999-12-31T23:59:59.999Z").toEpochMilli(),
+                        Instant.parse("1000-01-01T00:00:00Z").toEpochMilli(),
+                        Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli(),
+                        Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli()));
+        for (int i = 0; i < 100_000; i++) {
+            millis.add(random.nextLong() % 400_000_000_000_000L);
+        }
+
+        for (long t : millis) {
+            assertThat(times.format(t))
+                    .as("%d", t)
+                    .isEqualTo(NativeForm.DRUID_TIME.format(Instant.ofEpochMilli(t)));
+        }
+    }
+
+    @Test
     void refusesAFormOfNoQueryOrNamingAParameterItsQueryLacks(@TempDir Path dir) throws Exception {
         Files.copy(
                 ProjectFiles.path("druid/queries/panel_generation_hourly.sql"),
