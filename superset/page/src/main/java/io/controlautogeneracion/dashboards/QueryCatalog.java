@@ -38,12 +38,16 @@ public final class QueryCatalog {
             throw new UncheckedIOException(new IOException("no named queries in " + dir));
         }
         Map<String, NamedQuery> queries = new TreeMap<>();
-        list(dir, ".sql").map(NamedQuery::load).forEach(q -> queries.put(q.name(), q));
+        for (Path file : list(dir, ".sql")) {
+            NamedQuery query = NamedQuery.load(file);
+            queries.put(query.name(), query);
+        }
         Map<String, NativeForm> natives = new HashMap<>();
         if (Files.isDirectory(dir.resolve("native"))) {
-            list(dir.resolve("native"), ".json")
-                    .map(NativeForm::load)
-                    .forEach(n -> natives.put(n.name(), checked(n, queries.get(n.name()))));
+            for (Path file : list(dir.resolve("native"), ".json")) {
+                NativeForm form = NativeForm.load(file);
+                natives.put(form.name(), checked(form, queries.get(form.name())));
+            }
         }
         return new QueryCatalog(Map.copyOf(queries), Map.copyOf(natives));
     }
@@ -112,13 +116,9 @@ public final class QueryCatalog {
         return form;
     }
 
-    private static Stream<Path> list(Path dir, String suffix) {
+    private static List<Path> list(Path dir, String suffix) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files
-                    .filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .sorted()
-                    .toList()
-                    .stream();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
