@@ -19,4 +19,4 @@ echo "== hostile memory, $n messages of ~1 MiB per topic; load average: $(cut -d
 java -Xmx10g -cp "$cp" io.controlautogeneracion.ingest.bench.HostileMemoryBenchmark \
   "$n" "$module/target/quarkus-app/quarkus-run.jar" > "$module/target/hostile-memory.log" 2>&1 || true
 grep -E "RESULT|Exception|OutOfMemory" "$module/target/hostile-memory.log" || true
-grep -E "OutOfMemoryError|ERROR" "$module/target/bench-service-1.log" | head -5 || true
+grep -E "OutOfMemoryError|ERROR" "$module/target/bench-hostile.log" | head -5 || true

@@ -7,7 +7,8 @@
 # JMH benchmark of the per-message path.
 # Usage: ingest-service/bench/run.sh [N messages per topic, default 1000000] [RUNS, default 3]
 # Environment: BENCH_PEER (the peer's script; default ../shared/peers/seed_style_ingest.py beside
-# the checkout, "-" for none), BENCH_SERVICE_JAVA_OPTS, BENCH_CATALOG_CACHE_TTL, BENCH_RAW=1,
+# the checkout, "-" for none), BENCH_SERVICE_JAVA_OPTS, BENCH_NATIVE (a native executable of the
+# service, measured after the JVM one in each run; BENCH_NATIVE_OPTS), BENCH_CATALOG_CACHE_TTL, BENCH_RAW=1,
 # BENCH_JMH=0 (skip JMH), BENCH_PROFILE=cpu, alloc or wall (the service runs under async-profiler, from
 # Maven Central: one file of collapsed stacks per run, target/profile-<event>-<pid>.collapsed).
 set -euo pipefail

@@ -3,6 +3,7 @@ package io.controlautogeneracion.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.controlautogeneracion.testing.ProjectFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,33 @@ class ComposeFileTest {
                                 ProjectFiles.path(artifactId)
                                         .resolve("src/main/resources/application.properties")))
                 .containsPattern("(?m)^quarkus\\.native\\.march=x86-64-v2$");
+    }
+
+    @Test
+    void ingestServicesNativeImageRunsWithTheHeapBoundsAndArenasOfItsJvmImage() throws Exception {
+        // ingest-service runs on edge nodes beside Kafka and MongoDB: its native executable's heap
+        // would otherwise grow to a share of the node's memory. bench/run.sh measures the
+        // executable with these same arguments.
+        Path module = ProjectFiles.path("ingest-service");
+        List<String> heapBounds =
+                ProjectFiles.read(module.resolve("jvm.options"))
+                        .lines()
+                        .filter(line -> line.startsWith("-Xmx") || line.startsWith("-Xmn"))
+                        .toList();
+        assertThat(heapBounds).hasSize(2);
+        Path nativeFile = module.resolve("src/main/docker/Dockerfile.native-micro");
+        Matcher entrypoint =
+                Pattern.compile("(?m)^ENTRYPOINT (\\[.*])$").matcher(ProjectFiles.read(nativeFile));
+        assertThat(entrypoint.find()).as("exec-form ENTRYPOINT in %s", nativeFile).isTrue();
+        List<String> command = texts(new ObjectMapper().readTree(entrypoint.group(1)));
+        assertThat(command.get(0)).isEqualTo("./application");
+        assertThat(command.subList(1, command.size())).containsExactlyElementsOf(heapBounds);
+        assertThat(Dockerfile.read(nativeFile).environment())
+                .containsEntry(
+                        "MALLOC_ARENA_MAX",
+                        Dockerfile.read(module.resolve("src/main/docker/Dockerfile.jvm"))
+                                .environment()
+                                .get("MALLOC_ARENA_MAX"));
     }
 
     @ParameterizedTest

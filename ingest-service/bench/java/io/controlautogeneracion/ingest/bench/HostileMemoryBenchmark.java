@@ -32,8 +32,14 @@ public final class HostileMemoryBenchmark {
         try (StandIns standIns = StandIns.start()) {
             send(standIns.bootstrapServers(), perTopic);
             BenchCatalog.load(standIns);
+            Path module = IngestBenchmark.module(jar);
             IngestBenchmark.Result result =
-                    IngestBenchmark.runService(jar, standIns, 3L * perTopic, 1);
+                    IngestBenchmark.runService(
+                            IngestBenchmark.jvmCommand(jar, module),
+                            module.resolve("target/bench-hostile.log"),
+                            standIns,
+                            3L * perTopic,
+                            "hostile");
             LOG.infof("RESULT hostile memory, %d messages per topic: %s", perTopic, result);
         }
         System.exit(0);

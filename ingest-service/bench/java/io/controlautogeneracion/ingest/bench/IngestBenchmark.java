@@ -2,6 +2,8 @@ package io.controlautogeneracion.ingest.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -43,7 +45,9 @@ import java.util.stream.Collectors;
  *
  * <p>Usage: {@code IngestBenchmark <N per topic> <runs> <quarkus-run.jar> <peer script|->}.
  * Environment: {@code BENCH_SERVICE_JAVA_OPTS} (the service's JVM options; default the deployed
- * ones), {@code BENCH_PEER_PYTHON} (default {@code /usr/bin/python3}), {@code
+ * ones), {@code BENCH_NATIVE} (the service's native executable, run after the JVM one in each run
+ * with the options its image gives it, or {@code BENCH_NATIVE_OPTS}), {@code BENCH_PEER_PYTHON}
+ * (default {@code /usr/bin/python3}), {@code
  * BENCH_CATALOG_CACHE_TTL} (e.g. 1s for a cold catalog cache), {@code BENCH_RAW=1} (also the
  * stand-in's own raw insert rate).
  */
@@ -59,6 +63,13 @@ public final class IngestBenchmark {
         int runs = Integer.parseInt(args[1]);
         Path jar = Path.of(args[2]);
         Path peer = "-".equals(args[3]) ? null : Path.of(args[3]);
+        String nativeRunner = System.getenv("BENCH_NATIVE");
+        Path module = module(jar);
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(new Contender("service", jvmCommand(jar, module)));
+        if (nativeRunner != null && !nativeRunner.isBlank()) {
+            contenders.add(new Contender("native", nativeCommand(Path.of(nativeRunner), module)));
+        }
         long total = perTopic * DeviceKind.values().length;
         try (StandIns standIns = StandIns.start()) {
             double raw =
@@ -67,19 +78,23 @@ public final class IngestBenchmark {
                             : rawInsertRate(standIns.mongoConnectionString(), perTopic);
             preload(standIns.bootstrapServers(), perTopic);
             BenchCatalog.load(standIns);
-            List<Result> service = new ArrayList<>();
             List<Result> seedStyle = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                standIns.database().drop();
-                service.add(runService(jar, standIns, total, run));
-                LOG.infof("run %d, service: %s", run, service.get(service.size() - 1));
+                for (Contender contender : contenders) {
+                    standIns.database().drop();
+                    String name = contender.name + "-" + run;
+                    Path log = module.resolve("target/bench-" + name + ".log");
+                    Result result = runService(contender.command, log, standIns, total, name);
+                    contender.results.add(result);
+                    LOG.infof("run %d, %s: %s", run, contender.name, result);
+                }
                 if (peer != null) {
                     standIns.database().drop();
                     seedStyle.add(runPeer(peer, standIns, total, run));
                     LOG.infof("run %d, peer: %s", run, seedStyle.get(seedStyle.size() - 1));
                 }
             }
-            report(perTopic, raw, service, seedStyle);
+            report(perTopic, raw, contenders, seedStyle);
         }
         System.exit(0);
     }
@@ -160,38 +175,84 @@ public final class IngestBenchmark {
         }
     }
 
-    /**
-     * The service's JVM options: the deployed ones (the module's {@code jvm.options}) unless
-     * BENCH_SERVICE_JAVA_OPTS says others.
-     */
-    static List<String> serviceJavaOptions(Path jar) {
-        String options = System.getenv("BENCH_SERVICE_JAVA_OPTS");
-        if (options == null) {
-            Path module = jar.toAbsolutePath().getParent().getParent().getParent();
-            return List.of("@" + module.resolve("jvm.options"));
+    /** The module's folder, from its packaged jar ({@code target/quarkus-app/quarkus-run.jar}). */
+    static Path module(Path jar) {
+        return jar.toAbsolutePath().getParent().getParent().getParent();
+    }
+
+    /** A form of the service measured against the peer: its name, its command and its runs. */
+    record Contender(String name, List<String> command, List<Result> results) {
+        Contender(String name, List<String> command) {
+            this(name, command, new ArrayList<>());
         }
+    }
+
+    /**
+     * The packaged service with its JVM options: the deployed ones (the module's {@code
+     * jvm.options}) unless BENCH_SERVICE_JAVA_OPTS says others.
+     */
+    static List<String> jvmCommand(Path jar, Path module) {
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        String options = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        command.addAll(
+                options == null ? List.of("@" + module.resolve("jvm.options")) : words(options));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /**
+     * The native executable with the options its image runs it with (the arguments after the
+     * executable in the {@code ENTRYPOINT} of {@code src/main/docker/Dockerfile.native-micro})
+     * unless BENCH_NATIVE_OPTS says others.
+     */
+    static List<String> nativeCommand(Path runner, Path module) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(runner.toAbsolutePath().toString());
+        String options = System.getenv("BENCH_NATIVE_OPTS");
+        command.addAll(
+                options == null
+                        ? imageArguments(module.resolve("src/main/docker/Dockerfile.native-micro"))
+                        : words(options));
+        return command;
+    }
+
+    /** The arguments after the executable in a Dockerfile's exec-form {@code ENTRYPOINT}. */
+    static List<String> imageArguments(Path dockerfile) throws Exception {
+        for (String line : Files.readAllLines(dockerfile)) {
+            if (line.startsWith("ENTRYPOINT [")) {
+                JsonNode entrypoint =
+                        new ObjectMapper().readTree(line.substring("ENTRYPOINT".length()));
+                List<String> arguments = new ArrayList<>();
+                for (int i = 1; i < entrypoint.size(); i++) {
+                    arguments.add(entrypoint.get(i).asText());
+                }
+                return arguments;
+            }
+        }
+        throw new IllegalStateException("no exec-form ENTRYPOINT in " + dockerfile);
+    }
+
+    private static List<String> words(String options) {
         return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    static Result runService(Path jar, StandIns standIns, long total, int run) throws Exception {
-        File log = jar.getParent().getParent().resolve("bench-service-" + run + ".log").toFile();
-        List<String> command = new ArrayList<>();
-        command.add("java");
-        command.addAll(serviceJavaOptions(jar));
-        command.add("-jar");
-        command.add(jar.toString());
+    static Result runService(
+            List<String> command, Path log, StandIns standIns, long total, String group)
+            throws Exception {
         ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", standIns.bootstrapServers());
         env.put("QUARKUS_MONGODB_CONNECTION_STRING", standIns.mongoConnectionString());
         env.put("QUARKUS_HTTP_PORT", "0");
-        // As deployed (Dockerfile.jvm, the local stack): two of glibc's allocation arenas.
+        // As deployed (the images, the local stack): two of glibc's allocation arenas.
         env.put("MALLOC_ARENA_MAX", "2");
         env.put("INGEST_VIEWER_PASSWORD", "bench-viewer");
         env.put("INGEST_ADMIN_PASSWORD", "bench-admin");
         // Fresh consumer groups per run: every run reads the same messages from the start.
-        env.put("INGEST_CONSUMER_GROUP_PREFIX", "bench-service-" + run);
+        env.put("INGEST_CONSUMER_GROUP_PREFIX", "bench-" + group);
         // Enrichment from the catalog stand-in; BENCH_CATALOG_CACHE_TTL=1s keeps the cache cold
         // (every device read from Couchbase again each second) instead of the default 5 min.
         standIns.catalogConfig()
@@ -211,7 +272,7 @@ public final class IngestBenchmark {
             env.put("INGEST_CATALOG_REUSE", cacheTtl);
         }
         Process service = builder.start();
-        return measure(service, standIns, total, log, IngestBenchmark::enrichment);
+        return measure(service, standIns, total, log.toFile(), IngestBenchmark::enrichment);
     }
 
     static Result runPeer(Path script, StandIns standIns, long total, int run) throws Exception {
@@ -444,7 +505,7 @@ public final class IngestBenchmark {
     }
 
     private static void report(
-            long perTopic, double raw, List<Result> service, List<Result> peer) {
+            long perTopic, double raw, List<Contender> contenders, List<Result> peer) {
         StringBuilder out = new StringBuilder();
         out.append(
                 String.format(
@@ -453,7 +514,7 @@ public final class IngestBenchmark {
                         perTopic,
                         perTopic * 3,
                         100 * BenchMessages.INVALID_SHARE,
-                        service.size()));
+                        contenders.get(0).results().size()));
         if (!Double.isNaN(raw)) {
             out.append(String.format(Locale.ROOT, "RESULT stand-in raw unordered bulk insert: %.0f docs/s%n", raw));
         }
@@ -465,31 +526,54 @@ public final class IngestBenchmark {
                         "messages/s",
                         "CPU-s per million",
                         "peak RSS MiB"));
-        for (int i = 0; i < service.size(); i++) {
-            row(out, "service, run " + (i + 1), service.get(i));
+        for (int i = 0; i < contenders.get(0).results().size(); i++) {
+            for (Contender contender : contenders) {
+                row(out, contender.name() + ", run " + (i + 1), contender.results().get(i));
+            }
             if (i < peer.size()) {
                 row(out, "seed-style, run " + (i + 1), peer.get(i));
             }
         }
-        double[] s = medians(out, "service, median", service);
+        List<double[]> medians = new ArrayList<>();
+        for (Contender contender : contenders) {
+            medians.add(medians(out, contender.name() + ", median", contender.results()));
+        }
         if (!peer.isEmpty()) {
             double[] p = medians(out, "seed-style, median", peer);
-            out.append(
-                    String.format(
-                            Locale.ROOT,
-                            "RESULT %-22s %11.2fx %17.2fx %13.2fx%n",
-                            "service / seed-style",
-                            s[0] / p[0],
-                            s[1] / p[1],
-                            s[2] / p[2]));
+            for (int i = 0; i < contenders.size(); i++) {
+                ratio(out, contenders.get(i).name() + " / seed-style", medians.get(i), p);
+            }
         }
-        for (int i = 0; i < service.size(); i++) {
-            out.append("RESULT service run ").append(i + 1).append(": ").append(service.get(i).detail()).append('\n');
+        for (int i = 1; i < contenders.size(); i++) {
+            ratio(out, contenders.get(i).name() + " / service", medians.get(i), medians.get(0));
+        }
+        for (Contender contender : contenders) {
+            for (int i = 0; i < contender.results().size(); i++) {
+                out.append("RESULT ")
+                        .append(contender.name())
+                        .append(" run ")
+                        .append(i + 1)
+                        .append(": ")
+                        .append(contender.results().get(i).detail())
+                        .append('\n');
+            }
         }
         for (int i = 0; i < peer.size(); i++) {
             out.append("RESULT seed-style run ").append(i + 1).append(": ").append(peer.get(i).detail()).append('\n');
         }
         LOG.info(out);
+    }
+
+    /** Appends the ratios of two sets of medians (rate, CPU per million, RSS). */
+    private static void ratio(StringBuilder out, String name, double[] of, double[] to) {
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "RESULT %-22s %11.2fx %17.2fx %13.2fx%n",
+                        name,
+                        of[0] / to[0],
+                        of[1] / to[1],
+                        of[2] / to[2]));
     }
 
     /** Appends the medians of the runs (rate, CPU per million, RSS in MiB) and returns them. */
