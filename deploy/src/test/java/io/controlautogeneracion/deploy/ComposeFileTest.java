@@ -79,15 +79,19 @@ class ComposeFileTest {
     @Test
     void ingestServicesNativeImageRunsWithTheHeapBoundsAndArenasOfItsJvmImage() throws Exception {
         // ingest-service runs on edge nodes beside Kafka and MongoDB: its native executable's heap
-        // would otherwise grow to a share of the node's memory. bench/run.sh measures the
-        // executable with these same arguments.
+        // would otherwise grow to a share of the node's memory, and out of memory it must end as
+        // the JVM does. bench/run.sh measures the executable with these same arguments.
         Path module = ProjectFiles.path("ingest-service");
         List<String> heapBounds =
                 ProjectFiles.read(module.resolve("jvm.options"))
                         .lines()
-                        .filter(line -> line.startsWith("-Xmx") || line.startsWith("-Xmn"))
+                        .filter(
+                                line ->
+                                        line.startsWith("-Xmx")
+                                                || line.startsWith("-Xmn")
+                                                || line.equals("-XX:+ExitOnOutOfMemoryError"))
                         .toList();
-        assertThat(heapBounds).hasSize(2);
+        assertThat(heapBounds).hasSize(3);
         Path nativeFile = module.resolve("src/main/docker/Dockerfile.native-micro");
         Matcher entrypoint =
                 Pattern.compile("(?m)^ENTRYPOINT (\\[.*])$").matcher(ProjectFiles.read(nativeFile));
