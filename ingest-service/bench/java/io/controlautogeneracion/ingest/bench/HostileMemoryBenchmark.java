@@ -27,6 +27,7 @@ public final class HostileMemoryBenchmark {
     private HostileMemoryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         int perTopic = Integer.parseInt(args[0]);
         Path jar = Path.of(args[1]);
         try (StandIns standIns = StandIns.start()) {

@@ -59,6 +59,7 @@ public final class IngestBenchmark {
     private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         long perTopic = Long.parseLong(args[0]);
         int runs = Integer.parseInt(args[1]);
         Path jar = Path.of(args[2]);

@@ -40,6 +40,7 @@ public final class RawInsertClient {
     private RawInsertClient() {}
 
     public static void main(String[] args) throws Exception {
+        BenchLogging.configure();
         long perTopic = Long.parseLong(args[1]);
         rate(args[0], Math.min(perTopic, 50_000)); // warms the stand-in and this JVM
         double rate = rate(args[0], perTopic);
