@@ -82,7 +82,7 @@ public final class IngestBenchmark {
             List<Result> seedStyle = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 for (Contender contender : contenders) {
-                    standIns.database().drop();
+                    emptyStore(standIns);
                     String name = contender.name + "-" + run;
                     Path log = module.resolve("target/bench-" + name + ".log");
                     Result result = runService(contender.command, log, standIns, total, name);
@@ -90,7 +90,7 @@ public final class IngestBenchmark {
                     LOG.infof("run %d, %s: %s", run, contender.name, result);
                 }
                 if (peer != null) {
-                    standIns.database().drop();
+                    emptyStore(standIns);
                     seedStyle.add(runPeer(peer, standIns, total, run));
                     LOG.infof("run %d, peer: %s", run, seedStyle.get(seedStyle.size() - 1));
                 }
@@ -174,6 +174,16 @@ public final class IngestBenchmark {
                     peakRssKb / 1024,
                     detail);
         }
+    }
+
+    /**
+     * Drops the stand-in's database and collects this JVM's heap, where the stand-in kept the
+     * documents of the run before: each run starts with the store empty and its memory free, so
+     * that no collection of an earlier run's documents falls in a measured span.
+     */
+    static void emptyStore(StandIns standIns) {
+        standIns.database().drop();
+        System.gc();
     }
 
     /** The module's folder, from its packaged jar ({@code target/quarkus-app/quarkus-run.jar}). */
