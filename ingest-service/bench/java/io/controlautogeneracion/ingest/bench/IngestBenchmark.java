@@ -83,11 +83,11 @@ public final class IngestBenchmark {
             for (int run = 1; run <= runs; run++) {
                 for (Contender contender : contenders) {
                     emptyStore(standIns);
-                    String name = contender.name + "-" + run;
+                    String name = contender.name() + "-" + run;
                     Path log = module.resolve("target/bench-" + name + ".log");
-                    Result result = runService(contender.command, log, standIns, total, name);
-                    contender.results.add(result);
-                    LOG.infof("run %d, %s: %s", run, contender.name, result);
+                    Result result = runService(contender.command(), log, standIns, total, name);
+                    contender.results().add(result);
+                    LOG.infof("run %d, %s: %s", run, contender.name(), result);
                 }
                 if (peer != null) {
                     emptyStore(standIns);
