@@ -4,8 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 
 import io.controlautogeneracion.ingest.store.EncodedDocument;
@@ -30,7 +28,8 @@ import java.util.concurrent.Future;
 /**
  * The MongoDB stand-in's own ceiling: a minimal client that only sends unordered bulk inserts of
  * prebuilt documents (same shape, batch size and concurrency as the service) into a scratch
- * database with the same unique index. Usage: {@code RawInsertClient <mongo> <N per topic> <out>};
+ * database, each with its message's position as its {@code _id} (the store's one unique index).
+ * Usage: {@code RawInsertClient <mongo> <N per topic> <out>};
  * writes the rate in documents per second to {@code out}.
  */
 public final class RawInsertClient {
@@ -52,9 +51,6 @@ public final class RawInsertClient {
         try (MongoClient client = MongoClients.create(mongo)) {
             MongoDatabase database = client.getDatabase("bench_raw");
             MongoCollection<Document> collection = database.getCollection("topic");
-            collection.createIndex(
-                    Indexes.ascending("topic_id", "partition", "offset"),
-                    new IndexOptions().unique(true));
             ExecutorService writers = Executors.newFixedThreadPool(3);
             long start = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
@@ -102,7 +98,9 @@ public final class RawInsertClient {
             int size = (int) Math.min(BATCH, count - offset);
             for (int i = 0; i < size; i++) {
                 Document document = batch.get(i);
-                document.remove("_id");
+                document.put(
+                        MessageDocuments.ID,
+                        MessageDocuments.id(kind.defaultTopic(), 0, offset + i));
                 document.put(MessageDocuments.OFFSET, offset + i);
             }
             collection.insertMany(batch.subList(0, size), unordered);

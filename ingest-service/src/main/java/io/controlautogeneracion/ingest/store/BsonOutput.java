@@ -9,7 +9,6 @@ import java.util.Map;
 import org.bson.BsonSerializationException;
 import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
-import org.bson.types.ObjectId;
 
 /**
  * A document written straight into a growing byte array in the BSON layout (little-endian, lengths
@@ -25,7 +24,6 @@ public final class BsonOutput {
     static final byte STRING = 0x02;
     static final byte DOCUMENT = 0x03;
     static final byte ARRAY = 0x04;
-    static final byte OBJECT_ID = 0x07;
     static final byte BOOLEAN = 0x08;
     static final byte DATE_TIME = 0x09;
     static final byte NULL = 0x0A;
@@ -114,11 +112,6 @@ public final class BsonOutput {
 
     public void nullValue(String name) {
         name(NULL, name);
-    }
-
-    public void objectId(String name, ObjectId id) {
-        name(OBJECT_ID, name);
-        put(id.toByteArray());
     }
 
     public void doubleValue(String name, double value) {

@@ -2,11 +2,14 @@ package io.controlautogeneracion.ingest.store;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.stats.StatsDocuments;
 import io.controlautogeneracion.ingest.stream.MessageDocuments;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
@@ -20,18 +23,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the indexes the service relies on. First the duplicate guards: the unique (topic_id,
- * partition, offset) indexes that make redelivery harmless and the stats' unique bucket index;
- * writes wait for {@link #ready()}, so no message is stored before its guard exists. Then, without
- * holding up writes, the query indexes (a page of a topic by event time; by device, client and
- * postal code with event time; by enrichment status) and the TTL indexes of retention: building a
- * new one over a large store takes as long as the store is big, and MongoDB builds it while writes
- * go on. While MongoDB is unreachable, or a build outlasts a request, the creation is retried with
- * capped backoff (asking for an index MongoDB is already building waits for that build).
+ * Creates the indexes the service relies on. First the duplicate guards: a message's {@code _id} is
+ * its position in Kafka, so the unique {@code _id} index makes redelivery harmless (a store from
+ * before, with a unique (topic_id, partition, offset) index, keeps that index while its documents
+ * last), and the stats' unique bucket index; writes wait for {@link #ready()}, so no message is
+ * stored before its guard exists. Then, without holding up writes, the query indexes (a page of a
+ * topic by event time; by device, client and postal code with event time; by enrichment status) and
+ * the TTL indexes of retention: building a new one over a large store takes as long as the store is
+ * big, and MongoDB builds it while writes go on. While MongoDB is unreachable, or a build outlasts
+ * a request, the creation is retried with capped backoff (asking for an index MongoDB is already
+ * building waits for that build).
  */
 @ApplicationScoped
 public class MongoIndexes {
@@ -39,6 +45,9 @@ public class MongoIndexes {
     private static final Logger LOG = Logger.getLogger(MongoIndexes.class);
     private static final int INDEX_OPTIONS_CONFLICT = 85;
     private static final String TTL_INDEX = "retention_ttl";
+    static final String LEGACY_GUARD = "topic_partition_offset";
+    private static final FindOptions ONE_ID =
+            new FindOptions().projection(Projections.include(MessageDocuments.ID)).limit(1);
 
     private final ReactiveMongoDatabase database;
     private final IngestConfig config;
@@ -90,19 +99,15 @@ public class MongoIndexes {
         return complete;
     }
 
-    private static Bson position() {
-        return Indexes.ascending(
-                MessageDocuments.TOPIC_ID, MessageDocuments.PARTITION, MessageDocuments.OFFSET);
-    }
-
+    /**
+     * The duplicate guards. A message's {@code _id} is its position in Kafka ({@link
+     * MessageDocuments#id}), so the collection's own unique {@code _id} index is the unique
+     * (topic_id, partition, offset) key of {@code topic} and {@code topic_alarm}; the stats need
+     * their unique bucket index.
+     */
     private Uni<Void> createGuards() {
-        IndexOptions unique = new IndexOptions().unique(true).name("topic_partition_offset");
-        return database.getCollection(MessageRepository.READINGS)
-                .createIndex(position(), unique)
-                .chain(
-                        () ->
-                                database.getCollection(MessageRepository.ALARMS)
-                                        .createIndex(position(), unique))
+        return retireLegacyGuard(MessageRepository.READINGS)
+                .chain(() -> retireLegacyGuard(MessageRepository.ALARMS))
                 .chain(
                         () ->
                                 database.getCollection(StatsRepository.STATS)
@@ -114,6 +119,62 @@ public class MongoIndexes {
                                                         .unique(true)
                                                         .name("topic_bucket")))
                 .replaceWithVoid();
+    }
+
+    /**
+     * A store written before the {@code _id} was the message's position has documents with a
+     * generated {@code ObjectId} and a unique (topic_id, partition, offset) index guarding them.
+     * The index stays while one of those documents remains (a redelivery of its message is still a
+     * duplicate key) and is dropped once retention has taken the last: one index less to keep at
+     * every insert.
+     */
+    private Uni<Void> retireLegacyGuard(String name) {
+        ReactiveMongoCollection<Document> collection = database.getCollection(name);
+        return collection
+                .listIndexes()
+                .filter(index -> LEGACY_GUARD.equals(index.getString("name")))
+                .collect()
+                .first()
+                .chain(
+                        index ->
+                                index == null
+                                        ? Uni.createFrom().voidItem()
+                                        : collection
+                                                .find(legacyIds(), ONE_ID)
+                                                .collect()
+                                                .first()
+                                                .chain(
+                                                        legacy ->
+                                                                retire(
+                                                                        collection,
+                                                                        name,
+                                                                        legacy != null)));
+    }
+
+    private static Uni<Void> retire(
+            ReactiveMongoCollection<Document> collection, String name, boolean documentsLeft) {
+        if (documentsLeft) {
+            LOG.infof(
+                    "%s keeps its unique index %s until retention has taken the documents stored"
+                            + " before the _id was the message's position",
+                    name, LEGACY_GUARD);
+            return Uni.createFrom().voidItem();
+        }
+        LOG.infof(
+                "dropping the unique index %s of %s: every document's _id is its message's"
+                        + " position",
+                LEGACY_GUARD, name);
+        return collection.dropIndex(LEGACY_GUARD);
+    }
+
+    /**
+     * Every {@code ObjectId} {@code _id}: MongoDB compares a value only with values of its own type
+     * here, so the range is exactly the generated ids, read from the {@code _id} index.
+     */
+    static Bson legacyIds() {
+        return Filters.and(
+                Filters.gte(MessageDocuments.ID, new ObjectId("000000000000000000000000")),
+                Filters.lte(MessageDocuments.ID, new ObjectId("ffffffffffffffffffffffff")));
     }
 
     private Uni<Void> createQueryAndRetentionIndexes() {

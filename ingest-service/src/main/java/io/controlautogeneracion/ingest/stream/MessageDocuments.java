@@ -5,7 +5,6 @@ import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.model.reading.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.bson.types.ObjectId;
 
 /**
  * Maps a parsed message to its MongoDB document: {@code topic} for a valid reading, {@code
@@ -59,7 +58,7 @@ public final class MessageDocuments {
         BsonOutput out =
                 new BsonOutput(INITIAL_BYTES + (value != null ? value.length : message.bytes()));
         int start = out.start();
-        int stampAt = header(out, message.topic());
+        int stampAt = header(out, message);
         boolean cut = false;
         if (value != null) {
             out.elements(value);
@@ -127,10 +126,20 @@ public final class MessageDocuments {
     /**
      * {@code _id} and {@code topic_id}, then the ingest time to be stamped; returns where it is.
      */
-    private static int header(BsonOutput out, String topic) {
-        out.objectId(ID, new ObjectId());
-        out.string(TOPIC_ID, topic);
+    private static int header(BsonOutput out, ParsedMessage message) {
+        out.string(ID, id(message.topic(), message.partition(), message.offset()));
+        out.string(TOPIC_ID, message.topic());
         return out.date(TIMESTAMP, 0);
+    }
+
+    /**
+     * The {@code _id} of the message at {@code offset} of {@code partition} of {@code topic}: its
+     * position in Kafka, {@code <topic>/<partition>/<offset>} (a topic's name has no {@code /}), so
+     * that the collection's own unique index on {@code _id} stores each message once: a message
+     * delivered again, or a write attempted again, is a duplicate key, never a second copy.
+     */
+    public static String id(String topic, int partition, long offset) {
+        return topic + '/' + partition + '/' + offset;
     }
 
     /**

@@ -3,8 +3,10 @@ package io.controlautogeneracion.ingest.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoClients;
 import io.controlautogeneracion.ingest.IngestConfig;
+import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import io.controlautogeneracion.ingest.testing.IngestConfigs;
 import io.quarkus.mongodb.impl.ReactiveMongoClientImpl;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,17 +53,15 @@ class MongoRealServerTest {
     }
 
     @Test
-    void shouldCreateTheUniqueAndTtlIndexesAndChangeTheTtlInPlace() {
+    void shouldGuardByPositionCreateTheTtlIndexesAndChangeTheTtlInPlace() {
         createIndexes(DATABASE, "P30D");
         assertThat(ttlSeconds(MessageRepository.READINGS))
                 .isEqualTo(Duration.ofDays(30).toSeconds());
-        List<Document> indexes = indexes(MessageRepository.READINGS);
-        assertThat(indexes)
-                .anySatisfy(
-                        index -> {
-                            assertThat(index.getString("name")).isEqualTo("topic_partition_offset");
-                            assertThat(index.getBoolean("unique")).isTrue();
-                        });
+        assertThat(indexes(MessageRepository.READINGS))
+                .noneSatisfy(
+                        index ->
+                                assertThat(index.getString("name"))
+                                        .isEqualTo(MongoIndexes.LEGACY_GUARD));
 
         createIndexes(DATABASE, "P7D");
         assertThat(ttlSeconds(MessageRepository.READINGS))
@@ -70,6 +71,25 @@ class MongoRealServerTest {
         List<Document> twice = List.of(reading(1), reading(1), reading(2));
         MessageInserts.Outcomes outcomes = inserts.insert(raw(twice), List.of());
         assertThat(outcomes.readings().duplicates()).containsExactly(1);
+    }
+
+    @Test
+    void shouldFindExactlyTheGeneratedIdsOfAnOlderStoreThroughTheIdIndex() {
+        String database = DATABASE + "_legacy";
+        MongoCollection<Document> readings =
+                syncClient.getDatabase(database).getCollection(MessageRepository.READINGS);
+        readings.insertMany(
+                List.of(
+                        reading(1).append("_id", new ObjectId()),
+                        reading(2),
+                        reading(3).append("_id", 3L)));
+        Document plan =
+                readings.find(MongoIndexes.legacyIds())
+                        .explain()
+                        .get("queryPlanner", Document.class);
+
+        assertThat(readings.countDocuments(MongoIndexes.legacyIds())).isEqualTo(1);
+        assertThat(plan.toJson()).contains("IXSCAN").doesNotContain("COLLSCAN");
     }
 
     @Test
@@ -146,7 +166,8 @@ class MongoRealServerTest {
     }
 
     private static Document reading(long offset) {
-        return new Document("topic_id", "panel")
+        return new Document("_id", MessageDocuments.id("panel", 0, offset))
+                .append("topic_id", "panel")
                 .append("timestamp", new Date())
                 .append("device_id", "p1")
                 .append("partition", 0)

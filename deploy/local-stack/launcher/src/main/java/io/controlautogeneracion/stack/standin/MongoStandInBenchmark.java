@@ -274,9 +274,6 @@ public final class MongoStandInBenchmark {
 
     private static void createIndexes(MongoDatabase db) {
         MongoCollection<Document> topic = db.getCollection("topic");
-        topic.createIndex(
-                Indexes.ascending("topic_id", "partition", "offset"),
-                new IndexOptions().unique(true).name("topic_partition_offset"));
         topic.createIndex(Indexes.ascending("topic_id", "device_id", "event_time"));
         topic.createIndex(
                 Indexes.ascending("timestamp"),
@@ -294,7 +291,10 @@ public final class MongoStandInBenchmark {
                         .expireAfter(30L * 86400, TimeUnit.SECONDS));
     }
 
-    /** A stored message like ingest-service's: the reading, its position and the enrichment. */
+    /**
+     * A stored message like ingest-service's: its position as its {@code _id} (the collection's one
+     * unique index), the reading, the position's fields and the enrichment.
+     */
     static Document message(String topicId, int partition, long offset, Instant eventTime) {
         String device = "D-" + String.format("%04d", offset % 40);
         Document value =
@@ -303,7 +303,8 @@ public final class MongoStandInBenchmark {
                         .append("value", 1000.0 + offset % 997 / 10.0)
                         .append("unit", topicId.equals("sensor-wind") ? "m/s" : "W")
                         .append("status", "OK");
-        return new Document("topic_id", topicId)
+        return new Document("_id", topicId + "/" + partition + "/" + offset)
+                .append("topic_id", topicId)
                 .append("timestamp", new Date())
                 .append("msg_value", value)
                 .append("device_id", device)
