@@ -139,32 +139,32 @@ public class MongoIndexes {
                         index ->
                                 index == null
                                         ? Uni.createFrom().voidItem()
-                                        : collection
-                                                .find(legacyIds(), ONE_ID)
-                                                .collect()
-                                                .first()
-                                                .chain(
-                                                        legacy ->
-                                                                retire(
-                                                                        collection,
-                                                                        name,
-                                                                        legacy != null)));
+                                        : dropWhenUnused(collection, name));
     }
 
-    private static Uni<Void> retire(
-            ReactiveMongoCollection<Document> collection, String name, boolean documentsLeft) {
-        if (documentsLeft) {
-            LOG.infof(
-                    "%s keeps its unique index %s until retention has taken the documents stored"
-                            + " before the _id was the message's position",
-                    name, LEGACY_GUARD);
-            return Uni.createFrom().voidItem();
-        }
-        LOG.infof(
-                "dropping the unique index %s of %s: every document's _id is its message's"
-                        + " position",
-                LEGACY_GUARD, name);
-        return collection.dropIndex(LEGACY_GUARD);
+    /** Drops the old guard of {@code name} unless a document with a generated id remains. */
+    private static Uni<Void> dropWhenUnused(
+            ReactiveMongoCollection<Document> collection, String name) {
+        return collection
+                .find(legacyIds(), ONE_ID)
+                .collect()
+                .first()
+                .chain(
+                        legacy -> {
+                            if (legacy != null) {
+                                LOG.infof(
+                                        "%s keeps its unique index %s until retention has taken"
+                                                + " the documents stored before the _id was the"
+                                                + " message's position",
+                                        name, LEGACY_GUARD);
+                                return Uni.createFrom().voidItem();
+                            }
+                            LOG.infof(
+                                    "dropping the unique index %s of %s: every document's _id is"
+                                            + " its message's position",
+                                    LEGACY_GUARD, name);
+                            return collection.dropIndex(LEGACY_GUARD);
+                        });
     }
 
     /**
