@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import org.bson.BsonSerializationException;
 import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 
@@ -33,6 +32,23 @@ public final class BsonOutput {
 
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /** 10 to the power of the index, up to the largest long. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    /** "00" to "99", as ASCII. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     private byte[] bytes;
     private int size;
@@ -85,6 +101,79 @@ public final class BsonOutput {
         bytes[at + 1] = (byte) ((length + 1) >>> 8);
         bytes[at + 2] = (byte) ((length + 1) >>> 16);
         bytes[at + 3] = (byte) ((length + 1) >>> 24);
+    }
+
+    /**
+     * Text from a small set that documents repeat (a topic's name), encoded once ({@link
+     * BsonNames}); it holds no NUL.
+     */
+    public void knownString(String name, String value) {
+        name(STRING, name);
+        byte[] cstring = BsonNames.cstring(value);
+        int32(cstring.length);
+        put(cstring);
+    }
+
+    /**
+     * The text {@code <first>/<second>/<third>} (a message's position in Kafka: its topic, known,
+     * its partition and offset, at least 0), written without being built first.
+     */
+    public void position(String name, String first, int second, long third) {
+        name(STRING, name);
+        int at = size;
+        int32(0);
+        byte[] prefix = BsonNames.cstring(first);
+        room(prefix.length);
+        System.arraycopy(prefix, 0, bytes, size, prefix.length - 1);
+        size += prefix.length - 1;
+        put((byte) '/');
+        digits(second);
+        put((byte) '/');
+        digits(third);
+        put((byte) 0);
+        int length = size - at - 4;
+        bytes[at] = (byte) length;
+        bytes[at + 1] = (byte) (length >>> 8);
+        bytes[at + 2] = (byte) (length >>> 16);
+        bytes[at + 3] = (byte) (length >>> 24);
+    }
+
+    /** The decimal digits of {@code value}, at least 0: two a division, from the last. */
+    private void digits(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("a position is never negative: " + value);
+        }
+        int count = 1;
+        while (count < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[count]) {
+            count++;
+        }
+        room(count);
+        int at = size + count;
+        long rest = value;
+        while (rest > Integer.MAX_VALUE) {
+            long quotient = rest / 100;
+            at = pair(at, (int) (rest - quotient * 100));
+            rest = quotient;
+        }
+        int small = (int) rest;
+        while (small >= 100) {
+            int quotient = small / 100;
+            at = pair(at, small - quotient * 100);
+            small = quotient;
+        }
+        if (small >= 10) {
+            pair(at, small);
+        } else {
+            bytes[at - 1] = (byte) ('0' + small);
+        }
+        size += count;
+    }
+
+    /** Writes the two digits of {@code twoDigits} (0 to 99) before {@code end}; returns where. */
+    private int pair(int end, int twoDigits) {
+        bytes[end - 1] = DIGIT_PAIRS[2 * twoDigits + 1];
+        bytes[end - 2] = DIGIT_PAIRS[2 * twoDigits];
+        return end - 2;
     }
 
     public void int32(String name, int value) {
@@ -157,7 +246,7 @@ public final class BsonOutput {
                 int start = startArray(name);
                 int index = 0;
                 for (JsonNode element : node) {
-                    json(Integer.toString(index++), element);
+                    json(BsonNames.index(index++), element);
                 }
                 end(start);
             }
@@ -229,17 +318,17 @@ public final class BsonOutput {
         return Arrays.copyOf(bytes, size);
     }
 
-    /** An element's type and name; a name with a NUL cannot be written, as in the driver. */
+    /**
+     * An element's type and name ({@link BsonNames}: encoded once); a name with a NUL cannot be
+     * written, as in the driver.
+     */
     void name(byte type, String name) {
-        if (name.indexOf('\0') >= 0) {
-            throw new BsonSerializationException(
-                    "BSON cstring '"
-                            + name
-                            + "' is not valid because it contains a null character");
-        }
-        put(type);
-        text(name);
-        put((byte) 0);
+        byte[] cstring = BsonNames.cstring(name);
+        int length = cstring.length;
+        room(1 + length);
+        bytes[size++] = type;
+        System.arraycopy(cstring, 0, bytes, size, length);
+        size += length;
     }
 
     /**

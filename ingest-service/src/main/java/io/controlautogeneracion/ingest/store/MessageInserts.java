@@ -133,7 +133,7 @@ public class MessageInserts {
         for (int i = from; i < to; i++) {
             ByteBuffer body = bodies[i];
             out.document(
-                    Integer.toString(i - from),
+                    BsonNames.index(i - from),
                     body.array(),
                     body.arrayOffset() + body.position(),
                     body.remaining());

@@ -127,8 +127,8 @@ public final class MessageDocuments {
      * {@code _id} and {@code topic_id}, then the ingest time to be stamped; returns where it is.
      */
     private static int header(BsonOutput out, ParsedMessage message) {
-        out.string(ID, id(message.topic(), message.partition(), message.offset()));
-        out.string(TOPIC_ID, message.topic());
+        out.position(ID, message.topic(), message.partition(), message.offset());
+        out.knownString(TOPIC_ID, message.topic());
         return out.date(TIMESTAMP, 0);
     }
 
@@ -136,7 +136,8 @@ public final class MessageDocuments {
      * The {@code _id} of the message at {@code offset} of {@code partition} of {@code topic}: its
      * position in Kafka, {@code <topic>/<partition>/<offset>} (a topic's name has no {@code /}), so
      * that the collection's own unique index on {@code _id} stores each message once: a message
-     * delivered again, or a write attempted again, is a duplicate key, never a second copy.
+     * delivered again, or a write attempted again, is a duplicate key, never a second copy. A
+     * document gets it from {@link BsonOutput#position}, the same text without building it.
      */
     public static String id(String topic, int partition, long offset) {
         return topic + '/' + partition + '/' + offset;

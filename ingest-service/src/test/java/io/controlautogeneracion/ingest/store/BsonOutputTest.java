@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.MongoClientSettings;
+import io.controlautogeneracion.ingest.stream.MessageDocuments;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -123,6 +124,54 @@ class BsonOutputTest {
 
         assertThat(decode(out.encoded(0).document()))
                 .isEqualTo(new Document("a", 1).append("client_id", "C-1").append("name", null));
+    }
+
+    @Test
+    void shouldWriteAPositionAsTheDriverDoes() {
+        long[] offsets = {
+            0, 7, 9, 10, 99, 100, 123_456_789_012L, Long.MAX_VALUE, 2_147_483_647L, 2_147_483_648L
+        };
+        BsonOutput out = new BsonOutput(16);
+        Document expected = new Document();
+        int start = out.start();
+        for (int i = 0; i < offsets.length; i++) {
+            out.position("p" + i, "StreamingPanel", i * 5, offsets[i]);
+            expected.append("p" + i, "StreamingPanel/" + i * 5 + "/" + offsets[i]);
+        }
+        out.knownString("topic_id", "StreamingPanel");
+        expected.append("topic_id", "StreamingPanel");
+        out.end(start);
+
+        assertThat(bytes(out.encoded(0).document())).isEqualTo(driver(expected));
+        assertThat(MessageDocuments.id("StreamingPanel", 30, 123_456_789_012L))
+                .isEqualTo(expected.get("p6"));
+    }
+
+    @Test
+    void shouldWriteNamesMetBeforeAsTheDriverDoes() {
+        // More names than the table has slots, in two documents: slots shared, names kept apart.
+        Document expected = new Document();
+        for (int i = 0; i < 5_000; i++) {
+            expected.append("f" + i + (i % 3 == 0 ? "-ñ€" : ""), i);
+        }
+        for (int round = 0; round < 2; round++) {
+            BsonOutput out = new BsonOutput(16);
+            int start = out.start();
+            for (String name : expected.keySet()) {
+                out.int32(new String(name), expected.getInteger(name));
+            }
+            out.end(start);
+
+            assertThat(bytes(out.encoded(0).document())).isEqualTo(driver(expected));
+        }
+    }
+
+    @Test
+    void shouldRefuseANegativePosition() {
+        BsonOutput out = new BsonOutput(16);
+
+        assertThatThrownBy(() -> out.position("_id", "StreamingPanel", 0, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
