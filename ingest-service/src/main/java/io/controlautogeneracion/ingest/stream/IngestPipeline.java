@@ -81,7 +81,7 @@ public class IngestPipeline {
         List<ParsedMessage> messages = new ArrayList<>(records.count());
         Instant now = clock.instant();
         for (ConsumerRecord<String, byte[]> record : records) {
-            messages.add(parse(kind, record));
+            messages.add(parse(parser, kind, record, now));
         }
         records.partitions()
                 .forEach(
@@ -135,10 +135,6 @@ public class IngestPipeline {
         return parts;
     }
 
-    ParsedMessage parse(DeviceKind kind, ConsumerRecord<String, byte[]> record) {
-        return parse(parser, kind, record);
-    }
-
     /**
      * Parses one record in one pass that writes its JSON object straight to the BSON of {@code
      * msg_value} (no tree: a tree takes many times the bytes of its text, tens of times for a
@@ -147,13 +143,28 @@ public class IngestPipeline {
      */
     public static ParsedMessage parse(
             ReadingParser parser, DeviceKind kind, ConsumerRecord<String, byte[]> record) {
+        return parse(parser, kind, record, null);
+    }
+
+    /**
+     * The same, the timestamp's bounds measured from {@code now} (the batch's time), or from the
+     * parser's clock when null.
+     */
+    static ParsedMessage parse(
+            ReadingParser parser,
+            DeviceKind kind,
+            ConsumerRecord<String, byte[]> record,
+            Instant now) {
         byte[] payload = record.value();
         int size = payload == null ? 0 : payload.length;
         ParseResult result;
         byte[] value = null;
         try {
             BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, size + VALUE_ROOM);
-            ReadingParser.Streamed streamed = parser.parse(kind, payload, sink);
+            ReadingParser.Streamed streamed =
+                    now == null
+                            ? parser.parse(kind, payload, sink)
+                            : parser.parse(kind, payload, sink, now);
             result = streamed.result();
             if (streamed.written()) {
                 value = sink.toByteArray();

@@ -30,8 +30,16 @@ final class FieldRules {
         this.oldestAhead = rules.maxAge().negated();
     }
 
-    /** The event time if it could be read (even when out of bounds), else null. */
-    Instant timestamp(ObjectNode message, FieldChecks checks) {
+    /** The clock's time, which {@link #timestamp}'s bounds are measured from. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * The event time if it could be read (even when out of bounds), else null; its bounds are
+     * measured from {@code now}.
+     */
+    Instant timestamp(ObjectNode message, FieldChecks checks, Instant now) {
         JsonNode node = message.get(TIMESTAMP);
         if (node == null) {
             checks.fail("required field 'timestamp' is missing");
@@ -64,7 +72,7 @@ final class FieldRules {
         }
         // Compare durations rather than now.plus(bound): a generous bound such as 10 000 years
         // must not overflow Instant.
-        Duration ahead = Duration.between(clock.instant(), instant);
+        Duration ahead = Duration.between(now, instant);
         if (ahead.compareTo(rules.maxFuture()) > 0) {
             checks.fail(
                     "field 'timestamp' is "

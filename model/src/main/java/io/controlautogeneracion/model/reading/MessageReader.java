@@ -39,23 +39,24 @@ final class MessageReader {
 
     private final JsonParser parser;
     private final JsonSink sink;
-    private final boolean surrogates;
+    private final boolean escapes;
     private String unstorable;
 
-    private MessageReader(JsonParser parser, JsonSink sink, boolean surrogates) {
+    private MessageReader(JsonParser parser, JsonSink sink, boolean escapes) {
         this.parser = parser;
         this.sink = sink;
-        this.surrogates = surrogates;
+        this.escapes = escapes;
     }
 
     /**
-     * Reads the one JSON value of {@code parser}; {@code surrogates} false skips the surrogate
-     * checks, for text read from well-formed UTF-8 without an escape, which cannot hold one.
+     * Reads the one JSON value of {@code parser}; {@code escapes} false skips the checks for a NUL
+     * and for surrogates, for text read from well-formed UTF-8 without a backslash: JSON holds a
+     * control character or a surrogate only as an escape (raw, the parser refuses it).
      *
      * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not one JSON
      *     value within the parser's constraints
      */
-    static Read read(JsonParser parser, JsonSink sink, boolean surrogates) throws IOException {
+    static Read read(JsonParser parser, JsonSink sink, boolean escapes) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             return new Read(null, null, null);
@@ -71,7 +72,7 @@ final class MessageReader {
             end(parser);
             return new Read(null, what, null);
         }
-        MessageReader reader = new MessageReader(parser, sink, surrogates);
+        MessageReader reader = new MessageReader(parser, sink, escapes);
         ObjectNode fields = NODES.objectNode();
         sink.startObject(null);
         reader.object(fields);
@@ -121,7 +122,7 @@ final class MessageReader {
                         parser, "Duplicate field '" + name + "'", parser.currentTokenLocation());
             }
             if (unstorable == null) {
-                unstorable = StorableChecks.nameProblem(name, surrogates);
+                unstorable = StorableChecks.nameProblem(name, escapes);
             }
             JsonToken token = parser.nextToken();
             if (top != null) {
@@ -169,7 +170,7 @@ final class MessageReader {
             }
             case VALUE_STRING -> {
                 String text = parser.getText();
-                if (unstorable == null && surrogates) {
+                if (unstorable == null && escapes) {
                     unstorable = StorableChecks.stringProblem(text);
                 }
                 if (unstorable == null) {

@@ -94,6 +94,14 @@ public final class ReadingParser {
      * Streamed#written}; otherwise it may hold part of it, to be discarded.
      */
     public Streamed parse(DeviceKind kind, byte[] payload, JsonSink sink) {
+        return parse(kind, payload, sink, fieldRules.now());
+    }
+
+    /**
+     * The same, with the timestamp's bounds measured from {@code now} (a caller parsing a batch of
+     * messages reads its clock once for all of them).
+     */
+    public Streamed parse(DeviceKind kind, byte[] payload, JsonSink sink, Instant now) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(sink, "sink");
         if (payload == null || payload.length == 0) {
@@ -102,7 +110,14 @@ public final class ReadingParser {
         if (payload.length > MAX_PAYLOAD_BYTES) {
             return unwritten(tooLarge(payload.length, new String(payload, StandardCharsets.UTF_8)));
         }
-        int malformed = Utf8.firstMalformed(payload);
+        // An ASCII payload, the usual one, is read once for both its end and a backslash.
+        int ascii = 0;
+        boolean backslash = false;
+        while (ascii < payload.length && payload[ascii] >= 0) {
+            backslash |= payload[ascii] == '\\';
+            ascii++;
+        }
+        int malformed = ascii == payload.length ? -1 : Utf8.firstMalformed(payload, ascii);
         if (malformed >= 0) {
             return unwritten(
                     new ParseResult.Invalid(
@@ -114,17 +129,17 @@ public final class ReadingParser {
                             null,
                             new String(payload, StandardCharsets.UTF_8)));
         }
-        // Well-formed UTF-8 encodes no surrogate: in bytes, only a JSON escape (backslash, u) can
-        // make one.
+        // Well-formed UTF-8 encodes no surrogate, and JSON holds no raw control character: only an
+        // escape (a backslash) can make a surrogate or a NUL.
         MessageReader.Read read;
         try (JsonParser json = JSON.createParser(payload)) {
-            read = MessageReader.read(json, sink, hasBackslash(payload));
+            read = MessageReader.read(json, sink, backslash || hasBackslash(payload, ascii));
         } catch (JsonProcessingException e) {
             return unwritten(notJson(e, new String(payload, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory payload", e);
         }
-        return check(kind, read, payload, null);
+        return check(kind, read, payload, null, now);
     }
 
     /** Parses a payload that is already text. */
@@ -149,7 +164,7 @@ public final class ReadingParser {
         } catch (IOException e) {
             throw new UncheckedIOException("reading a payload in memory", e);
         }
-        return withTree(check(kind, read, null, payload), tree);
+        return withTree(check(kind, read, null, payload, fieldRules.now()), tree);
     }
 
     /** The result with the tree the sink built, when it got the whole message. */
@@ -161,7 +176,8 @@ public final class ReadingParser {
         return new Streamed(result, false);
     }
 
-    private Streamed check(DeviceKind kind, MessageReader.Read read, byte[] bytes, String text) {
+    private Streamed check(
+            DeviceKind kind, MessageReader.Read read, byte[] bytes, String text, Instant now) {
         if (read.fields() == null) {
             String reason =
                     read.notObject() == null
@@ -172,7 +188,7 @@ public final class ReadingParser {
         ObjectNode message = read.fields();
         FieldChecks checks = new FieldChecks(message);
         String id = checks.requiredId(kind.idField());
-        Instant timestamp = fieldRules.timestamp(message, checks);
+        Instant timestamp = fieldRules.timestamp(message, checks, now);
         Reading reading = fieldRules.measurements(kind, id, timestamp, checks);
         if (read.unstorable() != null) {
             // The message cannot become a document: only its raw text is kept, with what could be
@@ -229,9 +245,9 @@ public final class ReadingParser {
                 rawText);
     }
 
-    private static boolean hasBackslash(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == '\\') {
+    private static boolean hasBackslash(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == '\\') {
                 return true;
             }
         }

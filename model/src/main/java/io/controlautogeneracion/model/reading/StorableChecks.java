@@ -20,9 +20,12 @@ final class StorableChecks {
 
     private StorableChecks() {}
 
-    /** Why a field name cannot be stored as it is, or null when it can. */
-    static String nameProblem(String name, boolean surrogates) {
-        if (name.indexOf('\0') >= 0) {
+    /**
+     * Why a field name cannot be stored as it is, or null when it can; {@code escapes} false: the
+     * name was read from text without a backslash, so it holds no NUL and no surrogate.
+     */
+    static String nameProblem(String name, boolean escapes) {
+        if (escapes && name.indexOf('\0') >= 0) {
             return "field name "
                     + quote(name)
                     + " contains a NUL character, which a MongoDB document cannot hold";
@@ -32,7 +35,7 @@ final class StorableChecks {
                     + quote(name)
                     + " starts with '$', which MongoDB reserves for operators";
         }
-        if (surrogates && unpairedSurrogate(name) >= 0) {
+        if (escapes && unpairedSurrogate(name) >= 0) {
             return "field name "
                     + quote(name)
                     + " holds an unpaired UTF-16 surrogate, which is not a Unicode character";

@@ -8,15 +8,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 validation of a payload: overlong forms, encoded surrogates and truncated sequences
- * are errors, as the JDK's decoder judges them. ASCII payloads, the usual case, cost one scan.
+ * are errors, as the JDK's decoder judges them. The caller scans the ASCII start itself.
  */
 final class Utf8 {
 
     private Utf8() {}
 
-    /** The offset of the first byte that is not well-formed UTF-8, or -1 when all are. */
-    static int firstMalformed(byte[] bytes) {
-        int start = 0;
+    /**
+     * The offset of the first byte that is not well-formed UTF-8, or -1 when all are; the bytes
+     * before {@code from} are known to be ASCII.
+     */
+    static int firstMalformed(byte[] bytes, int from) {
+        int start = from;
         while (start < bytes.length && bytes[start] >= 0) {
             start++;
         }

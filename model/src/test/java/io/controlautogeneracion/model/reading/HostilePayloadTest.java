@@ -44,6 +44,18 @@ class HostilePayloadTest {
         assertThat(invalid.eventTime()).isEqualTo(NOW);
     }
 
+    @Test
+    void shouldFindANulEscapeAfterTextThatIsNotAsciiAndRefuseARawOne() {
+        ParseResult.Invalid escaped =
+                invalid("{" + PANEL + ",\"power_w\":1,\"ñ\":1,\"a\\u0000b\":1}");
+        assertThat(escaped.reason()).startsWith("field name 'a\\u0000b' contains a NUL character");
+
+        ParseResult.Invalid raw = invalid("{" + PANEL + ",\"power_w\":1,\"a\u0000b\":1}");
+        assertThat(raw.reason())
+                .as("JSON holds no raw control character: only an escape makes a NUL")
+                .startsWith("payload is not valid JSON");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -316,6 +316,22 @@ class ReadingParserTest {
     }
 
     @Test
+    void shouldMeasureTheTimestampsBoundsFromTheTimeTheCallerGives() {
+        byte[] later =
+                "{\"light_id\":\"L\",\"timestamp\":\"2026-11-28T13:05:01Z\",\"lux\":1}"
+                        .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(PARSER.parse(DeviceKind.LIGHT, later, new TreeSink()).result())
+                .as("the parser's clock: 5 min 1 s ahead")
+                .isInstanceOf(ParseResult.Invalid.class);
+        assertThat(
+                        PARSER.parse(DeviceKind.LIGHT, later, new TreeSink(), NOW.plusSeconds(1))
+                                .result())
+                .as("a batch's time, a second later")
+                .isInstanceOf(ParseResult.Valid.class);
+    }
+
+    @Test
     void shouldRejectATimestampOlderThanTheMaximumAge() {
         ParseResult.Invalid result =
                 invalid(
