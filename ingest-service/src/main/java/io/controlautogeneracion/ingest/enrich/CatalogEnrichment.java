@@ -80,9 +80,17 @@ public class CatalogEnrichment {
                                     ? StretchEnrichment.UNAVAILABLE
                                     : device.at(message.result().eventTime())));
         }
+        return new Enriched(enriched, found, unavailable(ids, found));
+    }
+
+    /** The devices looked up that the catalog did not describe in time (usually none). */
+    private static Set<String> unavailable(Set<String> ids, Map<String, DeviceEnrichment> found) {
+        if (found.size() == ids.size()) {
+            return Set.of(); // found holds only ids looked up
+        }
         Set<String> unavailable = new HashSet<>(ids);
         unavailable.removeAll(found.keySet());
-        return new Enriched(enriched, found, unavailable);
+        return unavailable;
     }
 
     /** After the write was acknowledged: what the background pass must look at. */
