@@ -45,6 +45,13 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
     private static final org.slf4j.Logger LOG =
             org.slf4j.LoggerFactory.getLogger(DiskCollection.class);
 
+    /**
+     * The indexes as of their last change, for queries, which hold no lock: another client's {@code
+     * createIndexes} or {@code dropIndexes} must not change the list a query goes through (null
+     * until first taken).
+     */
+    private volatile List<Index<Long>> indexesForQueries;
+
     private final DiskBackend store;
     private final long id;
     private final byte[] documents;
@@ -245,6 +252,7 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
             super.addIndex(index);
         } finally {
             addingEmptyIndex = false;
+            indexesForQueries = List.copyOf(getIndexes());
         }
         if (built != null) {
             LOG.info(
@@ -418,6 +426,26 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
         return count == 0;
     }
 
+    @Override
+    public synchronized void dropIndex(String indexName) {
+        try {
+            super.dropIndex(indexName);
+        } finally {
+            indexesForQueries = List.copyOf(getIndexes());
+        }
+    }
+
+    private List<Index<Long>> indexesForQueries() {
+        List<Index<Long>> indexes = indexesForQueries;
+        if (indexes == null) {
+            synchronized (this) {
+                indexes = List.copyOf(getIndexes());
+                indexesForQueries = indexes;
+            }
+        }
+        return indexes;
+    }
+
     /**
      * As MongoDB's planner would, among the indexes that can serve the query, the one that selects
      * it most narrowly (a unique index with every key given first), instead of the first one
@@ -435,7 +463,7 @@ final class DiskCollection extends AbstractMongoCollection<Long> {
             Document fieldSelector) {
         Index<Long> best = null;
         int bestPoints = -1;
-        for (Index<Long> index : getIndexes()) {
+        for (Index<Long> index : indexesForQueries()) {
             if (!index.canHandle(query)) {
                 continue;
             }

@@ -24,7 +24,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -483,6 +487,44 @@ class DiskBackendTest {
 
     private static final org.bson.conversions.Bson BY_TIME =
             Indexes.ascending("topic_id", "event_time", "partition", "offset");
+
+    @Test
+    void shouldAnswerQueriesWhileAnotherClientCreatesAndDropsIndexes() throws Exception {
+        MongoCollection<Document> topic = start();
+        topic.insertMany(readings(200));
+        for (int i = 0; i < 60; i++) {
+            // A longer list for a query to go through while it changes.
+            topic.createIndex(Indexes.ascending("g" + i), new IndexOptions().name("g" + i));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> backend.indexBuildsUnderWay() == 0);
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            // Queries hold no lock; each one picks its index among the collection's.
+            Future<Integer> answered =
+                    reader.submit(
+                            () -> {
+                                int queries = 0;
+                                while (!done.get()) {
+                                    topic.find(Filters.eq("topic_id", "panel"))
+                                            .into(new ArrayList<>());
+                                    queries++;
+                                }
+                                return queries;
+                            });
+            for (int i = 0; i < 300; i++) {
+                topic.createIndex(Indexes.ascending("f" + i), new IndexOptions().name("f" + i));
+                topic.dropIndex("f" + i);
+            }
+            done.set(true);
+            assertThat(answered.get(60, TimeUnit.SECONDS))
+                    .as("every query answered (a failed one ends the loop with its error)")
+                    .isPositive();
+        } finally {
+            done.set(true);
+            reader.shutdownNow();
+        }
+    }
 
     @Test
     void shouldBuildANewIndexOverStoredDocumentsWhileWritesGoOn() {
