@@ -68,10 +68,7 @@ public final class BsonOutput {
     public void end(int start) {
         put((byte) 0);
         int length = size - start;
-        bytes[start] = (byte) length;
-        bytes[start + 1] = (byte) (length >>> 8);
-        bytes[start + 2] = (byte) (length >>> 16);
-        bytes[start + 3] = (byte) (length >>> 24);
+        int32At(start, length);
     }
 
     /** Opens a nested document named {@code name}; close it with {@link #end}. */
@@ -97,10 +94,7 @@ public final class BsonOutput {
         int32(0);
         int length = text(value);
         put((byte) 0);
-        bytes[at] = (byte) (length + 1);
-        bytes[at + 1] = (byte) ((length + 1) >>> 8);
-        bytes[at + 2] = (byte) ((length + 1) >>> 16);
-        bytes[at + 3] = (byte) ((length + 1) >>> 24);
+        int32At(at, length + 1);
     }
 
     /**
@@ -131,11 +125,7 @@ public final class BsonOutput {
         put((byte) '/');
         digits(third);
         put((byte) 0);
-        int length = size - at - 4;
-        bytes[at] = (byte) length;
-        bytes[at + 1] = (byte) (length >>> 8);
-        bytes[at + 2] = (byte) (length >>> 16);
-        bytes[at + 3] = (byte) (length >>> 24);
+        int32At(at, size - at - 4);
     }
 
     /** The decimal digits of {@code value}, at least 0: two a division, from the last. */
@@ -377,6 +367,14 @@ public final class BsonOutput {
         bytes[size++] = (byte) (v >>> 8);
         bytes[size++] = (byte) (v >>> 16);
         bytes[size++] = (byte) (v >>> 24);
+    }
+
+    /** Overwrites the 4 bytes at {@code at} (a length reserved before) with {@code v}. */
+    private void int32At(int at, int v) {
+        bytes[at] = (byte) v;
+        bytes[at + 1] = (byte) (v >>> 8);
+        bytes[at + 2] = (byte) (v >>> 16);
+        bytes[at + 3] = (byte) (v >>> 24);
     }
 
     private void int64(long v) {

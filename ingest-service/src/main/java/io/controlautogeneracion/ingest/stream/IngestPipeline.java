@@ -143,13 +143,10 @@ public class IngestPipeline {
      */
     public static ParsedMessage parse(
             ReadingParser parser, DeviceKind kind, ConsumerRecord<String, byte[]> record) {
-        return parse(parser, kind, record, null);
+        return parse(parser, kind, record, parser.now());
     }
 
-    /**
-     * The same, the timestamp's bounds measured from {@code now} (the batch's time), or from the
-     * parser's clock when null.
-     */
+    /** The same, the timestamp's bounds measured from {@code now} (the batch's time). */
     static ParsedMessage parse(
             ReadingParser parser,
             DeviceKind kind,
@@ -161,10 +158,7 @@ public class IngestPipeline {
         byte[] value = null;
         try {
             BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, size + VALUE_ROOM);
-            ReadingParser.Streamed streamed =
-                    now == null
-                            ? parser.parse(kind, payload, sink)
-                            : parser.parse(kind, payload, sink, now);
+            ReadingParser.Streamed streamed = parser.parse(kind, payload, sink, now);
             result = streamed.result();
             if (streamed.written()) {
                 value = sink.toByteArray();

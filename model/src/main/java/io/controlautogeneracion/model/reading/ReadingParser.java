@@ -94,7 +94,12 @@ public final class ReadingParser {
      * Streamed#written}; otherwise it may hold part of it, to be discarded.
      */
     public Streamed parse(DeviceKind kind, byte[] payload, JsonSink sink) {
-        return parse(kind, payload, sink, fieldRules.now());
+        return parse(kind, payload, sink, now());
+    }
+
+    /** The parser's clock's time: what a timestamp's bounds are measured from by default. */
+    public Instant now() {
+        return fieldRules.now();
     }
 
     /**
@@ -164,7 +169,7 @@ public final class ReadingParser {
         } catch (IOException e) {
             throw new UncheckedIOException("reading a payload in memory", e);
         }
-        return withTree(check(kind, read, null, payload, fieldRules.now()), tree);
+        return withTree(check(kind, read, null, payload, now()), tree);
     }
 
     /** The result with the tree the sink built, when it got the whole message. */
