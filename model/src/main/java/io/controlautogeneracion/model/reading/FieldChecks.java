@@ -1,7 +1,6 @@
 package io.controlautogeneracion.model.reading;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
 /**
@@ -13,10 +12,10 @@ final class FieldChecks {
 
     private static final int MAX_QUOTED = 40;
 
-    private final ObjectNode message;
+    private final MessageFields message;
     private String failure;
 
-    FieldChecks(ObjectNode message) {
+    FieldChecks(MessageFields message) {
         this.message = message;
     }
 

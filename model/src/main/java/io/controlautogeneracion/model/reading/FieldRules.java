@@ -1,7 +1,6 @@
 package io.controlautogeneracion.model.reading;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.controlautogeneracion.model.time.IsoTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +38,7 @@ final class FieldRules {
      * The event time if it could be read (even when out of bounds), else null; its bounds are
      * measured from {@code now}.
      */
-    Instant timestamp(ObjectNode message, FieldChecks checks, Instant now) {
+    Instant timestamp(MessageFields message, FieldChecks checks, Instant now) {
         JsonNode node = message.get(TIMESTAMP);
         if (node == null) {
             checks.fail("required field 'timestamp' is missing");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,7 +34,7 @@ final class MessageReader {
      * value when it is not ("an array", "the number 42"), both null when the text is empty; and the
      * first reason the message cannot be stored as it is, or null.
      */
-    record Read(ObjectNode fields, String notObject, String unstorable) {}
+    record Read(MessageFields fields, String notObject, String unstorable) {}
 
     private final JsonParser parser;
     private final JsonSink sink;
@@ -73,7 +72,7 @@ final class MessageReader {
             return new Read(null, what, null);
         }
         MessageReader reader = new MessageReader(parser, sink, escapes);
-        ObjectNode fields = NODES.objectNode();
+        MessageFields fields = new MessageFields();
         sink.startObject(null);
         reader.object(fields);
         end(parser);
@@ -98,7 +97,7 @@ final class MessageReader {
      * set is made at a nested object's second name: an array of many one-field objects (a hostile
      * message of 1 MiB holds over 100 000) makes none.
      */
-    private void object(ObjectNode top) throws IOException {
+    private void object(MessageFields top) throws IOException {
         JsonToken next;
         String first = null;
         Set<String> names = null;
@@ -126,7 +125,7 @@ final class MessageReader {
             }
             JsonToken token = parser.nextToken();
             if (top != null) {
-                top.set(name, field(token));
+                top.add(name, field(token));
             }
             value(name, token);
         }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -190,7 +189,7 @@ public final class ReadingParser {
                             : "payload is " + read.notObject() + ", expected a JSON object";
             return unwritten(new ParseResult.Invalid(reason, null, null, null, text(bytes, text)));
         }
-        ObjectNode message = read.fields();
+        MessageFields message = read.fields();
         FieldChecks checks = new FieldChecks(message);
         String id = checks.requiredId(kind.idField());
         Instant timestamp = fieldRules.timestamp(message, checks, now);

@@ -181,6 +181,45 @@ class HostilePayloadTest {
         assertThat(PARSER.parse(DeviceKind.PANEL, bigExtra)).isInstanceOf(ParseResult.Valid.class);
     }
 
+    @Test
+    void shouldReadAndCheckMessagesWithManyFieldsOfTheirOwn() {
+        // The rules find their fields wherever they are; a repeated name is found among few
+        // fields and among many, also when the first of the two came before the many.
+        for (int extra : new int[] {0, 5, 14, 15, 16, 40, 60_000}) {
+            String fields = extraFields(extra);
+            String valid = "{" + fields + PANEL + ",\"power_w\":2.5}";
+            ParseResult read =
+                    PARSER.parse(DeviceKind.PANEL, valid.getBytes(StandardCharsets.UTF_8));
+            assertThat(read).as("%d fields", extra).isInstanceOf(ParseResult.Valid.class);
+            assertThat(((PanelReading) ((ParseResult.Valid) read).reading()).powerW())
+                    .isEqualTo(2.5);
+            String negative = "{" + fields + PANEL + ",\"power_w\":2.5,\"energy_wh\":-1}";
+            assertThat(PARSER.parse(DeviceKind.PANEL, negative.getBytes(StandardCharsets.UTF_8)))
+                    .as("%d fields", extra)
+                    .extracting(r -> ((ParseResult.Invalid) r).reason())
+                    .isEqualTo("field 'energy_wh' is -1.0, negative values are not physical");
+            String repeated = "{\"power_w\":1," + fields + PANEL + ",\"power_w\":2}";
+            assertThat(invalid(repeated).reason())
+                    .as("%d fields", extra)
+                    .contains("not valid JSON", "Duplicate field 'power_w'");
+            if (extra > 0) {
+                String repeatedExtra = "{" + fields + PANEL + ",\"f" + (extra - 1) + "\":0}";
+                assertThat(invalid(repeatedExtra).reason())
+                        .as("%d fields", extra)
+                        .contains("Duplicate field 'f" + (extra - 1) + "'");
+            }
+        }
+    }
+
+    /** {@code "f0":0,"f1":1,...} with a comma after each. */
+    private static String extraFields(int count) {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            fields.append("\"f").append(i).append("\":").append(i).append(',');
+        }
+        return fields.toString();
+    }
+
     /** A panel message whose field {@code deep} holds {@code levels} nested objects. */
     private static String nested(int levels) {
         return "{"
