@@ -44,7 +44,8 @@ public class CatalogEnrichment {
     }
 
     public Uni<Enriched> enrich(DeviceKind kind, List<ParsedMessage> messages) {
-        Set<String> ids = new HashSet<>();
+        // Sized for a device per message: a batch's set never grows.
+        Set<String> ids = new HashSet<>((int) (messages.size() / 0.75f) + 1);
         for (ParsedMessage message : messages) {
             if (message.enrichable()) {
                 ids.add(message.result().deviceId());

@@ -61,18 +61,37 @@ public class CatalogLookup {
      */
     public Uni<Map<String, DeviceEnrichment>> devices(
             DeviceKind kind, Collection<String> ids, Duration wait) {
-        Map<String, CompletableFuture<DeviceEnrichment>> lookups = new HashMap<>();
+        // Usually every device's enrichment is in the cache already: it goes straight into the
+        // answer, and only lookups still under way are waited for.
+        Map<String, DeviceEnrichment> answered = new HashMap<>(capacity(ids.size()));
+        Map<String, CompletableFuture<DeviceEnrichment>> pending = null;
         Map<String, CompletableFuture<DeviceEnrichment>> reused = recent.get(kind).asMap();
         for (String id : ids) {
-            CompletableFuture<DeviceEnrichment> lookup =
-                    reused.computeIfAbsent(id, k -> lookup(kind, id));
+            CompletableFuture<DeviceEnrichment> lookup = reused.get(id);
+            if (lookup == null) {
+                lookup = reused.computeIfAbsent(id, k -> lookup(kind, id));
+            }
             if (lookup.isCompletedExceptionally()) {
                 reused.remove(id, lookup);
                 lookup = reused.computeIfAbsent(id, k -> lookup(kind, id));
             }
-            lookups.put(id, lookup);
+            if (!collect(answered, id, lookup)) {
+                if (pending == null) {
+                    pending = new HashMap<>();
+                }
+                pending.put(id, lookup);
+            }
         }
-        return arrived(lookups, wait);
+        if (pending == null) {
+            return Uni.createFrom().item(answered);
+        }
+        Map<String, CompletableFuture<DeviceEnrichment>> waitedFor = pending;
+        return arrived(waitedFor, wait)
+                .map(
+                        arrived -> {
+                            answered.putAll(arrived);
+                            return answered;
+                        });
     }
 
     /** The same, always through the catalog client (the background pass). */
@@ -139,13 +158,27 @@ public class CatalogLookup {
 
     private static Map<String, DeviceEnrichment> arrived(
             Map<String, CompletableFuture<DeviceEnrichment>> lookups) {
-        Map<String, DeviceEnrichment> answered = new HashMap<>();
-        lookups.forEach(
-                (id, f) -> {
-                    if (f.isDone() && !f.isCompletedExceptionally()) {
-                        answered.put(id, f.join());
-                    }
-                });
+        Map<String, DeviceEnrichment> answered = new HashMap<>(capacity(lookups.size()));
+        lookups.forEach((id, f) -> collect(answered, id, f));
         return answered;
+    }
+
+    /**
+     * Puts the enrichment {@code lookup} found into {@code answered}; false when it has none yet.
+     */
+    private static boolean collect(
+            Map<String, DeviceEnrichment> answered,
+            String id,
+            CompletableFuture<DeviceEnrichment> lookup) {
+        if (!lookup.isDone() || lookup.isCompletedExceptionally()) {
+            return false;
+        }
+        answered.put(id, lookup.join());
+        return true;
+    }
+
+    /** A hash map's capacity for {@code size} entries without growing. */
+    private static int capacity(int size) {
+        return (int) (size / 0.75f) + 1;
     }
 }
