@@ -85,11 +85,10 @@ public class CatalogLookup {
         if (pending == null) {
             return Uni.createFrom().item(answered);
         }
-        Map<String, CompletableFuture<DeviceEnrichment>> waitedFor = pending;
-        return arrived(waitedFor, wait)
+        return arrived(pending, wait)
                 .map(
-                        arrived -> {
-                            answered.putAll(arrived);
+                        late -> {
+                            answered.putAll(late);
                             return answered;
                         });
     }
