@@ -56,8 +56,14 @@ fi
 echo "== side by side, N=$n per topic, $runs run(s) each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The stand-in keeps every stored document in this JVM's heap until the run ends: promoted at their
 # first young collection, they are copied once instead of from survivor space to survivor space
-# (the collector's threads: 32 CPU-s a run of 3 million messages instead of about 60).
-java -Xmx${BENCH_DRIVER_HEAP:-12g} -XX:MaxTenuringThreshold=0 -cp "$cp" io.controlautogeneracion.ingest.bench.IngestBenchmark \
+# (the collector's threads: 32 CPU-s a run of 3 million messages instead of about 60). The parallel
+# collector, the whole heap from the start and a young generation of 1 GB, so that the old one
+# holds a run's 3 million documents (they filled one of 8 GB) without a full collection: G1's
+# barriers and remembered sets cost the stand-in's workers and its collector a third more over the
+# same documents (ingest README, "Benchmark").
+heap="${BENCH_DRIVER_HEAP:-16g}"
+java -XX:+UseParallelGC -Xms$heap -Xmx$heap -Xmn1g -XX:MaxTenuringThreshold=0 -cp "$cp" \
+  io.controlautogeneracion.ingest.bench.IngestBenchmark \
   "$n" "$runs" "$module/target/quarkus-app/quarkus-run.jar" "$peer" 2>&1 \
   | grep -E "RESULT|preloaded|run [0-9]+, |Exception" || true
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
