@@ -10,7 +10,9 @@
 # the checkout, "-" for none), BENCH_SERVICE_JAVA_OPTS, BENCH_NATIVE (a native executable of the
 # service, measured after the JVM one in each run; BENCH_NATIVE_OPTS), BENCH_CATALOG_CACHE_TTL, BENCH_RAW=1,
 # BENCH_JMH=0 (skip JMH), BENCH_PROFILE=cpu, alloc or wall (the service runs under async-profiler, from
-# Maven Central: one file of collapsed stacks per run, target/profile-<event>-<pid>.collapsed).
+# Maven Central: one file of collapsed stacks per run, target/profile-<event>-<pid>.collapsed),
+# BENCH_DRIVER_HEAP (the heap of the JVM with the broker and the stand-ins, default 16g: the stand-in
+# keeps a run's documents, and 3 million filled an old generation of 8 GB).
 set -euo pipefail
 n=${1:-1000000}
 runs=${2:-3}
