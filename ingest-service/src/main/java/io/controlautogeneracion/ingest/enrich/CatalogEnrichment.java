@@ -45,7 +45,7 @@ public class CatalogEnrichment {
 
     public Uni<Enriched> enrich(DeviceKind kind, List<ParsedMessage> messages) {
         // Sized for a device per message: a batch's set never grows.
-        Set<String> ids = new HashSet<>((int) (messages.size() / 0.75f) + 1);
+        Set<String> ids = new HashSet<>(CatalogLookup.capacity(messages.size()));
         for (ParsedMessage message : messages) {
             if (message.enrichable()) {
                 ids.add(message.result().deviceId());

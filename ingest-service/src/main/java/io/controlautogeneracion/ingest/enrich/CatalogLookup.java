@@ -176,8 +176,8 @@ public class CatalogLookup {
         return true;
     }
 
-    /** A hash map's capacity for {@code size} entries without growing. */
-    private static int capacity(int size) {
+    /** A hash table's capacity for {@code size} entries without growing. */
+    static int capacity(int size) {
         return (int) (size / 0.75f) + 1;
     }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * The fields of a message itself, as {@link FieldChecks} reads them: each name with its value (a
- * nested object or array as an empty one). A message has a handful, so they are kept in arrays and
- * found by a scan of the names' hash codes (a {@code String} keeps its own); from the {@value
- * #SCANNED}th field on they are kept in a map instead, so that finding a repeated name stays one
- * look-up however many fields a hostile message has.
+ * nested object or array as an empty one). A message has a handful, so they are kept in two arrays
+ * and found by a scan that compares the names' hash codes first (a {@code String} keeps its own);
+ * from the {@value #SCANNED}th field on they are kept in a map instead, so that finding a repeated
+ * name stays one look-up however many fields a hostile message has.
  */
 final class MessageFields {
 
@@ -18,7 +18,6 @@ final class MessageFields {
     private static final int SCANNED = 16;
 
     private String[] names = new String[8];
-    private int[] hashes = new int[8];
     private JsonNode[] values = new JsonNode[8];
     private int size;
     private Map<String, JsonNode> byName;
@@ -30,7 +29,7 @@ final class MessageFields {
         }
         int hash = name.hashCode();
         for (int i = 0; i < size; i++) {
-            if (hashes[i] == hash && name.equals(names[i])) {
+            if (names[i].hashCode() == hash && name.equals(names[i])) {
                 return values[i];
             }
         }
@@ -57,11 +56,9 @@ final class MessageFields {
         }
         if (size == names.length) {
             names = Arrays.copyOf(names, SCANNED);
-            hashes = Arrays.copyOf(hashes, SCANNED);
             values = Arrays.copyOf(values, SCANNED);
         }
         names[size] = name;
-        hashes[size] = name.hashCode();
         values[size] = value;
         size++;
     }
