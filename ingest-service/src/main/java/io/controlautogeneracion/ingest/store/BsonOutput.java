@@ -57,6 +57,33 @@ public final class BsonOutput {
         bytes = new byte[Math.max(16, initialBytes)];
     }
 
+    /** How many bytes were written. */
+    public int size() {
+        return size;
+    }
+
+    /** Forgets what was written from {@code at} on (a point {@link #size} returned). */
+    public void truncate(int at) {
+        if (at < 0 || at > size) {
+            throw new IllegalArgumentException("cannot go back to " + at + " of " + size);
+        }
+        size = at;
+    }
+
+    /**
+     * A new output holding the first {@code length} bytes written here, with room for as many
+     * again.
+     */
+    public BsonOutput copyOf(int length) {
+        if (length < 0 || length > size) {
+            throw new IllegalArgumentException("cannot copy " + length + " of " + size);
+        }
+        BsonOutput copy = new BsonOutput(2 * length);
+        System.arraycopy(bytes, 0, copy.bytes, 0, length);
+        copy.size = length;
+        return copy;
+    }
+
     /** Reserves the length of a document or array; returns where it starts, for {@link #end}. */
     public int start() {
         int start = size;

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Writes a device message, as {@link io.controlautogeneracion.model.reading.ReadingParser} reads
  * it, straight to BSON as one element named {@code name} (the stored document's {@code msg_value}):
  * the bytes {@link BsonOutput#json} writes from the message's Jackson tree, without the tree. Depth
- * is bounded by the parser (33 levels with the element itself).
+ * is bounded by the parser (33 levels with the element itself). It writes into the document being
+ * built, after its first elements, so that the element is not copied into it afterwards.
  */
 public final class BsonSink implements JsonSink {
 
@@ -20,14 +21,10 @@ public final class BsonSink implements JsonSink {
     private int[] open = new int[USUAL_OPEN];
     private int depth;
 
-    public BsonSink(String name, int initialBytes) {
+    /** Writes the element into {@code out}, after what it holds (a document's first elements). */
+    public BsonSink(String name, BsonOutput out) {
         this.name = name;
-        this.out = new BsonOutput(initialBytes);
-    }
-
-    /** The element written. */
-    public byte[] toByteArray() {
-        return out.toByteArray();
+        this.out = out;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.enrich.CatalogEnrichment;
 import io.controlautogeneracion.ingest.health.PartitionProgress;
 import io.controlautogeneracion.ingest.stats.ThroughputStats;
+import io.controlautogeneracion.ingest.store.BsonOutput;
 import io.controlautogeneracion.ingest.store.BsonSink;
 import io.controlautogeneracion.ingest.store.MessageInserts;
 import io.controlautogeneracion.ingest.store.MongoIndexes;
@@ -137,9 +138,9 @@ public class IngestPipeline {
 
     /**
      * Parses one record in one pass that writes its JSON object straight to the BSON of {@code
-     * msg_value} (no tree: a tree takes many times the bytes of its text, tens of times for a
-     * hostile one, and a batch waits for the catalog and the store); a parser failure is an invalid
-     * message, never a lost one.
+     * msg_value}, in the document begun for it (no tree: a tree takes many times the bytes of its
+     * text, tens of times for a hostile one, and a batch waits for the catalog and the store); a
+     * parser failure is an invalid message, never a lost one.
      */
     public static ParsedMessage parse(
             ReadingParser parser, DeviceKind kind, ConsumerRecord<String, byte[]> record) {
@@ -155,13 +156,17 @@ public class IngestPipeline {
         byte[] payload = record.value();
         int size = payload == null ? 0 : payload.length;
         ParseResult result;
-        byte[] value = null;
+        DocumentHead head = null;
         try {
-            BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, size + VALUE_ROOM);
+            BsonOutput document = new BsonOutput(MessageDocuments.bytesFor(size + VALUE_ROOM));
+            int stampAt =
+                    MessageDocuments.begin(
+                            document, record.topic(), record.partition(), record.offset());
+            BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, document);
             ReadingParser.Streamed streamed = parser.parse(kind, payload, sink, now);
             result = streamed.result();
             if (streamed.written()) {
-                value = sink.toByteArray();
+                head = new DocumentHead(document, stampAt, document.size());
             }
         } catch (RuntimeException e) {
             LOG.errorf(
@@ -181,7 +186,7 @@ public class IngestPipeline {
                 size,
                 result,
                 payload,
-                value,
+                head,
                 null);
     }
 

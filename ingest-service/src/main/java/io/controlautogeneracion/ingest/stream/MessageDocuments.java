@@ -10,8 +10,9 @@ import java.time.Instant;
  * Maps a parsed message to its MongoDB document: {@code topic} for a valid reading, {@code
  * topic_alarm} (with {@code text_alarm}) for an invalid one. When the message is no JSON object
  * that can be stored as it is, {@code msg_value} is its raw text, cut to a bounded size and marked
- * so ({@code msg_value_cut}). A document is encoded once, straight to BSON ({@link BsonOutput});
- * its ingest {@code timestamp} is stamped at each write attempt ({@link EncodedDocument#stamp}).
+ * so ({@code msg_value_cut}). A document is encoded once, straight to BSON ({@link BsonOutput}),
+ * after its head when the parser began it ({@link DocumentHead}); its ingest {@code timestamp} is
+ * stamped at each write attempt ({@link EncodedDocument#stamp}).
  */
 public final class MessageDocuments {
 
@@ -54,18 +55,21 @@ public final class MessageDocuments {
      */
     public static EncodedDocument encode(ParsedMessage message, int maxRawTextBytes) {
         ParseResult result = message.result();
-        byte[] value = message.value();
-        BsonOutput out =
-                new BsonOutput(INITIAL_BYTES + (value != null ? value.length : message.bytes()));
-        int start = out.start();
-        int stampAt = header(out, message);
+        DocumentHead head = message.head();
+        BsonOutput out;
+        int stampAt;
         boolean cut = false;
-        if (value != null) {
-            out.elements(value);
-        } else if (result.message() != null) {
-            out.json(MSG_VALUE, result.message());
+        if (head != null) {
+            out = head.take();
+            stampAt = head.stampAt();
         } else {
-            cut = putRawText(out, message, maxRawTextBytes) != null;
+            out = new BsonOutput(bytesFor(message.bytes()));
+            stampAt = begin(out, message.topic(), message.partition(), message.offset());
+            if (result.message() != null) {
+                out.json(MSG_VALUE, result.message());
+            } else {
+                cut = putRawText(out, message, maxRawTextBytes) != null;
+            }
         }
         out.string(DEVICE_ID, message.deviceId());
         if (fitsDate(result.eventTime())) {
@@ -84,7 +88,7 @@ public final class MessageDocuments {
         if (result instanceof ParseResult.Invalid invalid) {
             out.string(TEXT_ALARM, invalid.reason());
         }
-        out.end(start);
+        out.end(0);
         return out.encoded(stampAt);
     }
 
@@ -123,12 +127,22 @@ public final class MessageDocuments {
         return encode(nothingRead, maxRawTextBytes);
     }
 
+    /** Room for a document whose {@code msg_value} takes about {@code valueBytes}. */
+    static int bytesFor(int valueBytes) {
+        return INITIAL_BYTES + valueBytes;
+    }
+
     /**
-     * {@code _id} and {@code topic_id}, then the ingest time to be stamped; returns where it is.
+     * Begins the document of the message at {@code offset} of {@code partition} of {@code topic} in
+     * {@code out}, empty: {@code _id} and {@code topic_id}, then the ingest time to be stamped;
+     * returns where that is. {@code msg_value} comes next.
      */
-    private static int header(BsonOutput out, ParsedMessage message) {
-        out.position(ID, message.topic(), message.partition(), message.offset());
-        out.knownString(TOPIC_ID, message.topic());
+    static int begin(BsonOutput out, String topic, int partition, long offset) {
+        if (out.start() != 0) {
+            throw new IllegalStateException("a document begins an output");
+        }
+        out.position(ID, topic, partition, offset);
+        out.knownString(TOPIC_ID, topic);
         return out.date(TIMESTAMP, 0);
     }
 

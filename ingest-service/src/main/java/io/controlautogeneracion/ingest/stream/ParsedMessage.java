@@ -6,10 +6,11 @@ import java.time.Instant;
 
 /**
  * One Kafka record after parsing: where it came from (topic, partition, offset, key), its size,
- * what the parser made of it, its payload as received (kept for the raw text of an alarm), its JSON
- * object as the encoded {@code msg_value} element when {@link IngestPipeline#parse} wrote it so
- * (then {@code result} holds no tree; null for a message kept as raw text or as a tree), and the
- * catalog's enrichment at its event time (null when the message names no device and time).
+ * what the parser made of it, its payload as received (kept for the raw text of an alarm), the head
+ * of its document with its JSON object as the {@code msg_value} element when {@link
+ * IngestPipeline#parse} wrote it so (then {@code result} holds no tree; null for a message kept as
+ * raw text or as a tree), and the catalog's enrichment at its event time (null when the message
+ * names no device and time).
  */
 public record ParsedMessage(
         String topic,
@@ -19,7 +20,7 @@ public record ParsedMessage(
         int bytes,
         ParseResult result,
         byte[] payload,
-        byte[] value,
+        DocumentHead head,
         StretchEnrichment enrichment) {
 
     /** A message parsed to a tree (or raw text), not enriched (yet). */
@@ -44,7 +45,7 @@ public record ParsedMessage(
 
     public ParsedMessage enriched(StretchEnrichment enrichment) {
         return new ParsedMessage(
-                topic, partition, offset, key, bytes, result, payload, value, enrichment);
+                topic, partition, offset, key, bytes, result, payload, head, enrichment);
     }
 
     public boolean valid() {
@@ -75,7 +76,7 @@ public record ParsedMessage(
 
     /**
      * The same message made invalid for {@code reason} (its document was refused by the store):
-     * only {@code rawText} is kept, no tree nor encoded value.
+     * only {@code rawText} is kept, no tree nor document head.
      */
     public ParsedMessage refused(String reason, String rawText) {
         ParseResult.Invalid invalid =

@@ -88,16 +88,46 @@ class MessageDocumentsTest {
                             new ConsumerRecord<>("panel", 1, 7, "key", payload));
 
             assertThat(viaSink.result().message()).as("no tree").isNull();
-            assertThat(viaSink.value() != null).isEqualTo(viaTree.result().message() != null);
+            assertThat(viaSink.head() != null).isEqualTo(viaTree.result().message() != null);
             Document fromTree = decode(MessageDocuments.encode(viaTree, 1024));
             Document fromSink = decode(MessageDocuments.encode(viaSink, 1024));
             fromTree.remove("_id");
             fromSink.remove("_id");
             assertThat(fromSink).as(json).isEqualTo(fromTree);
             assertThat(List.copyOf(fromSink.keySet())).isEqualTo(List.copyOf(fromTree.keySet()));
-            assertThat(viaSink.value() == null || fromSink.get("msg_value") instanceof Document)
+            assertThat(viaSink.head() == null || fromSink.get("msg_value") instanceof Document)
                     .isTrue();
         }
+    }
+
+    @Test
+    void shouldLeaveADocumentAsItWasWhenTheMessageIsEncodedAgain() {
+        Instant at = Instant.now().minusSeconds(60);
+        byte[] payload =
+                ("{\"panel_id\":\"X-1\",\"timestamp\":\"" + at + "\",\"power_w\":2.5}")
+                        .getBytes(StandardCharsets.UTF_8);
+        ParsedMessage parsed =
+                IngestPipeline.parse(
+                        parser,
+                        DeviceKind.PANEL,
+                        new ConsumerRecord<>("panel", 1, 7, "X-1", payload));
+        assertThat(parsed.head()).as("msg_value written in the document's head").isNotNull();
+        StretchEnrichment enrichment =
+                StretchEnrichment.of(Enrichment.unknown(DeviceKind.PANEL, "X-1", at));
+        ParsedMessage enriched = parsed.enriched(enrichment);
+
+        EncodedDocument first = MessageDocuments.encode(parsed, 1024);
+        Document before = decode(first);
+        EncodedDocument second = MessageDocuments.encode(enriched, 1024);
+        EncodedDocument third = MessageDocuments.encode(parsed, 1024);
+
+        assertThat(decode(first)).as("the first document, unchanged").isEqualTo(before);
+        assertThat(before).doesNotContainKey("enrichment_status");
+        assertThat(before.get("msg_value", Document.class).getDouble("power_w")).isEqualTo(2.5);
+        Document withEnrichment = new Document(before);
+        withEnrichment.putAll(enrichment.fields());
+        assertThat(decode(second)).isEqualTo(withEnrichment);
+        assertThat(decode(third)).isEqualTo(before);
     }
 
     @Test
