@@ -1,5 +1,6 @@
 package io.controlautogeneracion.ingest.store;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.bson.RawBsonDocument;
 
@@ -23,6 +24,24 @@ public final class EncodedDocument {
     /** Sets the ingest time (milliseconds), before each write attempt. */
     public void stamp(Instant ingestTime) {
         BsonOutput.patch(bytes, stampAt, ingestTime.toEpochMilli());
+    }
+
+    /** A document the driver encoded, sent as it is (never stamped). */
+    static EncodedDocument of(RawBsonDocument document) {
+        ByteBuffer bytes = document.getByteBuffer().asNIO();
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        return new EncodedDocument(copy, copy.length, -1);
+    }
+
+    /** The array that holds the document from its start. */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** The document's length in bytes. */
+    int size() {
+        return size;
     }
 
     /** The document as the driver sends it (sharing these bytes). */

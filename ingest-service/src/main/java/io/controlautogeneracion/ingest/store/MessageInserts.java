@@ -12,7 +12,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ServerDescription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,33 +82,30 @@ public class MessageInserts {
      * to retry. Calling it again with the same documents is harmless: what was stored comes back as
      * duplicates.
      */
-    public Outcomes insert(List<RawBsonDocument> readingDocs, List<RawBsonDocument> alarmDocs) {
+    public Outcomes insert(List<EncodedDocument> readingDocs, List<EncodedDocument> alarmDocs) {
         InsertOutcome stored = insert(MessageRepository.READINGS, readingDocs);
         return new Outcomes(stored, insert(MessageRepository.ALARMS, alarmDocs));
     }
 
     /** The documents in as many commands as their bytes take, in order. */
-    private InsertOutcome insert(String collection, List<RawBsonDocument> documents) {
-        ByteBuffer[] bodies = new ByteBuffer[documents.size()];
-        for (int i = 0; i < bodies.length; i++) {
-            bodies[i] = documents.get(i).getByteBuffer().asNIO();
-        }
+    private InsertOutcome insert(String collection, List<EncodedDocument> documents) {
         InsertOutcome outcome = InsertOutcome.allStored();
         int from = 0;
-        while (from < bodies.length) {
+        int count = documents.size();
+        while (from < count) {
             int to = from;
             long bytes = COMMAND_ROOM;
             do {
-                bytes += bodies[to].remaining() + ELEMENT_ROOM;
+                bytes += documents.get(to).size() + ELEMENT_ROOM;
                 to++;
-            } while (to < bodies.length
-                    && bytes + bodies[to].remaining() + ELEMENT_ROOM <= maxCommandBytes);
+            } while (to < count
+                    && bytes + documents.get(to).size() + ELEMENT_ROOM <= maxCommandBytes);
             InsertOutcome sent;
             try {
                 sent =
                         outcome(
                                 database.runCommand(
-                                        command(collection, bodies, from, to, (int) bytes),
+                                        command(collection, documents, from, to, (int) bytes),
                                         RawBsonDocument.class));
             } catch (RuntimeException failure) {
                 if (StoreErrors.storeWide(failure)) {
@@ -125,18 +121,14 @@ public class MessageInserts {
 
     /** {@code {insert: collection, documents: [...], ordered: false, writeConcern: ...}}. */
     private RawBsonDocument command(
-            String collection, ByteBuffer[] bodies, int from, int to, int bytes) {
+            String collection, List<EncodedDocument> documents, int from, int to, int bytes) {
         BsonOutput out = new BsonOutput(bytes);
         int start = out.start();
         out.string("insert", collection);
         int array = out.startArray("documents");
         for (int i = from; i < to; i++) {
-            ByteBuffer body = bodies[i];
-            out.document(
-                    BsonNames.index(i - from),
-                    body.array(),
-                    body.arrayOffset() + body.position(),
-                    body.remaining());
+            EncodedDocument document = documents.get(i);
+            out.document(BsonNames.index(i - from), document.bytes(), 0, document.size());
         }
         out.end(array);
         out.bool("ordered", false);
@@ -243,7 +235,7 @@ public class MessageInserts {
      * deliveries, as on a first try.
      */
     private InsertOutcome refusedWhole(
-            String collection, List<RawBsonDocument> documents, RuntimeException failure) {
+            String collection, List<EncodedDocument> documents, RuntimeException failure) {
         if (documents.size() == 1) {
             return new InsertOutcome(Set.of(), Map.of(0, StoreErrors.describe(failure)));
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.bson.RawBsonDocument;
 
 /**
  * One part of a Kafka batch on its way to MongoDB: valid messages become {@code topic} documents,
@@ -107,15 +106,23 @@ public final class WriteBatch {
     }
 
     /** The {@code topic} documents to send now, remembered for {@link #apply}. */
-    public List<RawBsonDocument> readings() {
+    public List<EncodedDocument> readings() {
         sentReadings = pending(false);
-        return sentReadings.stream().map(e -> e.document.document()).toList();
+        return documents(sentReadings);
     }
 
     /** The {@code topic_alarm} documents to send now, remembered for {@link #apply}. */
-    public List<RawBsonDocument> alarms() {
+    public List<EncodedDocument> alarms() {
         sentAlarms = pending(true);
-        return sentAlarms.stream().map(e -> e.document.document()).toList();
+        return documents(sentAlarms);
+    }
+
+    private static List<EncodedDocument> documents(List<Entry> entries) {
+        List<EncodedDocument> documents = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            documents.add(entry.document);
+        }
+        return documents;
     }
 
     /**
@@ -229,7 +236,7 @@ public final class WriteBatch {
     }
 
     private List<Entry> pending(boolean alarm) {
-        List<Entry> pending = new ArrayList<>();
+        List<Entry> pending = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
             if (!entry.done && entry.alarm == alarm) {
                 pending.add(entry);

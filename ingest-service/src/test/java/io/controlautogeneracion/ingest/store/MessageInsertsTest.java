@@ -43,8 +43,8 @@ class MessageInsertsTest {
 
     @Test
     void shouldStoreEveryDocumentOnceAcrossSeveralCommands() {
-        List<RawBsonDocument> documents = readings(0, 50);
-        int oneDocument = documents.get(0).getByteBuffer().remaining();
+        List<EncodedDocument> documents = readings(0, 50);
+        int oneDocument = documents.get(0).size();
         // Room for about seven documents a command: the 50 go in eight commands.
         MessageInserts inserts = new MessageInserts(client, DATABASE, 7 * (oneDocument + 8) + 256);
 
@@ -56,10 +56,10 @@ class MessageInsertsTest {
 
     @Test
     void shouldReportDuplicatesAtTheirPlaceInTheWholeList() {
-        List<RawBsonDocument> earlier = readings(10, 13);
+        List<EncodedDocument> earlier = readings(10, 13);
         MessageInserts inserts = new MessageInserts(client, DATABASE, 4096);
         inserts.insert(earlier, List.of());
-        int oneDocument = earlier.get(0).getByteBuffer().remaining();
+        int oneDocument = earlier.get(0).size();
         inserts = new MessageInserts(client, DATABASE, 4 * (oneDocument + 8) + 256);
 
         // 0..19 again, with 10, 11 and 12 stored before: commands of four, the duplicates in the
@@ -75,7 +75,7 @@ class MessageInsertsTest {
 
     @Test
     void shouldSendADocumentLargerThanACommandAlone() {
-        List<RawBsonDocument> documents = new ArrayList<>(readings(0, 3));
+        List<EncodedDocument> documents = new ArrayList<>(readings(0, 3));
         documents.set(1, raw(reading(1).append("msg_value", "x".repeat(10_000))));
         MessageInserts inserts = new MessageInserts(client, DATABASE, 2048);
 
@@ -99,7 +99,7 @@ class MessageInsertsTest {
         return IntStream.range(from, to).mapToObj(i -> (long) i).toList();
     }
 
-    private static List<RawBsonDocument> readings(int from, int to) {
+    private static List<EncodedDocument> readings(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> raw(reading(i))).toList();
     }
 
@@ -111,8 +111,8 @@ class MessageInsertsTest {
                 .append("msg_value", new Document("id_panel", "P-1").append("power", 12.5));
     }
 
-    private static RawBsonDocument raw(Document document) {
-        return new RawBsonDocument(document, new DocumentCodec());
+    private static EncodedDocument raw(Document document) {
+        return EncodedDocument.of(new RawBsonDocument(document, new DocumentCodec()));
     }
 
     private static String address(MongoServer server) {

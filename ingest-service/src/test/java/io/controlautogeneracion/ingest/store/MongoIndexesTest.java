@@ -134,9 +134,9 @@ class MongoIndexesTest {
                 .append("offset", offset);
     }
 
-    private static List<RawBsonDocument> raw(Document... documents) {
+    private static List<EncodedDocument> raw(Document... documents) {
         return java.util.Arrays.stream(documents)
-                .map(d -> new RawBsonDocument(d, new DocumentCodec()))
+                .map(d -> EncodedDocument.of(new RawBsonDocument(d, new DocumentCodec())))
                 .toList();
     }
 }

@@ -174,8 +174,10 @@ class MongoRealServerTest {
                 .append("offset", offset);
     }
 
-    private static List<RawBsonDocument> raw(List<Document> documents) {
-        return documents.stream().map(d -> new RawBsonDocument(d, new DocumentCodec())).toList();
+    private static List<EncodedDocument> raw(List<Document> documents) {
+        return documents.stream()
+                .map(d -> EncodedDocument.of(new RawBsonDocument(d, new DocumentCodec())))
+                .toList();
     }
 
     private static long count(String database) {

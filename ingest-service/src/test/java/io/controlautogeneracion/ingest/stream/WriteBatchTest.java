@@ -37,12 +37,15 @@ class WriteBatchTest {
         assertThat(batch.readings()).hasSize(2);
         assertThat(batch.alarms())
                 .singleElement()
-                .satisfies(d -> assertThat(d.getString("text_alarm").getValue()).isNotBlank());
+                .satisfies(
+                        d ->
+                                assertThat(d.document().getString("text_alarm").getValue())
+                                        .isNotBlank());
         Instant first = Instant.parse("2026-11-28T13:00:00Z");
         batch.startAttempt(first);
         batch.startAttempt(first.plusSeconds(5));
         assertThat(batch.attempts()).isEqualTo(2);
-        assertThat(batch.readings().get(0).getDateTime("timestamp").getValue())
+        assertThat(batch.readings().get(0).document().getDateTime("timestamp").getValue())
                 .isEqualTo(first.plusSeconds(5).toEpochMilli());
         assertThat(batch.describe()).contains("topic panel", "partition 0 offsets 0-2", "[p1");
         assertThat(batch.lastOffsets()).isEqualTo(Map.of(0, 2L));
@@ -84,7 +87,7 @@ class WriteBatchTest {
                         InsertOutcome.allStored());
         assertThat(refused).isEqualTo(1);
         assertThat(batch.readings()).isEmpty();
-        Document alarm = batch.alarms().get(0).decode(new DocumentCodec());
+        Document alarm = batch.alarms().get(0).document().decode(new DocumentCodec());
         assertThat(alarm.getString("text_alarm"))
                 .isEqualTo("MongoDB refused the message: error 15: too deep");
         assertThat(alarm.getLong("offset")).isEqualTo(1L);
@@ -122,7 +125,7 @@ class WriteBatchTest {
         batch.startAttempt(Instant.now());
 
         assertThat(batch.readings()).hasSize(1);
-        Document alarm = batch.alarms().get(0).decode(new DocumentCodec());
+        Document alarm = batch.alarms().get(0).document().decode(new DocumentCodec());
         assertThat(alarm.getString("text_alarm"))
                 .startsWith("MongoDB refused the message: BsonSerializationException");
         assertThat(alarm.get("msg_value")).isEqualTo("{\"panel_id\":\"p2\"}");
