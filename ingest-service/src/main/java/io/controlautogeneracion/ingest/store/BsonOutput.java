@@ -62,6 +62,11 @@ public final class BsonOutput {
         return size;
     }
 
+    /** How many bytes it holds without growing. */
+    public int capacity() {
+        return bytes.length;
+    }
+
     /** Forgets what was written from {@code at} on (a point {@link #size} returned). */
     public void truncate(int at) {
         if (at < 0 || at > size) {

@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
@@ -38,8 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * same on the wire, but keeps per document a write request, its position, a codec lookup, a walk
  * for its {@code _id} and its entry in the result (async-profiler: the driver took 18 % of the
  * service's CPU with the bulk API, 10.5 % with the command, most of that the socket's write and
- * read). Here the documents are copied once into the command, and the reply's write errors read by
- * position.
+ * read). Here the documents are copied once into the command (a buffer reused from one insert to
+ * the next), and the reply's write errors read by position.
  */
 @ApplicationScoped
 public class MessageInserts {
@@ -55,6 +57,17 @@ public class MessageInserts {
     private static final int COMMAND_ROOM = 256;
 
     private static final int ELEMENT_ROOM = 8;
+
+    /**
+     * Command buffers kept for the next insert: one for each device stream and one more; those
+     * larger than {@link #KEPT_COMMAND_BYTES} (a batch of large messages) are left to the
+     * collector.
+     */
+    private static final int KEPT_COMMANDS = 4;
+
+    private static final int KEPT_COMMAND_BYTES = 1024 * 1024;
+
+    private final BlockingQueue<BsonOutput> commands = new ArrayBlockingQueue<>(KEPT_COMMANDS);
 
     private final MongoClient client;
     private final MongoDatabase database;
@@ -101,17 +114,17 @@ public class MessageInserts {
             } while (to < count
                     && bytes + documents.get(to).size() + ELEMENT_ROOM <= maxCommandBytes);
             InsertOutcome sent;
+            BsonOutput command = command(collection, documents, from, to, (int) bytes);
             try {
-                sent =
-                        outcome(
-                                database.runCommand(
-                                        command(collection, documents, from, to, (int) bytes),
-                                        RawBsonDocument.class));
+                sent = outcome(database.runCommand(command.document(), RawBsonDocument.class));
             } catch (RuntimeException failure) {
                 if (StoreErrors.storeWide(failure)) {
                     throw failure;
                 }
                 sent = refusedWhole(collection, documents.subList(from, to), failure);
+            } finally {
+                // The driver copied the command into its own buffers before sending it.
+                keep(command);
             }
             outcome = from == 0 ? sent : outcome.then(sent, from);
             from = to;
@@ -119,10 +132,18 @@ public class MessageInserts {
         return outcome;
     }
 
-    /** {@code {insert: collection, documents: [...], ordered: false, writeConcern: ...}}. */
-    private RawBsonDocument command(
+    /**
+     * {@code {insert: collection, documents: [...], ordered: false, writeConcern: ...}}, in a
+     * buffer kept from an earlier insert when one is free.
+     */
+    private BsonOutput command(
             String collection, List<EncodedDocument> documents, int from, int to, int bytes) {
-        BsonOutput out = new BsonOutput(bytes);
+        BsonOutput out = commands.poll();
+        if (out == null) {
+            out = new BsonOutput(bytes);
+        } else {
+            out.truncate(0);
+        }
         int start = out.start();
         out.string("insert", collection);
         int array = out.startArray("documents");
@@ -134,7 +155,13 @@ public class MessageInserts {
         out.bool("ordered", false);
         writeConcern(out, database.getWriteConcern());
         out.end(start);
-        return out.document();
+        return out;
+    }
+
+    private void keep(BsonOutput command) {
+        if (command.capacity() <= KEPT_COMMAND_BYTES) {
+            commands.offer(command);
+        }
     }
 
     /** The write concern configured for the client, unless it is the server's own default. */

@@ -138,14 +138,18 @@ public final class WriteBatch {
 
     private int apply(List<Entry> sent, InsertOutcome outcome) {
         int refusals = 0;
+        // Positions are looked up only when the insert reported some (usually none).
+        boolean anyRefused = !outcome.refused().isEmpty();
+        boolean anyDuplicate = !outcome.duplicates().isEmpty();
         for (int i = 0; i < sent.size(); i++) {
             Entry entry = sent.get(i);
-            String refusal = outcome.refused().get(i);
+            String refusal = anyRefused ? outcome.refused().get(i) : null;
             if (refusal == null) {
                 entry.done = true;
                 // On a first attempt a duplicate was stored before (a redelivery); after a failed
                 // attempt it may be this batch's own insert whose acknowledgement was lost.
-                entry.redelivered = outcome.duplicates().contains(i) && attempts == 1;
+                entry.redelivered =
+                        anyDuplicate && outcome.duplicates().contains(i) && attempts == 1;
                 entry.refusedByStore = entry.beforeRefusal != null || entry.refusedByEncoder;
                 entry.beforeRefusal = null;
                 entry.documentBeforeRefusal = null;
@@ -228,10 +232,14 @@ public final class WriteBatch {
 
     /** The highest offset of each partition in this batch. */
     public Map<Integer, Long> lastOffsets() {
-        Map<Integer, Long> last = new TreeMap<>();
+        // A holder per partition, updated in place: no boxed offset per message.
+        Map<Integer, long[]> highest = new TreeMap<>();
         for (Entry entry : entries) {
-            last.merge(entry.message.partition(), entry.message.offset(), Math::max);
+            long[] last = highest.computeIfAbsent(entry.message.partition(), p -> new long[] {-1});
+            last[0] = Math.max(last[0], entry.message.offset());
         }
+        Map<Integer, Long> last = new TreeMap<>();
+        highest.forEach((partition, offset) -> last.put(partition, offset[0]));
         return last;
     }
 
