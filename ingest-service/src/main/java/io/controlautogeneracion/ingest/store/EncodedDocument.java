@@ -23,10 +23,16 @@ public final class EncodedDocument {
 
     /** Sets the ingest time (milliseconds), before each write attempt. */
     public void stamp(Instant ingestTime) {
+        if (stampAt < 0) {
+            throw new IllegalStateException("this document has no ingest time to stamp");
+        }
         BsonOutput.patch(bytes, stampAt, ingestTime.toEpochMilli());
     }
 
-    /** A document the driver encoded, sent as it is (never stamped). */
+    /**
+     * A document encoded elsewhere (by the driver's codec), sent as it is: it has no ingest time to
+     * stamp.
+     */
     static EncodedDocument of(RawBsonDocument document) {
         ByteBuffer bytes = document.getByteBuffer().asNIO();
         byte[] copy = new byte[bytes.remaining()];

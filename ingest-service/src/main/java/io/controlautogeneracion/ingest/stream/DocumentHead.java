@@ -8,7 +8,8 @@ import io.controlautogeneracion.ingest.store.BsonOutput;
  * msg_value}, the message's JSON object written straight to BSON. {@link MessageDocuments#encode}
  * writes the rest after them in the same bytes, so that {@code msg_value} is written once and never
  * copied. A message encoded again (its enriched copy shares this head) gets a copy of the head: a
- * document already made never changes under its writer.
+ * document already made never changes under its writer. Not thread-safe: a batch's documents are
+ * made on one thread.
  */
 public final class DocumentHead {
 
