@@ -1,6 +1,5 @@
 package io.controlautogeneracion.ingest.store;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.bson.RawBsonDocument;
 
@@ -23,21 +22,7 @@ public final class EncodedDocument {
 
     /** Sets the ingest time (milliseconds), before each write attempt. */
     public void stamp(Instant ingestTime) {
-        if (stampAt < 0) {
-            throw new IllegalStateException("this document has no ingest time to stamp");
-        }
         BsonOutput.patch(bytes, stampAt, ingestTime.toEpochMilli());
-    }
-
-    /**
-     * A document encoded elsewhere (by the driver's codec), sent as it is: it has no ingest time to
-     * stamp.
-     */
-    static EncodedDocument of(RawBsonDocument document) {
-        ByteBuffer bytes = document.getByteBuffer().asNIO();
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.get(copy);
-        return new EncodedDocument(copy, copy.length, -1);
     }
 
     /** The array that holds the document from its start. */
@@ -50,7 +35,7 @@ public final class EncodedDocument {
         return size;
     }
 
-    /** The document as the driver sends it (sharing these bytes). */
+    /** The document, to be read (sharing these bytes). */
     public RawBsonDocument document() {
         return new RawBsonDocument(bytes, 0, size);
     }

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +110,7 @@ class MessageInsertsTest {
     }
 
     private static EncodedDocument raw(Document document) {
-        return EncodedDocument.of(new RawBsonDocument(document, new DocumentCodec()));
+        return DriverEncoded.of(document);
     }
 
     private static String address(MongoServer server) {

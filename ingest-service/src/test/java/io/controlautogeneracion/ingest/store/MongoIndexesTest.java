@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.DocumentCodec;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,8 +133,6 @@ class MongoIndexesTest {
     }
 
     private static List<EncodedDocument> raw(Document... documents) {
-        return java.util.Arrays.stream(documents)
-                .map(d -> EncodedDocument.of(new RawBsonDocument(d, new DocumentCodec())))
-                .toList();
+        return java.util.Arrays.stream(documents).map(DriverEncoded::of).toList();
     }
 }

@@ -16,8 +16,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.DocumentCodec;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,9 +173,7 @@ class MongoRealServerTest {
     }
 
     private static List<EncodedDocument> raw(List<Document> documents) {
-        return documents.stream()
-                .map(d -> EncodedDocument.of(new RawBsonDocument(d, new DocumentCodec())))
-                .toList();
+        return documents.stream().map(DriverEncoded::of).toList();
     }
 
     private static long count(String database) {
