@@ -50,6 +50,7 @@ public final class ReadingParser {
     // Duplicate names are found by MessageReader, among the fields it keeps anyway (the parser's
     // own detection keeps a set of every object's names). Doubles are read by Jackson's
     // FastDoubleParser: the same correctly rounded values, without the JDK's buffers per number.
+    // Each parser's buffers come from a pool per thread without a ThreadLocal (ThreadRecyclers).
     private static final JsonFactory JSON =
             JsonFactory.builder()
                     .streamReadConstraints(
@@ -59,6 +60,7 @@ public final class ReadingParser {
                                     .build())
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .recyclerPool(new ThreadRecyclers())
                     .build();
 
     private final FieldRules fieldRules;
