@@ -6,7 +6,6 @@ import io.controlautogeneracion.model.reading.DeviceKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,10 @@ public class CatalogEnrichment {
         this.meters = meters;
     }
 
+    /**
+     * The batch's messages enriched: {@code messages} itself (a list that can be changed), each
+     * enrichable message replaced by its enriched copy once the catalog answered or the wait ended.
+     */
     public Uni<Enriched> enrich(DeviceKind kind, List<ParsedMessage> messages) {
         // Sized for a device per message: a batch's set never grows.
         Set<String> ids = new HashSet<>(CatalogLookup.capacity(messages.size()));
@@ -66,22 +69,26 @@ public class CatalogEnrichment {
                         });
     }
 
+    /**
+     * Each enrichable message of {@code messages} replaced by itself enriched, in place: the batch
+     * keeps one list, and the messages as parsed are let go at once instead of being kept (and
+     * copied by the young collections) until the batch is written.
+     */
     private static Enriched apply(
             List<ParsedMessage> messages, Set<String> ids, Map<String, DeviceEnrichment> found) {
-        List<ParsedMessage> enriched = new ArrayList<>(messages.size());
-        for (ParsedMessage message : messages) {
-            if (!message.enrichable()) {
-                enriched.add(message);
-                continue;
+        for (int i = 0; i < messages.size(); i++) {
+            ParsedMessage message = messages.get(i);
+            if (message.enrichable()) {
+                DeviceEnrichment device = found.get(message.result().deviceId());
+                messages.set(
+                        i,
+                        message.enriched(
+                                device == null
+                                        ? StretchEnrichment.UNAVAILABLE
+                                        : device.at(message.result().eventTime())));
             }
-            DeviceEnrichment device = found.get(message.result().deviceId());
-            enriched.add(
-                    message.enriched(
-                            device == null
-                                    ? StretchEnrichment.UNAVAILABLE
-                                    : device.at(message.result().eventTime())));
         }
-        return new Enriched(enriched, found, unavailable(ids, found));
+        return new Enriched(messages, found, unavailable(ids, found));
     }
 
     /** The devices looked up that the catalog did not describe in time (usually none). */

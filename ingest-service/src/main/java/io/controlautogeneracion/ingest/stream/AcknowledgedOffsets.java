@@ -37,18 +37,31 @@ final class AcknowledgedOffsets {
     }
 
     /**
-     * Records a written batch. A partition revoked while the write waited is another member's now:
-     * its new owner reads on from the last commit, so nothing of it is committed from here.
+     * The offsets to commit once {@code records} are written: after the last record of each
+     * partition. Taken before the write, so that the batch's records are not kept while it waits.
      */
-    void written(ConsumerRecords<String, byte[]> records) {
-        Set<TopicPartition> owned = consumer.assignment();
+    static Map<TopicPartition, OffsetAndMetadata> after(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> after = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            if (owned.contains(partition)) {
-                List<ConsumerRecord<String, byte[]>> part = records.records(partition);
-                acknowledged.put(
-                        partition, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
-            }
+            List<ConsumerRecord<String, byte[]>> part = records.records(partition);
+            after.put(partition, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
         }
+        return after;
+    }
+
+    /**
+     * Records a written batch by its offsets ({@link #after}). A partition revoked while the write
+     * waited is another member's now: its new owner reads on from the last commit, so nothing of it
+     * is committed from here.
+     */
+    void written(Map<TopicPartition, OffsetAndMetadata> after) {
+        Set<TopicPartition> owned = consumer.assignment();
+        after.forEach(
+                (partition, offset) -> {
+                    if (owned.contains(partition)) {
+                        acknowledged.put(partition, offset);
+                    }
+                });
     }
 
     /** Commits asynchronously once the interval since the last commit has passed. */

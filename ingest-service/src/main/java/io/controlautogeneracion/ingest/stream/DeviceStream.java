@@ -3,11 +3,13 @@ package io.controlautogeneracion.ingest.stream;
 import io.controlautogeneracion.ingest.IngestConfig;
 import io.controlautogeneracion.ingest.health.PartitionProgress;
 import io.controlautogeneracion.model.reading.DeviceKind;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -158,10 +161,9 @@ public final class DeviceStream implements Runnable {
             state = State.RUNNING;
             while (running) {
                 runTasks();
-                ConsumerRecords<String, byte[]> records = poll();
-                lag.observe();
-                if (!records.isEmpty()) {
-                    ingest(records);
+                Batch batch = next();
+                if (batch != null) {
+                    write(batch);
                 }
                 offsets.commitIfDue();
             }
@@ -184,12 +186,29 @@ public final class DeviceStream implements Runnable {
         }
     }
 
-    private void ingest(ConsumerRecords<String, byte[]> records) {
+    /** A polled batch, parsed: its write, and the offsets to commit once it is written. */
+    private record Batch(Uni<Void> write, Map<TopicPartition, OffsetAndMetadata> after) {}
+
+    /**
+     * The next batch, parsed, or null when the poll brought none. The records are left here: each
+     * message's own data is in the pipeline's parsed messages, so while the write waits nothing
+     * keeps the records (their objects die young instead of being copied by every young collection
+     * of the write).
+     */
+    private Batch next() {
+        ConsumerRecords<String, byte[]> records = poll();
+        lag.observe();
+        if (records.isEmpty()) {
+            return null;
+        }
+        return new Batch(
+                pipeline.ingest(kind, records, this::execute), AcknowledgedOffsets.after(records));
+    }
+
+    private void write(Batch batch) {
         CompletableFuture<Void> written = new CompletableFuture<>();
         Cancellable write =
-                pipeline.ingest(kind, records, this::execute)
-                        .subscribe()
-                        .with(written::complete, written::completeExceptionally);
+                batch.write().subscribe().with(written::complete, written::completeExceptionally);
         if (!written.isDone()) {
             written.whenComplete((ok, e) -> tasks.add(NOTHING)); // ends a wait in await()
         }
@@ -209,7 +228,7 @@ public final class DeviceStream implements Runnable {
             throw new IllegalStateException(
                     "writing a batch of " + topic + " failed: " + e.getCause(), e.getCause());
         }
-        offsets.written(records);
+        offsets.written(batch.after());
     }
 
     /**
