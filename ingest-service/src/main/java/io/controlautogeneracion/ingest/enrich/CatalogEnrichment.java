@@ -51,7 +51,7 @@ public class CatalogEnrichment {
         Set<String> ids = new HashSet<>(CatalogLookup.capacity(messages.size()));
         for (ParsedMessage message : messages) {
             if (message.enrichable()) {
-                ids.add(message.result().deviceId());
+                ids.add(message.messageDeviceId());
             }
         }
         if (ids.isEmpty()) {
@@ -79,13 +79,13 @@ public class CatalogEnrichment {
         for (int i = 0; i < messages.size(); i++) {
             ParsedMessage message = messages.get(i);
             if (message.enrichable()) {
-                DeviceEnrichment device = found.get(message.result().deviceId());
+                DeviceEnrichment device = found.get(message.messageDeviceId());
                 messages.set(
                         i,
                         message.enriched(
                                 device == null
                                         ? StretchEnrichment.UNAVAILABLE
-                                        : device.at(message.result().eventTime())));
+                                        : device.at(message.eventTime())));
             }
         }
         return new Enriched(messages, found, unavailable(ids, found));

@@ -72,8 +72,8 @@ public final class MessageDocuments {
             }
         }
         out.string(DEVICE_ID, message.deviceId());
-        if (fitsDate(result.eventTime())) {
-            out.date(EVENT_TIME, result.eventTime().toEpochMilli());
+        if (fitsDate(message.eventTime())) {
+            out.date(EVENT_TIME, message.eventTime().toEpochMilli());
         } else {
             out.nullValue(EVENT_TIME);
         }
