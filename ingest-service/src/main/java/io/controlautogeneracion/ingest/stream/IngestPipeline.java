@@ -246,7 +246,7 @@ public class IngestPipeline {
             meters.counter("ingest.messages.refused", "topic", topic).increment();
             LOG.warnf(
                     "MongoDB refused the document of %s; stored in topic_alarm: %s",
-                    refused.describe(), ((ParseResult.Invalid) refused.result()).reason());
+                    refused.describe(), refused.invalid().reason());
         }
         Instant now = clock.instant();
         batch.lastOffsets().forEach((p, offset) -> progress.written(topic, p, offset, now));

@@ -54,7 +54,6 @@ public final class MessageDocuments {
      *     should make impossible): the caller stores {@link #refused} instead
      */
     public static EncodedDocument encode(ParsedMessage message, int maxRawTextBytes) {
-        ParseResult result = message.result();
         DocumentHead head = message.head();
         BsonOutput out;
         int stampAt;
@@ -65,8 +64,8 @@ public final class MessageDocuments {
         } else {
             out = new BsonOutput(bytesFor(message.bytes()));
             stampAt = begin(out, message.topic(), message.partition(), message.offset());
-            if (result.message() != null) {
-                out.json(MSG_VALUE, result.message());
+            if (message.tree() != null) {
+                out.json(MSG_VALUE, message.tree());
             } else {
                 cut = putRawText(out, message, maxRawTextBytes) != null;
             }
@@ -85,8 +84,8 @@ public final class MessageDocuments {
         if (cut) {
             out.bool(MSG_VALUE_CUT, true);
         }
-        if (result instanceof ParseResult.Invalid invalid) {
-            out.string(TEXT_ALARM, invalid.reason());
+        if (message.invalid() != null) {
+            out.string(TEXT_ALARM, message.invalid().reason());
         }
         out.end(0);
         return out.encoded(stampAt);
@@ -102,8 +101,8 @@ public final class MessageDocuments {
      */
     public static Refused refused(ParsedMessage message, String why, int maxRawTextBytes) {
         String reason = "MongoDB refused the message: " + bounded(why);
-        if (message.result() instanceof ParseResult.Invalid invalid) {
-            reason += " (it was invalid already: " + invalid.reason() + ")";
+        if (message.invalid() != null) {
+            reason += " (it was invalid already: " + message.invalid().reason() + ")";
         }
         ParsedMessage alarm = message.refused(reason, rawText(message, maxRawTextBytes));
         return new Refused(alarm, encode(alarm, maxRawTextBytes));
@@ -185,7 +184,7 @@ public final class MessageDocuments {
     static String rawText(ParsedMessage message, int maxBytes) {
         byte[] payload = message.payload();
         if (payload == null) {
-            return message.result() instanceof ParseResult.Invalid invalid ? invalid.rawText() : "";
+            return message.invalid() != null ? message.invalid().rawText() : "";
         }
         return payload.length <= maxBytes
                 ? new String(payload, StandardCharsets.UTF_8)

@@ -1,5 +1,6 @@
 package io.controlautogeneracion.ingest.stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.controlautogeneracion.ingest.enrich.StretchEnrichment;
 import io.controlautogeneracion.model.reading.ParseResult;
 import java.time.Instant;
@@ -8,9 +9,14 @@ import java.time.Instant;
  * One Kafka record after parsing: where it came from (topic, partition, offset, key), its size,
  * what the parser made of it, its payload as received (kept for the raw text of an alarm), the head
  * of its document with its JSON object as the {@code msg_value} element when {@link
- * IngestPipeline#parse} wrote it so (then {@code result} holds no tree; null for a message kept as
- * raw text or as a tree), and the catalog's enrichment at its event time (null when the message
- * names no device and time).
+ * IngestPipeline#parse} wrote it so (then there is no tree; null for a message kept as raw text or
+ * as a tree), and the catalog's enrichment at its event time (null when the message names no device
+ * and time).
+ *
+ * <p>Of the parser's result it keeps what the way to the store needs: whether the message is valid
+ * (else why, with its raw text), its tree if it was parsed to one, its device id and event time. A
+ * valid reading's own values (the parser's {@code Reading}, a boxed number per measurement) are not
+ * kept: a batch waits for its write through young collections, which copy whatever it keeps.
  */
 public final class ParsedMessage {
 
@@ -19,7 +25,8 @@ public final class ParsedMessage {
     private final long offset;
     private final String key;
     private final int bytes;
-    private final ParseResult result;
+    private final ParseResult.Invalid invalid;
+    private final ObjectNode tree;
     private final byte[] payload;
     private final DocumentHead head;
     private final StretchEnrichment enrichment;
@@ -44,7 +51,8 @@ public final class ParsedMessage {
                 offset,
                 key,
                 bytes,
-                result,
+                result instanceof ParseResult.Invalid invalid ? invalid : null,
+                result.message(),
                 payload,
                 head,
                 enrichment,
@@ -70,7 +78,8 @@ public final class ParsedMessage {
             long offset,
             String key,
             int bytes,
-            ParseResult result,
+            ParseResult.Invalid invalid,
+            ObjectNode tree,
             byte[] payload,
             DocumentHead head,
             StretchEnrichment enrichment,
@@ -81,7 +90,8 @@ public final class ParsedMessage {
         this.offset = offset;
         this.key = key;
         this.bytes = bytes;
-        this.result = result;
+        this.invalid = invalid;
+        this.tree = tree;
         this.payload = payload;
         this.head = head;
         this.enrichment = enrichment;
@@ -111,8 +121,17 @@ public final class ParsedMessage {
         return bytes;
     }
 
-    public ParseResult result() {
-        return result;
+    /** Why the message is invalid, with its raw text; null when it is valid. */
+    public ParseResult.Invalid invalid() {
+        return invalid;
+    }
+
+    /**
+     * The message's JSON object as a tree when it was parsed to one; null when it went to its
+     * document's head or is kept as raw text.
+     */
+    public ObjectNode tree() {
+        return tree;
     }
 
     /** The payload as received (null for a tombstone). */
@@ -129,12 +148,12 @@ public final class ParsedMessage {
         return enrichment;
     }
 
-    /** The device id read from the message itself ({@code result().deviceId()}), else null. */
+    /** The device id read from the message itself (the parse result's), else null. */
     public String messageDeviceId() {
         return messageDeviceId;
     }
 
-    /** The event time read from the message itself ({@code result().eventTime()}), else null. */
+    /** The event time read from the message itself (the parse result's), else null. */
     public Instant eventTime() {
         return eventTime;
     }
@@ -154,7 +173,8 @@ public final class ParsedMessage {
                 offset,
                 key,
                 bytes,
-                result,
+                invalid,
+                tree,
                 payload,
                 head,
                 enrichment,
@@ -163,7 +183,7 @@ public final class ParsedMessage {
     }
 
     public boolean valid() {
-        return result instanceof ParseResult.Valid;
+        return invalid == null;
     }
 
     /** The device id from the message, else the Kafka key (which is the device id by contract). */
@@ -192,10 +212,10 @@ public final class ParsedMessage {
      * only {@code rawText} is kept, no tree nor document head.
      */
     public ParsedMessage refused(String reason, String rawText) {
-        ParseResult.Invalid invalid =
+        ParseResult.Invalid alarm =
                 new ParseResult.Invalid(reason, messageDeviceId, eventTime, null, rawText);
         return new ParsedMessage(
-                topic, partition, offset, key, bytes, invalid, payload, null, enrichment);
+                topic, partition, offset, key, bytes, alarm, payload, null, enrichment);
     }
 
     /** {@code topic/partition@offset (key k)}, for log lines. */

@@ -87,8 +87,8 @@ class MessageDocumentsTest {
                             DeviceKind.PANEL,
                             new ConsumerRecord<>("panel", 1, 7, "key", payload));
 
-            assertThat(viaSink.result().message()).as("no tree").isNull();
-            assertThat(viaSink.head() != null).isEqualTo(viaTree.result().message() != null);
+            assertThat(viaSink.tree()).as("no tree").isNull();
+            assertThat(viaSink.head() != null).isEqualTo(viaTree.tree() != null);
             Document fromTree = decode(MessageDocuments.encode(viaTree, 1024));
             Document fromSink = decode(MessageDocuments.encode(viaSink, 1024));
             fromTree.remove("_id");
@@ -160,7 +160,7 @@ class MessageDocumentsTest {
         String json =
                 "{\"panel_id\":\"X-1\",\"timestamp\":\"+999999999-12-31T23:59:59Z\",\"power_w\":1}";
         ParsedMessage message = message(json.getBytes(StandardCharsets.UTF_8));
-        assertThat(message.result().eventTime()).as("read, and out of bounds").isNotNull();
+        assertThat(message.eventTime()).as("read, and out of bounds").isNotNull();
         Document alarm = decode(MessageDocuments.encode(message, 1024));
         assertThat(alarm.containsKey("event_time")).isTrue();
         assertThat(alarm.get("event_time")).isNull();
