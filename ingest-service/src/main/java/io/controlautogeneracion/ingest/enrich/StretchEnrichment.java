@@ -6,7 +6,6 @@ import io.controlautogeneracion.model.catalog.EnrichmentStatus;
 import io.controlautogeneracion.model.druid.Enrichment;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +15,9 @@ import org.bson.Document;
  * The enrichment a stored document carries: the catalog columns, the status, and {@code rev}, a
  * fingerprint of both that tells the background pass whether a document already carries what the
  * catalog says now. A document stored while the catalog did not answer has no fingerprint. The
- * fields are built once and copied into each document.
+ * fields are encoded once and their bytes copied into each document; as a map they are made only
+ * when asked for (the background pass's rewrites): the service keeps one of these per device and
+ * stretch of its history, thousands, in the old generation.
  */
 public final class StretchEnrichment {
 
@@ -27,13 +28,19 @@ public final class StretchEnrichment {
     private final EnrichmentStatus status;
     private final Enrichment columns;
     private final String rev;
-    private final Map<String, Object> fields;
     private final byte[] encoded;
 
     private StretchEnrichment(EnrichmentStatus status, Enrichment columns, String rev) {
         this.status = status;
         this.columns = columns;
         this.rev = rev;
+        BsonOutput out = new BsonOutput(256);
+        fieldMap().forEach((name, value) -> out.string(name, (String) value));
+        this.encoded = out.toByteArray();
+    }
+
+    /** The fields, in the order they are stored. */
+    private Map<String, Object> fieldMap() {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put(MessageDocuments.CLIENT_ID, columns.clientId());
         f.put(MessageDocuments.NAME, columns.name());
@@ -46,10 +53,7 @@ public final class StretchEnrichment {
         f.put(MessageDocuments.INSTALL_DATE, text(columns.installDate()));
         f.put(MessageDocuments.ENRICHMENT_STATUS, status.column());
         f.put(MessageDocuments.ENRICHMENT_REV, rev);
-        this.fields = Collections.unmodifiableMap(f);
-        BsonOutput out = new BsonOutput(256);
-        f.forEach((name, value) -> out.string(name, (String) value));
-        this.encoded = out.toByteArray();
+        return f;
     }
 
     /** What the catalog's {@code enrichment} of a device at some instant puts in a document. */
@@ -74,7 +78,7 @@ public final class StretchEnrichment {
 
     /** The document's fields, in the order they are stored. */
     public Document fields() {
-        return new Document(fields);
+        return new Document(fieldMap());
     }
 
     /** The fields as BSON elements, in the order they are stored, for a document to copy. */
