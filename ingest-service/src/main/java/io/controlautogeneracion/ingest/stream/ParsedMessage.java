@@ -56,8 +56,16 @@ public final class ParsedMessage {
                 payload,
                 head,
                 enrichment,
-                result.deviceId(),
+                sameAs(result.deviceId(), key),
                 result.eventTime());
+    }
+
+    /**
+     * The message's device id, as the Kafka key's string when they are equal (the key is the device
+     * id by contract): the parser's own copy then dies young instead of waiting with the batch.
+     */
+    private static String sameAs(String deviceId, String key) {
+        return deviceId != null && deviceId.equals(key) ? key : deviceId;
     }
 
     /** A message parsed to a tree (or raw text), not enriched (yet). */
