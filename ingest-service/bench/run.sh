@@ -11,6 +11,8 @@
 # service, measured after the JVM one in each run; BENCH_NATIVE_OPTS), BENCH_CATALOG_CACHE_TTL, BENCH_RAW=1,
 # BENCH_JMH=0 (skip JMH), BENCH_PROFILE=cpu, alloc or wall (the service runs under async-profiler, from
 # Maven Central: one file of collapsed stacks per run, target/profile-<event>-<pid>.collapsed),
+# BENCH_PROFILE_LOOP=15s (a file every 15 s instead, target/profile-<event>-<pid>-<time>.collapsed:
+# the steady state apart from the start),
 # BENCH_DRIVER_HEAP (the heap of the JVM with the broker and the stand-ins, default 16g: the stand-in
 # keeps a run's documents, and 3 million filled an old generation of 8 GB).
 set -euo pipefail
@@ -51,7 +53,11 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.2 -DoutputDirectory="$profiler"
   unzip -o -q "$profiler/async-profiler-4.2.jar" 'linux-x64/*' -d "$profiler"
   agent="-agentpath:$profiler/linux-x64/libasyncProfiler.so=start,$events"
-  agent+=",file=$module/target/profile-$BENCH_PROFILE-%p.collapsed"
+  if [ -n "${BENCH_PROFILE_LOOP:-}" ]; then
+    agent+=",loop=$BENCH_PROFILE_LOOP,file=$module/target/profile-$BENCH_PROFILE-%p-%t.collapsed"
+  else
+    agent+=",file=$module/target/profile-$BENCH_PROFILE-%p.collapsed"
+  fi
   export BENCH_SERVICE_JAVA_OPTS="${BENCH_SERVICE_JAVA_OPTS:-@$module/jvm.options} $agent"
 fi
 

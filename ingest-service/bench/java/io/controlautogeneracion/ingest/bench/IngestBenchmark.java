@@ -166,12 +166,12 @@ public final class IngestBenchmark {
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "%.0f msgs/s over %.1f s, %.2f CPU-s per million (%.1f s in total), peak RSS %d MiB; %s",
+                    "%.0f msgs/s over %.1f s, %.2f CPU-s per million (%.1f s in total), peak RSS %.0f MiB; %s",
                     rate,
                     seconds,
                     cpuPerMillion,
                     cpuTotal,
-                    peakRssKb / 1024,
+                    peakRssKb / 1024.0,
                     detail);
         }
     }
@@ -604,10 +604,10 @@ public final class IngestBenchmark {
         out.append(
                 String.format(
                         Locale.ROOT,
-                        "RESULT %-22s %12.0f %18.2f %14d%n",
+                        "RESULT %-22s %12.0f %18.2f %14.0f%n",
                         name,
                         r.rate(),
                         r.cpuPerMillion(),
-                        r.peakRssKb() / 1024));
+                        r.peakRssKb() / 1024.0));
     }
 }
