@@ -31,7 +31,7 @@ public class CatalogLookup {
     // Per kind, by device id.
     private final Map<DeviceKind, Cache<String, CompletableFuture<DeviceEnrichment>>> recent =
             new EnumMap<>(DeviceKind.class);
-    private volatile boolean answering = true;
+    private final CatalogAnswers answers = new CatalogAnswers();
 
     /**
      * {@code ingest.catalog.reuse}: how long the ingest path reuses a device's enrichment without
@@ -52,7 +52,7 @@ public class CatalogLookup {
 
     /** The wait a caller on the ingest path should accept: none while the catalog fails. */
     public Duration ifAnswering(Duration wait) {
-        return answering ? wait : Duration.ZERO;
+        return answers.answering() ? wait : Duration.ZERO;
     }
 
     /**
@@ -132,6 +132,7 @@ public class CatalogLookup {
             return CompletableFuture.completedFuture(
                     DeviceEnrichment.of(new DeviceHistory(kind, id, null, null, null, null)));
         }
+        long number = answers.started();
         CompletableFuture<DeviceHistory> history;
         try {
             history = catalog.history(kind, id);
@@ -139,18 +140,18 @@ public class CatalogLookup {
             history = CompletableFuture.failedFuture(e);
         }
         return history.thenApply(DeviceEnrichment::of)
-                .whenComplete((ok, error) -> ended(kind, id, error));
+                .whenComplete((ok, error) -> ended(kind, id, number, error));
     }
 
-    private void ended(DeviceKind kind, String id, Throwable error) {
-        boolean was = answering;
-        answering = error == null;
-        if (was && error != null) {
-            LOG.warnf(
-                    "the catalog did not answer about %s %s (readings are stored"
-                            + " catalog_unavailable and enriched later): %s",
-                    kind, id, error);
-        } else if (!was && error == null) {
+    private void ended(DeviceKind kind, String id, long number, Throwable error) {
+        if (error != null) {
+            if (answers.failed(number)) {
+                LOG.warnf(
+                        "the catalog did not answer about %s %s (readings are stored"
+                                + " catalog_unavailable and enriched later): %s",
+                        kind, id, error);
+            }
+        } else if (answers.answered(number)) {
             LOG.info("the catalog answers again");
         }
     }
