@@ -23,6 +23,14 @@ final class ThreadRecyclers extends RecyclerPool.ThreadLocalPoolBase<BufferRecyc
 
     private final transient Owned[] slots = new Owned[SLOTS];
 
+    /**
+     * A pool read back from its serialized form starts empty, as a new one (its slots are not
+     * kept).
+     */
+    private Object readResolve() {
+        return new ThreadRecyclers();
+    }
+
     @Override
     public BufferRecycler acquirePooled() {
         Thread thread = Thread.currentThread();

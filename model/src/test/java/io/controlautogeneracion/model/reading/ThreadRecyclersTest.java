@@ -3,6 +3,10 @@ package io.controlautogeneracion.model.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.util.BufferRecycler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,21 @@ class ThreadRecyclersTest {
         assertThat(theirs.get()).isNotNull().isNotSameAs(mine);
         // The slot is the other thread's now: this thread gets buffers of its own, not the other's.
         assertThat(pool.acquirePooled()).isNotSameAs(theirs.get());
+    }
+
+    @Test
+    void shouldGiveBuffersOnceReadBackFromItsSerializedForm() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(pool);
+        }
+        ThreadRecyclers read;
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            read = (ThreadRecyclers) in.readObject();
+        }
+
+        assertThat(read.acquirePooled()).isNotNull();
     }
 
     /** A thread not yet started whose id falls in the same slot as {@code thread}'s. */
