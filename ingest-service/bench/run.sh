@@ -73,7 +73,7 @@ heap="${BENCH_DRIVER_HEAP:-16g}"
 java -XX:+UseParallelGC -Xms$heap -Xmx$heap -Xmn1g -XX:MaxTenuringThreshold=0 -cp "$cp" \
   io.controlautogeneracion.ingest.bench.IngestBenchmark \
   "$n" "$runs" "$module/target/quarkus-app/quarkus-run.jar" "$peer" 2>&1 \
-  | grep -E "RESULT|preloaded|run [0-9]+, |Exception" || true
+  | grep -E "RESULT|preloaded|run [0-9]+, |progress: |Exception" || true
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "${BENCH_JMH:-1}" != 0 ]; then

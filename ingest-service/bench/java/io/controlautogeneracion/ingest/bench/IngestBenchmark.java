@@ -385,6 +385,8 @@ public final class IngestBenchmark {
         private OwnCpu ownAtStart;
         private OwnCpu ownAtEnd;
         private long lastReport = System.nanoTime();
+        private double reportCpu;
+        private long reportStored;
 
         Progress(Process process, MongoDatabase database, long total, File log) {
             this.process = process;
@@ -415,8 +417,17 @@ public final class IngestBenchmark {
                 return true;
             }
             if (now - lastReport > 10e9) {
-                LOG.infof("%d of %d stored", stored, total);
+                // The process's CPU per million over the last interval: the start (classes loaded,
+                // code interpreted until compiled) apart from the steady state.
+                LOG.infof(
+                        "progress: %d of %d stored, %.2f CPU-s per million over the last %.0f s",
+                        stored,
+                        total,
+                        (cpu - reportCpu) / Math.max(1, stored - reportStored) * 1e6,
+                        (now - lastReport) / 1e9);
                 lastReport = now;
+                reportCpu = cpu;
+                reportStored = stored;
             }
             return false;
         }
