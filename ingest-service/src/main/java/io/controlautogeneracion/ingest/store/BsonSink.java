@@ -18,6 +18,7 @@ public final class BsonSink implements JsonSink {
 
     private final String name;
     private final BsonOutput out;
+    private final int begin;
     private int[] open = new int[USUAL_OPEN];
     private int depth;
 
@@ -25,6 +26,14 @@ public final class BsonSink implements JsonSink {
     public BsonSink(String name, BsonOutput out) {
         this.name = name;
         this.out = out;
+        this.begin = out.size();
+    }
+
+    /** Cuts what it wrote: the document holds its first elements again. */
+    @Override
+    public void restart() {
+        out.truncate(begin);
+        depth = 0;
     }
 
     @Override

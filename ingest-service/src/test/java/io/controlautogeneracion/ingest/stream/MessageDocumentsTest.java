@@ -75,6 +75,11 @@ class MessageDocumentsTest {
                                 + "\"t\":\"\\u00e9\\ud83d\\ude00 ñ\"}",
                         // invalid by a field's rule (negative power): stored as a document too
                         "{" + reading + ",\"power_w\":-1}",
+                        // read by a parser of its own after the thread's parser wrote part of
+                        // it: a number of 1,000 digits and a sign (the fed parser gives up on
+                        // numbers over 1,000 characters), a byte order mark after a message
+                        "{" + reading + ",\"power_w\":1,\"x\":-1" + "0".repeat(999) + "}",
+                        "\uFEFF{" + reading + ",\"power_w\":1}",
                         // cannot be a document (a NUL in a name): raw text
                         "{" + reading + ",\"power_w\":1,\"a\\u0000b\":1}",
                         "not json");

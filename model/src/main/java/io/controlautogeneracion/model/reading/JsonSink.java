@@ -12,6 +12,12 @@ import java.math.BigInteger;
  */
 public interface JsonSink {
 
+    /**
+     * Forgets what it was given: the message comes again from its start (the parser read it again
+     * another way).
+     */
+    void restart();
+
     void startObject(String name);
 
     void endObject();

@@ -3,6 +3,7 @@ package io.controlautogeneracion.model.reading;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
@@ -39,12 +40,14 @@ final class MessageReader {
     private final JsonParser parser;
     private final JsonSink sink;
     private final boolean escapes;
+    private final boolean fed;
     private String unstorable;
 
-    private MessageReader(JsonParser parser, JsonSink sink, boolean escapes) {
+    private MessageReader(JsonParser parser, JsonSink sink, boolean escapes, boolean fed) {
         this.parser = parser;
         this.sink = sink;
         this.escapes = escapes;
+        this.fed = fed;
     }
 
     /**
@@ -71,12 +74,34 @@ final class MessageReader {
             end(parser);
             return new Read(null, what, null);
         }
-        MessageReader reader = new MessageReader(parser, sink, escapes);
+        MessageReader reader = new MessageReader(parser, sink, escapes, false);
         MessageFields fields = new MessageFields();
         sink.startObject(null);
         reader.object(fields);
         end(parser);
         return new Read(fields, null, reader.unstorable);
+    }
+
+    /**
+     * Reads a message from a parser fed with it and nothing after it ({@link FedParsers}): its
+     * fields and the first reason it cannot be stored, or null when it is not one JSON object that
+     * ends where its text does (not an object, cut short, or followed by more than whitespace),
+     * which {@link #read} then reads and says what it is. Input running out inside the object is an
+     * unexpected token here.
+     *
+     * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not JSON within
+     *     the parser's constraints
+     */
+    static Read readFed(JsonParser parser, ByteArrayFeeder feeder, JsonSink sink, boolean escapes)
+            throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        MessageReader reader = new MessageReader(parser, sink, escapes, true);
+        MessageFields fields = new MessageFields();
+        sink.startObject(null);
+        reader.object(fields);
+        return feeder.needMoreInput() ? new Read(fields, null, reader.unstorable) : null;
     }
 
     /** Nothing may follow the message's value. */
@@ -154,6 +179,11 @@ final class MessageReader {
     }
 
     private void value(String name, JsonToken token) throws IOException {
+        if (fed && token.isNumeric() && parser.getTextLength() > ReadingParser.MAX_NUMBER_LENGTH) {
+            // The non-blocking parser does not hold every number to the constraint: the message is
+            // read again by a parser that does.
+            throw new JsonParseException(parser, "Number longer than the constraint");
+        }
         switch (token) {
             case START_OBJECT -> {
                 if (unstorable == null) {

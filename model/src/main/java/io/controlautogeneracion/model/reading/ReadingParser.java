@@ -63,10 +63,23 @@ public final class ReadingParser {
                     .recyclerPool(new ThreadRecyclers())
                     .build();
 
+    // Package-private for the tests that watch which parser reads a message.
+    static final FedParsers FED = new FedParsers(JSON);
+
     private final FieldRules fieldRules;
+    private final boolean fed;
 
     public ReadingParser(ValidationRules rules, Clock clock) {
+        this(rules, clock, true);
+    }
+
+    /**
+     * {@code fed} false: each message read by a parser of its own, never by the thread's fed one
+     * (the reference the fed parsers are held to in tests).
+     */
+    ReadingParser(ValidationRules rules, Clock clock, boolean fed) {
         this.fieldRules = new FieldRules(rules, clock);
+        this.fed = fed;
     }
 
     /** A parser with {@link ValidationRules#defaults()} and the UTC system clock. */
@@ -137,15 +150,53 @@ public final class ReadingParser {
         }
         // Well-formed UTF-8 encodes no surrogate, and JSON holds no raw control character: only an
         // escape (a backslash) can make a surrogate or a NUL.
-        MessageReader.Read read;
-        try (JsonParser json = JSON.createParser(payload)) {
-            read = MessageReader.read(json, sink, backslash || hasBackslash(payload, ascii));
-        } catch (JsonProcessingException e) {
-            return unwritten(notJson(e, new String(payload, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading an in-memory payload", e);
+        boolean escapes = backslash || hasBackslash(payload, ascii);
+        MessageReader.Read read = fed ? fed(payload, sink, escapes) : null;
+        if (read == null) {
+            // Not one JSON object read whole by the thread's parser: a parser of its own reads it
+            // again and says what it is.
+            sink.restart();
+            try (JsonParser json = JSON.createParser(payload)) {
+                read = MessageReader.read(json, sink, escapes);
+            } catch (JsonProcessingException e) {
+                return unwritten(notJson(e, new String(payload, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading an in-memory payload", e);
+            }
         }
         return check(kind, read, payload, null, now);
+    }
+
+    /**
+     * The message read by the thread's parser ({@link FedParsers}), fed with its text up to its
+     * last character that is not whitespace; null when that is no object's closing brace or the
+     * parser could not read the message as one JSON object ending there; null for a message of
+     * {@link FedParsers#LARGE_BYTES} or more, read by a parser of its own.
+     */
+    private static MessageReader.Read fed(byte[] payload, JsonSink sink, boolean escapes) {
+        int end = payload.length;
+        while (end > 0 && isWhitespace(payload[end - 1])) {
+            end--;
+        }
+        if (end == 0 || end >= FedParsers.LARGE_BYTES || payload[end - 1] != '}') {
+            return null;
+        }
+        FedParsers.Fed fed = FED.acquire();
+        MessageReader.Read read = null;
+        try {
+            fed.feeder.feedInput(payload, 0, end);
+            read = MessageReader.readFed(fed.parser, fed.feeder, sink, escapes);
+        } catch (IOException | RuntimeException e) {
+            // Read again by the caller, whose parser reports it.
+        } finally {
+            FED.release(fed, read != null, end);
+        }
+        return read;
+    }
+
+    /** JSON's whitespace. */
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** Parses a payload that is already text. */

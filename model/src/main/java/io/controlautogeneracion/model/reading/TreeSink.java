@@ -27,6 +27,12 @@ final class TreeSink implements JsonSink {
     }
 
     @Override
+    public void restart() {
+        open.clear();
+        root = null;
+    }
+
+    @Override
     public void startObject(String name) {
         ObjectNode node = NODES.objectNode();
         if (open.isEmpty()) {
