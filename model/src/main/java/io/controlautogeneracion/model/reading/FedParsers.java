@@ -18,16 +18,17 @@ import java.io.UncheckedIOException;
  * constraints that a large message could reach are checked by a parser made for it. A parser keeps
  * the names it has read in its symbol table (merged into the factory's when it closes, as any
  * parser's): it is given up once it has read {@value #BYTES} bytes, so that what it keeps stays
- * within about that much whatever names the messages hold, and after a message it could not read
- * whole (the caller reads that one again with a parser of its own, which says what is wrong with
- * it).
+ * bounded whatever names the messages hold (at most 1.6 MB for messages of unique names, against
+ * 0.8 MB kept by the factory's table with a parser per message), and after a message it could not
+ * read whole (the caller reads that one again with a parser of its own, which says what is wrong
+ * with it).
  */
 final class FedParsers {
 
     static final int SLOTS = 64;
 
     /** The bytes a parser reads before it is replaced. */
-    static final int BYTES = 1 << 20;
+    static final int BYTES = 64 * 1024;
 
     /** The size from which a message is not fed. */
     static final int LARGE_BYTES = 16 * 1024;
