@@ -87,7 +87,8 @@ final class MessageReader {
      * fields and the first reason it cannot be stored, or null when it is not one JSON object that
      * ends where its text does (not an object, cut short, or followed by more than whitespace),
      * which {@link #read} then reads and says what it is. Input running out inside the object is an
-     * unexpected token here.
+     * unexpected token here, and so is a number longer than {@link ReadingParser#MAX_NUMBER_LENGTH}
+     * characters (the non-blocking parser does not hold every number to that constraint).
      *
      * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not JSON within
      *     the parser's constraints
