@@ -11,21 +11,17 @@ import java.io.UncheckedIOException;
  * message's bytes in turn, instead of a parser made and closed for each (its context, symbol table,
  * buffers and the detection of the text's encoding: about a sixth of the bytes a device stream
  * allocated per message, and the parser's making a tenth of the time it took to read one). A
- * thread's parser sits in one of {@value #SLOTS} slots chosen by the thread's id, as {@link
- * ThreadRecyclers} keeps buffers: a thread whose slot holds another's makes a parser of its own.
+ * thread's parser sits in a {@link ThreadSlots}, as {@link ThreadRecyclers} keeps buffers.
  *
- * <p>Only messages under {@value #LARGE_BYTES} bytes are fed (the caller's choice): the parser's
- * constraints that a large message could reach are checked by a parser made for it. A parser keeps
- * the names it has read in its symbol table (merged into the factory's when it closes, as any
- * parser's): it is given up once it has read {@value #BYTES} bytes, so that what it keeps stays
- * bounded whatever names the messages hold (at most 1.6 MB for messages of unique names, against
- * 0.8 MB kept by the factory's table with a parser per message), and after a message it could not
- * read whole (the caller reads that one again with a parser of its own, which says what is wrong
- * with it).
+ * <p>Only messages under {@value #LARGE_BYTES} bytes are fed: the parser's constraints that a large
+ * message could reach are checked by a parser made for it. A parser keeps the names it has read in
+ * its symbol table (merged into the factory's when it closes, as any parser's): it is given up once
+ * it has read {@value #BYTES} bytes, so that what it keeps stays bounded whatever names the
+ * messages hold (at most 1.6 MB for messages of unique names, against 0.8 MB kept by the factory's
+ * table with a parser per message), and after a message it could not read whole (the caller reads
+ * that one again with a parser of its own, which says what is wrong with it).
  */
 final class FedParsers {
-
-    static final int SLOTS = 64;
 
     /** The bytes a parser reads before it is replaced. */
     static final int BYTES = 64 * 1024;
@@ -33,44 +29,72 @@ final class FedParsers {
     /** The size from which a message is not fed. */
     static final int LARGE_BYTES = 16 * 1024;
 
-    /** A thread's parser; {@code messages} and {@code bytes} are only touched by the owner. */
+    /** A thread's parser; only its thread touches {@code messages} and {@code bytes}. */
     static final class Fed {
-        final Thread owner;
         final JsonParser parser;
         final ByteArrayFeeder feeder;
         int messages;
         long bytes;
 
-        private Fed(Thread owner, JsonParser parser) {
-            this.owner = owner;
+        private Fed(JsonParser parser) {
             this.parser = parser;
             this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
         }
     }
 
     private final JsonFactory factory;
-    private final Fed[] slots = new Fed[SLOTS];
+    private final ThreadSlots<Fed> slots = new ThreadSlots<>();
 
     FedParsers(JsonFactory factory) {
         this.factory = factory;
     }
 
     /**
+     * The message read by the thread's parser, fed with its text up to its last character that is
+     * not whitespace; null when that is no object's closing brace, when the message has {@link
+     * #LARGE_BYTES} or more, or when the parser could not read it as one JSON object ending there:
+     * the caller reads it with a parser of its own.
+     */
+    MessageReader.Read read(byte[] payload, JsonSink sink, boolean escapes) {
+        int end = payload.length;
+        while (end > 0 && isWhitespace(payload[end - 1])) {
+            end--;
+        }
+        if (end == 0 || end >= LARGE_BYTES || payload[end - 1] != '}') {
+            return null;
+        }
+        Fed fed = acquire();
+        MessageReader.Read read = null;
+        try {
+            fed.feeder.feedInput(payload, 0, end);
+            read = MessageReader.readFed(fed.parser, fed.feeder, sink, escapes);
+        } catch (IOException | RuntimeException e) {
+            // Read again by the caller, whose parser reports it.
+        } finally {
+            release(fed, read != null, end);
+        }
+        return read;
+    }
+
+    /** JSON's whitespace. */
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /**
      * The calling thread's parser, ready for a message: nothing of an earlier one is left in it.
      */
     Fed acquire() {
-        Thread thread = Thread.currentThread();
-        int slot = (int) (thread.getId() & (SLOTS - 1));
-        Fed fed = slots[slot];
-        if (fed != null && fed.owner == thread) {
+        Fed fed = slots.get();
+        if (fed != null) {
             return fed;
         }
         try {
-            fed = new Fed(thread, factory.createNonBlockingByteArrayParser());
+            fed = new Fed(factory.createNonBlockingByteArrayParser());
         } catch (IOException e) {
             throw new UncheckedIOException("making a parser", e);
         }
-        slots[slot] = fed;
+        slots.put(fed);
         return fed;
     }
 
@@ -78,16 +102,13 @@ final class FedParsers {
      * After a message: keeps the parser for the next one when it read this one whole and may read
      * more, else closes it (the thread's next message gets a new one).
      */
-    void release(Fed fed, boolean whole, int bytes) {
+    private void release(Fed fed, boolean whole, int bytes) {
         fed.messages++;
         fed.bytes += bytes;
         if (whole && fed.bytes < BYTES) {
             return;
         }
-        int slot = (int) (fed.owner.getId() & (SLOTS - 1));
-        if (slots[slot] == fed) {
-            slots[slot] = null;
-        }
+        slots.remove(fed);
         try {
             fed.parser.close();
         } catch (IOException e) {

@@ -151,7 +151,7 @@ public final class ReadingParser {
         // Well-formed UTF-8 encodes no surrogate, and JSON holds no raw control character: only an
         // escape (a backslash) can make a surrogate or a NUL.
         boolean escapes = backslash || hasBackslash(payload, ascii);
-        MessageReader.Read read = fed ? fed(payload, sink, escapes) : null;
+        MessageReader.Read read = fed ? FED.read(payload, sink, escapes) : null;
         if (read == null) {
             // Not one JSON object read whole by the thread's parser: a parser of its own reads it
             // again and says what it is.
@@ -165,38 +165,6 @@ public final class ReadingParser {
             }
         }
         return check(kind, read, payload, null, now);
-    }
-
-    /**
-     * The message read by the thread's parser ({@link FedParsers}), fed with its text up to its
-     * last character that is not whitespace; null when that is no object's closing brace or the
-     * parser could not read the message as one JSON object ending there; null for a message of
-     * {@link FedParsers#LARGE_BYTES} or more, read by a parser of its own.
-     */
-    private static MessageReader.Read fed(byte[] payload, JsonSink sink, boolean escapes) {
-        int end = payload.length;
-        while (end > 0 && isWhitespace(payload[end - 1])) {
-            end--;
-        }
-        if (end == 0 || end >= FedParsers.LARGE_BYTES || payload[end - 1] != '}') {
-            return null;
-        }
-        FedParsers.Fed fed = FED.acquire();
-        MessageReader.Read read = null;
-        try {
-            fed.feeder.feedInput(payload, 0, end);
-            read = MessageReader.readFed(fed.parser, fed.feeder, sink, escapes);
-        } catch (IOException | RuntimeException e) {
-            // Read again by the caller, whose parser reports it.
-        } finally {
-            FED.release(fed, read != null, end);
-        }
-        return read;
-    }
-
-    /** JSON's whitespace. */
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** Parses a payload that is already text. */

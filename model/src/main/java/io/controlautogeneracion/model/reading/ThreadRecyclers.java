@@ -7,21 +7,16 @@ import com.fasterxml.jackson.core.util.RecyclerPool;
  * Jackson's buffers for a parser, one set per thread, as its default pool keeps them, but found
  * without a {@code ThreadLocal}: its look-up compares a weak reference through a native call and
  * touches a soft reference for every parser, a cost the service's streams paid for each message.
- * Here a thread's buffers sit in one of {@value #SLOTS} slots chosen by its id; a thread whose slot
- * holds another's takes it over with buffers of its own (threads never share buffers, at worst a
- * pair of them alternating in a slot allocate anew). The slots hold at most {@value #SLOTS}
- * threads' buffers (about 16 KiB each), whether their threads still run or not.
+ * Here a thread's buffers sit in a {@link ThreadSlots} (about 16 KiB a thread, for at most {@value
+ * #SLOTS} threads).
  */
 final class ThreadRecyclers extends RecyclerPool.ThreadLocalPoolBase<BufferRecycler> {
 
     private static final long serialVersionUID = 1L;
 
-    static final int SLOTS = 64;
+    static final int SLOTS = ThreadSlots.SLOTS;
 
-    /** A thread and its buffers; final fields, so a slot read by another thread is whole. */
-    private record Owned(Thread thread, BufferRecycler recycler) {}
-
-    private final transient Owned[] slots = new Owned[SLOTS];
+    private final transient ThreadSlots<BufferRecycler> slots = new ThreadSlots<>();
 
     /**
      * A pool read back from its serialized form starts empty, as a new one (its slots are not
@@ -33,14 +28,11 @@ final class ThreadRecyclers extends RecyclerPool.ThreadLocalPoolBase<BufferRecyc
 
     @Override
     public BufferRecycler acquirePooled() {
-        Thread thread = Thread.currentThread();
-        int slot = (int) (thread.getId() & (SLOTS - 1));
-        Owned owned = slots[slot];
-        if (owned != null && owned.thread == thread) {
-            return owned.recycler;
+        BufferRecycler recycler = slots.get();
+        if (recycler == null) {
+            recycler = new BufferRecycler();
+            slots.put(recycler);
         }
-        BufferRecycler recycler = new BufferRecycler();
-        slots[slot] = new Owned(thread, recycler);
         return recycler;
     }
 }
