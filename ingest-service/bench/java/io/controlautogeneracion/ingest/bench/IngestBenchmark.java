@@ -359,7 +359,9 @@ public final class IngestBenchmark {
                                             progress.ownAtStart.threads(),
                                             progress.ownAtEnd.threads()))
                             + ")"
-                            + "; CPU-s by thread since start: "
+                            + "; its CPU-s by thread over the span: "
+                            + largest(since(progress.threadsAtStart, progress.threadsAtEnd))
+                            + "; since its start: "
                             + threadCpu(process.pid()));
         } finally {
             process.destroy();
@@ -384,6 +386,9 @@ public final class IngestBenchmark {
         // This JVM's own CPU: the broker and the stand-ins the process under test talks to.
         private OwnCpu ownAtStart;
         private OwnCpu ownAtEnd;
+        // The process's own threads at the first and the last stored document.
+        private Map<String, Double> threadsAtStart;
+        private Map<String, Double> threadsAtEnd;
         private long lastReport = System.nanoTime();
         private double reportCpu;
         private long reportStored;
@@ -409,11 +414,13 @@ public final class IngestBenchmark {
                 startNanos = now;
                 startCpu = cpu;
                 ownAtStart = OwnCpu.now();
+                threadsAtStart = threadCpuGroups(process.pid());
             }
             if (stored >= total) {
                 lastNanos = now;
                 lastCpu = cpu;
                 ownAtEnd = OwnCpu.now();
+                threadsAtEnd = threadCpuGroups(process.pid());
                 return true;
             }
             if (now - lastReport > 10e9) {

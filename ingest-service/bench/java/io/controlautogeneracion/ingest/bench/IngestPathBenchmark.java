@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.nio.charset.StandardCharsets;
+import io.controlautogeneracion.ingest.store.BsonOutput;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -30,12 +31,16 @@ import java.util.concurrent.TimeUnit;
 public class IngestPathBenchmark {
 
     private static final int POOL = 4096;
+    /** Messages a batch, after which the batch's documents are let go. */
+    private static final int BATCH = 1024;
     /** The default of {@code ingest.alarms.max-raw-text-bytes}. */
     private static final int RAW_TEXT_LIMIT = 65_536;
 
     private final ReadingParser parser = ReadingParser.withDefaults();
     private final byte[][] payloads = new byte[POOL][];
     private final DeviceKind[] kinds = new DeviceKind[POOL];
+    /** The documents of a batch, as a device stream keeps them ({@code DocumentArena}). */
+    private final BsonOutput documents = new BsonOutput(1024 * 1024);
     private int next;
 
     @Setup
@@ -53,12 +58,17 @@ public class IngestPathBenchmark {
         int i = next++ & (POOL - 1);
         DeviceKind kind = kinds[i];
         byte[] payload = payloads[i];
+        if ((next & (BATCH - 1)) == 0) {
+            documents.truncate(0);
+        }
         ParsedMessage message =
                 IngestPipeline.parse(
                         parser,
                         kind,
                         new ConsumerRecord<>(
-                                kind.defaultTopic(), 0, i, BenchMessages.deviceId(kind, i), payload));
+                                kind.defaultTopic(), 0, i, BenchMessages.deviceId(kind, i), payload),
+                        parser.now(),
+                        documents);
         return MessageDocuments.encode(message, RAW_TEXT_LIMIT);
     }
 }

@@ -327,7 +327,33 @@ public final class BsonOutput {
      * the date at {@code stampAt} (see {@link #date}).
      */
     public EncodedDocument encoded(int stampAt) {
-        return new EncodedDocument(bytes, size, stampAt);
+        return encoded(0, stampAt);
+    }
+
+    /**
+     * The document started at {@code start} and ended last, sharing this output's array (an output
+     * that grows afterwards leaves it where it is), stamped through the date at {@code stampAt}.
+     */
+    public EncodedDocument encoded(int start, int stampAt) {
+        if (start < 0 || start >= size) {
+            throw new IllegalArgumentException("no document at " + start + " of " + size);
+        }
+        return new EncodedDocument(bytes, start, size - start, stampAt);
+    }
+
+    /**
+     * Writes again, after what it holds, the bytes written from {@code from} to {@code to}; returns
+     * where the copy starts.
+     */
+    public int again(int from, int to) {
+        if (from < 0 || from > to || to > size) {
+            throw new IllegalArgumentException("cannot copy " + from + " to " + to + " of " + size);
+        }
+        int at = size;
+        room(to - from);
+        System.arraycopy(bytes, from, bytes, at, to - from);
+        size += to - from;
+        return at;
     }
 
     /** The document written (started at 0 and ended), sharing this output's array. */

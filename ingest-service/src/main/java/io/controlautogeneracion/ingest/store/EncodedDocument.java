@@ -11,11 +11,13 @@ import org.bson.RawBsonDocument;
 public final class EncodedDocument {
 
     private final byte[] bytes;
+    private final int offset;
     private final int size;
     private final int stampAt;
 
-    EncodedDocument(byte[] bytes, int size, int stampAt) {
+    EncodedDocument(byte[] bytes, int offset, int size, int stampAt) {
         this.bytes = bytes;
+        this.offset = offset;
         this.size = size;
         this.stampAt = stampAt;
     }
@@ -25,9 +27,14 @@ public final class EncodedDocument {
         BsonOutput.patch(bytes, stampAt, ingestTime.toEpochMilli());
     }
 
-    /** The array that holds the document from its start. */
+    /** The array that holds the document, from {@link #offset}. */
     byte[] bytes() {
         return bytes;
+    }
+
+    /** Where the document starts in {@link #bytes}. */
+    int offset() {
+        return offset;
     }
 
     /** The document's length in bytes. */
@@ -37,6 +44,6 @@ public final class EncodedDocument {
 
     /** The document, to be read (sharing these bytes). */
     public RawBsonDocument document() {
-        return new RawBsonDocument(bytes, 0, size);
+        return new RawBsonDocument(bytes, offset, size);
     }
 }

@@ -149,7 +149,11 @@ public class MessageInserts {
         int array = out.startArray("documents");
         for (int i = from; i < to; i++) {
             EncodedDocument document = documents.get(i);
-            out.document(BsonNames.index(i - from), document.bytes(), 0, document.size());
+            out.document(
+                    BsonNames.index(i - from),
+                    document.bytes(),
+                    document.offset(),
+                    document.size());
         }
         out.end(array);
         out.bool("ordered", false);

@@ -63,6 +63,7 @@ public final class DeviceStream implements Runnable {
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final AcknowledgedOffsets offsets;
     private final StreamLag lag;
+    private DocumentArena documents = new DocumentArena();
 
     private volatile boolean running = true;
     private volatile State state = State.STARTING;
@@ -202,7 +203,8 @@ public final class DeviceStream implements Runnable {
             return null;
         }
         return new Batch(
-                pipeline.ingest(kind, records, this::execute), AcknowledgedOffsets.after(records));
+                pipeline.ingest(kind, records, this::execute, documents.next()),
+                AcknowledgedOffsets.after(records));
     }
 
     private void write(Batch batch) {
@@ -216,7 +218,10 @@ public final class DeviceStream implements Runnable {
             waitPaused(written, write);
         }
         if (!written.isDone()) {
-            return; // stopping: the batch is not acknowledged, its offsets are not committed
+            // Stopping: the batch is not acknowledged, its offsets are not committed; what is left
+            // of its write keeps its documents.
+            documents = new DocumentArena();
+            return;
         }
         try {
             written.get();

@@ -78,11 +78,14 @@ public class IngestPipeline {
      * runs on the worker pool.
      */
     public Uni<Void> ingest(
-            DeviceKind kind, ConsumerRecords<String, byte[]> records, Executor thread) {
+            DeviceKind kind,
+            ConsumerRecords<String, byte[]> records,
+            Executor thread,
+            BsonOutput documents) {
         List<ParsedMessage> messages = new ArrayList<>(records.count());
         Instant now = clock.instant();
         for (ConsumerRecord<String, byte[]> record : records) {
-            messages.add(parse(parser, kind, record, now));
+            messages.add(parse(parser, kind, record, now, documents));
         }
         records.partitions()
                 .forEach(
@@ -138,37 +141,50 @@ public class IngestPipeline {
 
     /**
      * Parses one record in one pass that writes its JSON object straight to the BSON of {@code
-     * msg_value}, in the document begun for it (no tree: a tree takes many times the bytes of its
-     * text, tens of times for a hostile one, and a batch waits for the catalog and the store); a
-     * parser failure is an invalid message, never a lost one.
+     * msg_value}, in the document begun for it, in an output of its own (no tree: a tree takes many
+     * times the bytes of its text, tens of times for a hostile one, and a batch waits for the
+     * catalog and the store); a parser failure is an invalid message, never a lost one.
      */
     public static ParsedMessage parse(
             ReadingParser parser, DeviceKind kind, ConsumerRecord<String, byte[]> record) {
-        return parse(parser, kind, record, parser.now());
+        int size = record.value() == null ? 0 : record.value().length;
+        return parse(
+                parser,
+                kind,
+                record,
+                parser.now(),
+                new BsonOutput(MessageDocuments.bytesFor(size + VALUE_ROOM)));
     }
 
-    /** The same, the timestamp's bounds measured from {@code now} (the batch's time). */
-    static ParsedMessage parse(
+    /**
+     * The same, the timestamp's bounds measured from {@code now} (the batch's time), the head
+     * written after what {@code documents} holds (its batch's {@link DocumentArena}).
+     */
+    public static ParsedMessage parse(
             ReadingParser parser,
             DeviceKind kind,
             ConsumerRecord<String, byte[]> record,
-            Instant now) {
+            Instant now,
+            BsonOutput documents) {
         byte[] payload = record.value();
         int size = payload == null ? 0 : payload.length;
         ParseResult result;
         DocumentHead head = null;
+        int start = documents.size();
         try {
-            BsonOutput document = new BsonOutput(MessageDocuments.bytesFor(size + VALUE_ROOM));
             int stampAt =
                     MessageDocuments.begin(
-                            document, record.topic(), record.partition(), record.offset());
-            BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, document);
+                            documents, record.topic(), record.partition(), record.offset());
+            BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, documents);
             ReadingParser.Streamed streamed = parser.parse(kind, payload, sink, now);
             result = streamed.result();
             if (streamed.written()) {
-                head = new DocumentHead(document, stampAt, document.size());
+                head = new DocumentHead(documents, start, stampAt, documents.size());
+            } else {
+                documents.truncate(start); // a tree or the raw text instead: encoded on its own
             }
         } catch (RuntimeException e) {
+            documents.truncate(start);
             LOG.errorf(
                     e,
                     "parser failed on %s/%d@%d",

@@ -11,8 +11,9 @@ import java.time.Instant;
  * topic_alarm} (with {@code text_alarm}) for an invalid one. When the message is no JSON object
  * that can be stored as it is, {@code msg_value} is its raw text, cut to a bounded size and marked
  * so ({@code msg_value_cut}). A document is encoded once, straight to BSON ({@link BsonOutput}),
- * after its head when the parser began it ({@link DocumentHead}); its ingest {@code timestamp} is
- * stamped at each write attempt ({@link EncodedDocument#stamp}).
+ * after a copy of its head when the parser began it ({@link DocumentHead}, in its batch's {@link
+ * DocumentArena}); its ingest {@code timestamp} is stamped at each write attempt ({@link
+ * EncodedDocument#stamp}).
  */
 public final class MessageDocuments {
 
@@ -56,13 +57,16 @@ public final class MessageDocuments {
     public static EncodedDocument encode(ParsedMessage message, int maxRawTextBytes) {
         DocumentHead head = message.head();
         BsonOutput out;
+        int start;
         int stampAt;
         boolean cut = false;
         if (head != null) {
-            out = head.take();
-            stampAt = head.stampAt();
+            out = head.output();
+            start = head.copy();
+            stampAt = head.stampAt(start);
         } else {
             out = new BsonOutput(bytesFor(message.bytes()));
+            start = 0;
             stampAt = begin(out, message.topic(), message.partition(), message.offset());
             if (message.tree() != null) {
                 out.json(MSG_VALUE, message.tree());
@@ -87,8 +91,8 @@ public final class MessageDocuments {
         if (message.invalid() != null) {
             out.string(TEXT_ALARM, message.invalid().reason());
         }
-        out.end(0);
-        return out.encoded(stampAt);
+        out.end(start);
+        return out.encoded(start, stampAt);
     }
 
     /** A message refused by the store, made an alarm with its raw text, and that alarm. */
@@ -132,14 +136,12 @@ public final class MessageDocuments {
     }
 
     /**
-     * Begins the document of the message at {@code offset} of {@code partition} of {@code topic} in
-     * {@code out}, empty: {@code _id} and {@code topic_id}, then the ingest time to be stamped;
-     * returns where that is. {@code msg_value} comes next.
+     * Begins the document of the message at {@code offset} of {@code partition} of {@code topic}
+     * after what {@code out} holds: {@code _id} and {@code topic_id}, then the ingest time to be
+     * stamped; returns where that is. {@code msg_value} comes next.
      */
     static int begin(BsonOutput out, String topic, int partition, long offset) {
-        if (out.start() != 0) {
-            throw new IllegalStateException("a document begins an output");
-        }
+        out.start();
         out.position(ID, topic, partition, offset);
         out.knownString(TOPIC_ID, topic);
         return out.date(TIMESTAMP, 0);

@@ -17,6 +17,6 @@ final class DriverEncoded {
         new DocumentCodec()
                 .encode(new BsonBinaryWriter(buffer), document, EncoderContext.builder().build());
         byte[] bytes = buffer.toByteArray();
-        return new EncodedDocument(bytes, bytes.length, -1);
+        return new EncodedDocument(bytes, 0, bytes.length, -1);
     }
 }

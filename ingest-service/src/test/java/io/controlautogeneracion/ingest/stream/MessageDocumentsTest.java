@@ -3,6 +3,7 @@ package io.controlautogeneracion.ingest.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.controlautogeneracion.ingest.enrich.StretchEnrichment;
+import io.controlautogeneracion.ingest.store.BsonOutput;
 import io.controlautogeneracion.ingest.store.EncodedDocument;
 import io.controlautogeneracion.model.catalog.Enrichment;
 import io.controlautogeneracion.model.reading.DeviceKind;
@@ -102,6 +103,69 @@ class MessageDocumentsTest {
             assertThat(List.copyOf(fromSink.keySet())).isEqualTo(List.copyOf(fromTree.keySet()));
             assertThat(viaSink.head() == null || fromSink.get("msg_value") instanceof Document)
                     .isTrue();
+        }
+    }
+
+    @Test
+    void shouldWriteABatchsDocumentsOneAfterAnotherInTheOutputTheyShare() {
+        Instant at = Instant.now().minusSeconds(60);
+        String reading = "\"panel_id\":\"X-1\",\"timestamp\":\"" + at + "\"";
+        List<String> messages =
+                List.of(
+                        "{" + reading + ",\"power_w\":12.5,\"extra\":{\"fw\":[1,\"b\"]}}",
+                        "not json",
+                        "{" + reading + ",\"power_w\":-1}",
+                        // read again by a parser of its own after the thread's wrote part of it
+                        "{" + reading + ",\"power_w\":1,\"x\":-1" + "0".repeat(999) + "}",
+                        // kept as a tree (a NUL in a name cannot be BSON), then as raw text
+                        "{" + reading + ",\"power_w\":1,\"a\\u0000b\":1}",
+                        "{" + reading + ",\"power_w\":" + "7".repeat(40) + "}",
+                        "{" + reading + ",\"power_w\":3}");
+        StretchEnrichment enrichment =
+                StretchEnrichment.of(Enrichment.unknown(DeviceKind.PANEL, "X-1", at));
+        // Small, so that it grows while the batch is written.
+        BsonOutput documents = new BsonOutput(64);
+        Instant now = parser.now();
+        List<ParsedMessage> batch = new java.util.ArrayList<>();
+        List<ParsedMessage> alone = new java.util.ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            byte[] payload = messages.get(i).getBytes(StandardCharsets.UTF_8);
+            ConsumerRecord<String, byte[]> record =
+                    new ConsumerRecord<>("panel", 1, i, "k", payload);
+            int before = documents.size();
+            ParsedMessage parsed =
+                    IngestPipeline.parse(parser, DeviceKind.PANEL, record, now, documents);
+            if (parsed.head() == null) {
+                assertThat(documents.size())
+                        .as("nothing left of " + messages.get(i))
+                        .isEqualTo(before);
+            }
+            batch.add(parsed);
+            alone.add(
+                    IngestPipeline.parse(
+                            parser, DeviceKind.PANEL, record, now, new BsonOutput(16)));
+        }
+        assertThat(batch).filteredOn(m -> m.head() != null).hasSize(5);
+
+        // Each message encoded, then again enriched, as a batch and its retry of the catalog would.
+        List<EncodedDocument> encoded = new java.util.ArrayList<>();
+        List<Document> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            for (boolean enrich : new boolean[] {false, true}) {
+                ParsedMessage shared = enrich ? batch.get(i).enriched(enrichment) : batch.get(i);
+                ParsedMessage own = enrich ? alone.get(i).enriched(enrichment) : alone.get(i);
+                Instant stamp = at.plusMillis(encoded.size());
+                EncodedDocument document = MessageDocuments.encode(shared, 1024);
+                document.stamp(stamp);
+                encoded.add(document);
+                EncodedDocument reference = MessageDocuments.encode(own, 1024);
+                reference.stamp(stamp);
+                expected.add(decode(reference));
+            }
+        }
+        assertThat(documents.capacity()).as("grew while written").isGreaterThan(1024);
+        for (int i = 0; i < encoded.size(); i++) {
+            assertThat(decode(encoded.get(i))).as("document " + i).isEqualTo(expected.get(i));
         }
     }
 
