@@ -40,6 +40,9 @@ public class IngestPipeline {
     /** Room for the BSON of a message beyond its JSON's size (names' NULs, lengths, types). */
     private static final int VALUE_ROOM = 64;
 
+    /** Messages larger than this have their document made in an output of its own. */
+    static final int ALONE_BYTES = 64 * 1024;
+
     private final ReadingParser parser;
     private final MessageInserts inserts;
     private final MongoIndexes indexes;
@@ -153,7 +156,7 @@ public class IngestPipeline {
                 kind,
                 record,
                 parser.now(),
-                new BsonOutput(MessageDocuments.bytesFor(size + VALUE_ROOM)));
+                new BsonOutput(2 * MessageDocuments.bytesFor(size + VALUE_ROOM)));
     }
 
     /**
@@ -170,21 +173,27 @@ public class IngestPipeline {
         int size = payload == null ? 0 : payload.length;
         ParseResult result;
         DocumentHead head = null;
-        int start = documents.size();
+        // A large message's document is made in an output of its own, as large as it needs, so
+        // that the output the batch keeps does not grow for it (and hold it twice: the head, then
+        // the document).
+        boolean alone = size > ALONE_BYTES;
+        BsonOutput out =
+                alone ? new BsonOutput(MessageDocuments.bytesFor(size + VALUE_ROOM)) : documents;
+        int start = out.size();
         try {
             int stampAt =
                     MessageDocuments.begin(
-                            documents, record.topic(), record.partition(), record.offset());
-            BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, documents);
+                            out, record.topic(), record.partition(), record.offset());
+            BsonSink sink = new BsonSink(MessageDocuments.MSG_VALUE, out);
             ReadingParser.Streamed streamed = parser.parse(kind, payload, sink, now);
             result = streamed.result();
             if (streamed.written()) {
-                head = new DocumentHead(documents, start, stampAt, documents.size());
+                head = new DocumentHead(out, start, stampAt, out.size(), alone);
             } else {
-                documents.truncate(start); // a tree or the raw text instead: encoded on its own
+                out.truncate(start); // a tree or the raw text instead: encoded on its own
             }
         } catch (RuntimeException e) {
-            documents.truncate(start);
+            out.truncate(start);
             LOG.errorf(
                     e,
                     "parser failed on %s/%d@%d",

@@ -11,7 +11,7 @@ import java.time.Instant;
  * topic_alarm} (with {@code text_alarm}) for an invalid one. When the message is no JSON object
  * that can be stored as it is, {@code msg_value} is its raw text, cut to a bounded size and marked
  * so ({@code msg_value_cut}). A document is encoded once, straight to BSON ({@link BsonOutput}),
- * after a copy of its head when the parser began it ({@link DocumentHead}, in its batch's {@link
+ * after its head when the parser began it ({@link DocumentHead}, usually in its batch's {@link
  * DocumentArena}); its ingest {@code timestamp} is stamped at each write attempt ({@link
  * EncodedDocument#stamp}).
  */
@@ -61,9 +61,9 @@ public final class MessageDocuments {
         int stampAt;
         boolean cut = false;
         if (head != null) {
-            out = head.output();
-            start = head.copy();
-            stampAt = head.stampAt(start);
+            out = head.begin();
+            start = head.start();
+            stampAt = head.stampAt();
         } else {
             out = new BsonOutput(bytesFor(message.bytes()));
             start = 0;

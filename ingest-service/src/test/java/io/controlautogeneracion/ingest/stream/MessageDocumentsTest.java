@@ -120,7 +120,9 @@ class MessageDocumentsTest {
                         // kept as a tree (a NUL in a name cannot be BSON), then as raw text
                         "{" + reading + ",\"power_w\":1,\"a\\u0000b\":1}",
                         "{" + reading + ",\"power_w\":" + "7".repeat(40) + "}",
-                        "{" + reading + ",\"power_w\":3}");
+                        "{" + reading + ",\"power_w\":3}",
+                        // large: its document made in an output of its own
+                        "{" + reading + ",\"power_w\":4,\"note\":\"" + "n".repeat(70_000) + "\"}");
         StretchEnrichment enrichment =
                 StretchEnrichment.of(Enrichment.unknown(DeviceKind.PANEL, "X-1", at));
         // Small, so that it grows while the batch is written.
@@ -135,7 +137,7 @@ class MessageDocumentsTest {
             int before = documents.size();
             ParsedMessage parsed =
                     IngestPipeline.parse(parser, DeviceKind.PANEL, record, now, documents);
-            if (parsed.head() == null) {
+            if (parsed.head() == null || payload.length > IngestPipeline.ALONE_BYTES) {
                 assertThat(documents.size())
                         .as("nothing left of " + messages.get(i))
                         .isEqualTo(before);
@@ -145,7 +147,7 @@ class MessageDocumentsTest {
                     IngestPipeline.parse(
                             parser, DeviceKind.PANEL, record, now, new BsonOutput(16)));
         }
-        assertThat(batch).filteredOn(m -> m.head() != null).hasSize(5);
+        assertThat(batch).filteredOn(m -> m.head() != null).hasSize(6);
 
         // Each message encoded, then again enriched, as a batch and its retry of the catalog would.
         List<EncodedDocument> encoded = new java.util.ArrayList<>();
