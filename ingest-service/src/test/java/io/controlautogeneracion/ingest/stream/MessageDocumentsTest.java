@@ -172,6 +172,34 @@ class MessageDocumentsTest {
     }
 
     @Test
+    void shouldGiveAMessageAnOutputOfItsOwnOnceTheBatchsHeadsFillTheSharedOne() {
+        Instant at = Instant.now().minusSeconds(60);
+        byte[] payload =
+                ("{\"panel_id\":\"X-1\",\"timestamp\":\"" + at + "\",\"power_w\":2.5}")
+                        .getBytes(StandardCharsets.UTF_8);
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("panel", 1, 7, "k", payload);
+        BsonOutput documents = new BsonOutput(16);
+        byte[] heads = new byte[IngestPipeline.SHARED_HEADS_BYTES];
+        documents.document("heads", heads, 0, heads.length);
+        int full = documents.size();
+
+        ParsedMessage parsed =
+                IngestPipeline.parse(parser, DeviceKind.PANEL, record, at, documents);
+        EncodedDocument document = MessageDocuments.encode(parsed, 1024);
+
+        assertThat(parsed.head()).isNotNull();
+        assertThat(documents.size()).as("the shared output as it was").isEqualTo(full);
+        EncodedDocument alone =
+                MessageDocuments.encode(
+                        IngestPipeline.parse(
+                                parser, DeviceKind.PANEL, record, at, new BsonOutput(16)),
+                        1024);
+        document.stamp(at);
+        alone.stamp(at);
+        assertThat(decode(document)).isEqualTo(decode(alone));
+    }
+
+    @Test
     void shouldLeaveADocumentAsItWasWhenTheMessageIsEncodedAgain() {
         Instant at = Instant.now().minusSeconds(60);
         byte[] payload =
