@@ -323,16 +323,9 @@ public final class BsonOutput {
     }
 
     /**
-     * The document written (started at 0 and ended), sharing this output's array, stamped through
-     * the date at {@code stampAt} (see {@link #date}).
-     */
-    public EncodedDocument encoded(int stampAt) {
-        return encoded(0, stampAt);
-    }
-
-    /**
      * The document started at {@code start} and ended last, sharing this output's array (an output
-     * that grows afterwards leaves it where it is), stamped through the date at {@code stampAt}.
+     * that grows afterwards leaves it where it is), stamped through the date at {@code stampAt}
+     * (see {@link #date}).
      */
     public EncodedDocument encoded(int start, int stampAt) {
         if (start < 0 || start >= size) {

@@ -18,7 +18,24 @@ final class DocumentArena {
 
     static final int KEPT_BYTES = 2 * 1024 * 1024;
 
+    /** Messages larger than this have their document made in an output of its own. */
+    static final int ALONE_BYTES = 64 * 1024;
+
+    /** The heads a batch writes in the output it shares, at most (and one message more). */
+    static final int SHARED_HEADS_BYTES = 1024 * 1024;
+
     private BsonOutput out;
+
+    /**
+     * Whether the message of {@code payloadBytes} after what {@code documents} holds has its
+     * document made in an output of its own, as large as it needs: a large message, so that the
+     * shared output does not grow for it (and hold it twice: the head, then the document), and
+     * every message once the batch's heads fill the shared output's first MiB (a batch of many
+     * hostile messages takes about the memory it took before).
+     */
+    static boolean alone(BsonOutput documents, int payloadBytes) {
+        return payloadBytes > ALONE_BYTES || documents.size() >= SHARED_HEADS_BYTES;
+    }
 
     /**
      * The output for the next batch, empty: the documents of the batch before it must have been

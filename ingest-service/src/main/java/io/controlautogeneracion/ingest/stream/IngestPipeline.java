@@ -40,12 +40,6 @@ public class IngestPipeline {
     /** Room for the BSON of a message beyond its JSON's size (names' NULs, lengths, types). */
     private static final int VALUE_ROOM = 64;
 
-    /** Messages larger than this have their document made in an output of its own. */
-    static final int ALONE_BYTES = 64 * 1024;
-
-    /** The heads a batch writes in the output it shares, at most (and one message more). */
-    static final int SHARED_HEADS_BYTES = 1024 * 1024;
-
     private final ReadingParser parser;
     private final MessageInserts inserts;
     private final MongoIndexes indexes;
@@ -176,11 +170,7 @@ public class IngestPipeline {
         int size = payload == null ? 0 : payload.length;
         ParseResult result;
         DocumentHead head = null;
-        // A large message's document is made in an output of its own, as large as it needs, so
-        // that the output the batch keeps does not grow for it (and hold it twice: the head, then
-        // the document); so are those of a batch whose heads already fill the shared output's
-        // first MiB (a batch of many hostile messages takes about the memory it took before).
-        boolean alone = size > ALONE_BYTES || documents.size() >= SHARED_HEADS_BYTES;
+        boolean alone = DocumentArena.alone(documents, size);
         BsonOutput out =
                 alone ? new BsonOutput(MessageDocuments.bytesFor(size + VALUE_ROOM)) : documents;
         int start = out.size();

@@ -137,7 +137,7 @@ class MessageDocumentsTest {
             int before = documents.size();
             ParsedMessage parsed =
                     IngestPipeline.parse(parser, DeviceKind.PANEL, record, now, documents);
-            if (parsed.head() == null || payload.length > IngestPipeline.ALONE_BYTES) {
+            if (parsed.head() == null || payload.length > DocumentArena.ALONE_BYTES) {
                 assertThat(documents.size())
                         .as("nothing left of " + messages.get(i))
                         .isEqualTo(before);
@@ -179,7 +179,7 @@ class MessageDocumentsTest {
                         .getBytes(StandardCharsets.UTF_8);
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("panel", 1, 7, "k", payload);
         BsonOutput documents = new BsonOutput(16);
-        byte[] heads = new byte[IngestPipeline.SHARED_HEADS_BYTES];
+        byte[] heads = new byte[DocumentArena.SHARED_HEADS_BYTES];
         documents.document("heads", heads, 0, heads.length);
         int full = documents.size();
 
