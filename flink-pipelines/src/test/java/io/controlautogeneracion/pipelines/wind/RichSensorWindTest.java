@@ -15,6 +15,7 @@ import io.controlautogeneracion.model.catalog.SensorWind;
 import io.controlautogeneracion.model.reading.DeviceKind;
 import io.controlautogeneracion.model.reading.WindReading;
 import io.controlautogeneracion.pipelines.testing.CatalogFixtures;
+import io.controlautogeneracion.stack.FreePorts;
 import io.controlautogeneracion.stack.standin.CouchbaseStandIn;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,7 +184,10 @@ class RichSensorWindTest {
         // Both ports named, nothing listening on them: no fallback to another local Couchbase.
         WindCatalog.Factory couchbase =
                 new CouchbaseWindCatalog.Factory(
-                        catalogAt(freePort(), freePort(), Duration.ofMillis(200)),
+                        catalogAt(
+                                FreePorts.onLoopback(),
+                                FreePorts.onLoopback(),
+                                Duration.ofMillis(200)),
                         Duration.ofSeconds(1));
 
         // Opening waits at most the second given for the bucket, then goes on without it.
@@ -205,8 +209,8 @@ class RichSensorWindTest {
     void shouldWaitForACatalogComingUpAndEnrichTheFirstReadingWithIt() throws Exception {
         // The catalog is not there yet when the job opens: as at a start of the whole stack,
         // where it was still opening its bucket when the first readings came.
-        int managerPort = freePort();
-        int kvPort = freePort();
+        int managerPort = FreePorts.onLoopback();
+        int kvPort = FreePorts.onLoopback();
         CatalogClientSettings settings = catalogAt(kvPort, managerPort, Duration.ofSeconds(1));
         WindCatalog.Factory catalog =
                 new CouchbaseWindCatalog.Factory(settings, Duration.ofSeconds(60));
@@ -258,12 +262,6 @@ class RichSensorWindTest {
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(1),
                 kv);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A catalog answering synchronously from {@code answer}; a thrown exception fails it. */

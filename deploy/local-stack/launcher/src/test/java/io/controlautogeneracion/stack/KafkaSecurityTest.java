@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.controlautogeneracion.stack.parts.KafkaBroker;
 import io.controlautogeneracion.stack.parts.KafkaSecurity;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,8 +57,8 @@ class KafkaSecurityTest {
         overrides.put("data.dir", data.toString());
         overrides.put("detach", "false");
         overrides.put("kafka.security", "sasl");
-        overrides.put("kafka.port", freePort());
-        overrides.put("kafka.controller.port", freePort());
+        overrides.put("kafka.port", Integer.toString(FreePorts.onLoopback()));
+        overrides.put("kafka.controller.port", Integer.toString(FreePorts.onLoopback()));
         stack =
                 new LocalStack(
                         StackConfig.load().with(overrides), EnumSet.of(Engine.KAFKA), s -> {});
@@ -202,13 +198,5 @@ class KafkaSecurityTest {
     private static void send(KafkaProducer<String, String> producer, String topic)
             throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         producer.send(new ProducerRecord<>(topic, "k", "{}")).get(30, TimeUnit.SECONDS);
-    }
-
-    private static String freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return Integer.toString(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

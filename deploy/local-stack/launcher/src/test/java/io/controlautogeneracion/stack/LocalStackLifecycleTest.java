@@ -31,7 +31,7 @@ class LocalStackLifecycleTest {
         overrides.put("detach", "false");
         overrides.put("start.timeout", "120");
         for (String key : List.of("mongo.port", "couchbase.port", "couchbase.kv.port")) {
-            overrides.putIfAbsent(key, Integer.toString(freePort()));
+            overrides.putIfAbsent(key, Integer.toString(FreePorts.onLoopback()));
         }
         return StackConfig.load().with(overrides);
     }
@@ -93,11 +93,5 @@ class LocalStackLifecycleTest {
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("mongodb failed to start: its process exited")
                 .hasMessageContaining(data.resolve("logs").resolve("mongodb.log").toString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -14,7 +14,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import io.controlautogeneracion.stack.parts.MongoStandInPart;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,10 +38,7 @@ class MongoStandInRestartTest {
     }
 
     private LocalStack stack() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.onLoopback();
         StackConfig config =
                 StackConfig.load()
                         .with(

@@ -14,9 +14,9 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import io.controlautogeneracion.stack.FreePorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ public final class MongoStandInBenchmark {
                 "backend %s, %d documents in batches of %d, heap %s, data %s%n",
                 backend, docs, batch, heap, data);
 
-        int port = freePort();
+        int port = FreePorts.onLoopback();
         Process server = start(backend, data, heap, port);
         long acknowledged;
         try (MongoClient client = MongoClients.create(uri(port))) {
@@ -427,11 +427,5 @@ public final class MongoStandInBenchmark {
         return "mongodb://127.0.0.1:"
                 + port
                 + "/?serverSelectionTimeoutMS=10000&socketTimeoutMS=120000";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.controlautogeneracion.stack.junit;
 
 import io.controlautogeneracion.druid.DruidClient;
 import io.controlautogeneracion.stack.Engine;
+import io.controlautogeneracion.stack.FreePorts;
 import io.controlautogeneracion.stack.LocalStack;
 import io.controlautogeneracion.stack.StackConfig;
 import io.controlautogeneracion.stack.StackContext;
@@ -14,7 +15,6 @@ import io.controlautogeneracion.stack.parts.MongoStandInPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -149,18 +149,20 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * A free loopback port for every {@code *.port} setting, so tests never meet a user's stack.
+     * A free loopback port below the ephemeral range ({@link FreePorts}) for every {@code *.port}
+     * setting, so tests never meet a user's stack nor a connection's local port.
      */
     private static Map<String, String> freePorts(StackConfig config) {
         Map<String, String> ports = new HashMap<>();
+        InetAddress host;
+        try {
+            host = InetAddress.getByName(config.host());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + config.host(), e);
+        }
         for (String key : config.asMap().keySet()) {
             if (key.endsWith(".port")) {
-                try (ServerSocket socket =
-                        new ServerSocket(0, 1, InetAddress.getByName(config.host()))) {
-                    ports.put(key, Integer.toString(socket.getLocalPort()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("no free port for " + key, e);
-                }
+                ports.put(key, Integer.toString(FreePorts.on(host)));
             }
         }
         return ports;
