@@ -9,7 +9,8 @@
 # Environment: BENCH_PEER (the peer's script; default ../shared/peers/seed_style_ingest.py beside
 # the checkout, "-" for none), BENCH_SERVICE_JAVA_OPTS, BENCH_NATIVE (a native executable of the
 # service, measured after the JVM one in each run; BENCH_NATIVE_OPTS), BENCH_CATALOG_CACHE_TTL, BENCH_RAW=1,
-# BENCH_JMH=0 (skip JMH), BENCH_PROFILE=cpu, alloc or wall (the service runs under async-profiler, from
+# BENCH_JMH=0 (skip JMH), BENCH_IDLE_SECONDS (the service's CPU per second with nothing to read,
+# measured after each of its runs; default 20, 0 for none), BENCH_PROFILE=cpu, alloc or wall (the service runs under async-profiler, from
 # Maven Central: one file of collapsed stacks per run, target/profile-<event>-<pid>.collapsed),
 # BENCH_PROFILE_LOOP=15s (a file every 15 s instead, target/profile-<event>-<pid>-<time>.collapsed:
 # the steady state apart from the start),

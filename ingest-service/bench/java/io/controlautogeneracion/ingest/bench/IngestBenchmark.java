@@ -55,6 +55,8 @@ public final class IngestBenchmark {
 
     private static final Logger LOG = Logger.getLogger(IngestBenchmark.class);
     private static final long CLOCK_TICKS = 100;
+    // After the last stored document: the last commits and flushes of the run.
+    private static final Duration IDLE_SETTLE = Duration.ofSeconds(5);
 
     private IngestBenchmark() {}
 
@@ -283,7 +285,12 @@ public final class IngestBenchmark {
             env.put("INGEST_CATALOG_REUSE", cacheTtl);
         }
         Process service = builder.start();
-        return measure(service, standIns, total, log.toFile(), IngestBenchmark::enrichment);
+        return measure(
+                service,
+                standIns,
+                total,
+                log.toFile(),
+                db -> enrichment(db) + "; " + idle(service.pid()));
     }
 
     static Result runPeer(Path script, StandIns standIns, long total, int run) throws Exception {
@@ -446,6 +453,41 @@ public final class IngestBenchmark {
             long pid = ProcessHandle.current().pid();
             return new OwnCpu(cpuSeconds(pid), threadCpuGroups(pid));
         }
+    }
+
+    /**
+     * What the service costs with nothing to read, once every message is stored: its CPU per second
+     * over {@code BENCH_IDLE_SECONDS} (default 20), from {@link #IDLE_SETTLE} after the last
+     * stored document, by thread. The background work (the stats flushes, the enrichment pass,
+     * the clients' timers and heartbeats) an edge node pays whether messages come or not.
+     */
+    static String idle(long pid) throws Exception {
+        Duration window =
+                Duration.ofSeconds(
+                        Long.parseLong(System.getenv().getOrDefault("BENCH_IDLE_SECONDS", "20")));
+        if (window.isZero()) {
+            return "idle not measured";
+        }
+        waitFor(IDLE_SETTLE);
+        double cpuAtStart = cpuSeconds(pid);
+        Map<String, Double> threadsAtStart = threadCpuGroups(pid);
+        long start = System.nanoTime();
+        waitFor(window);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> perSecond = new java.util.TreeMap<>();
+        since(threadsAtStart, threadCpuGroups(pid))
+                .forEach((name, cpu) -> perSecond.put(name, cpu * 1000 / seconds));
+        return String.format(
+                        Locale.ROOT,
+                        "idle afterwards: %.1f CPU-ms per second over %.0f s (",
+                        (cpuSeconds(pid) - cpuAtStart) * 1000 / seconds,
+                        seconds)
+                + largest(perSecond)
+                + ")";
+    }
+
+    private static void waitFor(Duration duration) {
+        await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
     }
 
     /** How the stored readings were enriched when the last one was stored: count per status. */
