@@ -64,6 +64,14 @@ public interface IngestConfig {
         int maxPartitionFetchBytes();
 
         /**
+         * How long the broker holds a fetch while there is nothing to read (Kafka's default is 500
+         * ms). A fetch is answered as soon as a record arrives, whatever this is: it only sets how
+         * often an idle stream asks again.
+         */
+        @WithDefault("5s")
+        Duration fetchMaxWait();
+
+        /**
          * The group session: after a crash, the partitions of the dead instance go to the others
          * (or to it, restarted) once it expired (Kafka's default is 45 s).
          */
@@ -143,6 +151,14 @@ public interface IngestConfig {
         /** The most devices one pass checks against the catalog. */
         @WithDefault("200")
         int maxDevicesPerPass();
+
+        /**
+         * How often a sweep of {@code topic_catalog} (every recorded device asked again, {@code
+         * max-devices-per-pass} a pass) may start: the catalog answers from a cache of {@code
+         * cache-ttl}, so sweeping more often mostly reads the same answers again.
+         */
+        @WithDefault("1m")
+        Duration sweepPeriod();
 
         /** The most devices kept waiting in memory for a pass; beyond it the store is scanned. */
         @WithDefault("100000")

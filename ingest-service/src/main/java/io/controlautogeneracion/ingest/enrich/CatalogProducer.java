@@ -4,6 +4,7 @@ import com.couchbase.client.java.Cluster;
 import com.couchbase.client.java.ClusterOptions;
 import io.controlautogeneracion.catalog.client.CatalogClient;
 import io.controlautogeneracion.catalog.client.CatalogClientSettings;
+import io.controlautogeneracion.catalog.client.CatalogConnection;
 import io.controlautogeneracion.ingest.IngestConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,13 +29,8 @@ public class CatalogProducer {
         return Cluster.connect(
                 c.connectionString(),
                 ClusterOptions.clusterOptions(c.username().orElse(c.bucket()), c.password())
-                        // No logging meter: its latency statistics (a log line every 10 min)
-                        // keep pause-detector threads waking every few milliseconds, a constant
-                        // CPU cost; the cache's hits and misses are this service's own metrics.
-                        .environment(
-                                env ->
-                                        env.timeoutConfig(t -> t.kvTimeout(c.kvTimeout()))
-                                                .loggingMeterConfig(m -> m.enabled(false))));
+                        // The cache's hits and misses are this service's own metrics.
+                        .environment(env -> CatalogConnection.configure(env, c.kvTimeout())));
     }
 
     void disconnect(@Disposes Cluster cluster) {

@@ -9,6 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.jboss.logging.Logger;
  *       {@code topic_catalog};
  *   <li>sweeps {@code topic_catalog} a few devices at a time, asking the catalog (through its
  *       cache) whether each device's view changed: a move registered after the fact, a corrected
- *       address;
+ *       address; a sweep starts at most once per {@code sweep-period};
  *   <li>brings the documents of the devices found so in line with the catalog: one query per
  *       collection finds those that do not carry the piece of the device's enrichment their event
  *       time falls in, they are rewritten, then the view is recorded.
@@ -55,6 +56,7 @@ public class EnrichmentPass {
     private final MeterRegistry meters;
     private final Map<String, AtomicLong> enrichedLater = new ConcurrentHashMap<>();
     private String sweptUpTo;
+    private Instant sweepStarted;
 
     public EnrichmentPass(
             EnrichmentRepository repository,
@@ -251,7 +253,19 @@ public class EnrichmentPass {
                         });
     }
 
+    /**
+     * The next devices of {@code topic_catalog}, after those of the last pass; a sweep that reached
+     * the end starts again once {@code sweep-period} has passed since it began.
+     */
     private Uni<Void> sweep() {
+        if (sweptUpTo == null) {
+            Instant now = clock.instant();
+            if (sweepStarted != null
+                    && now.isBefore(sweepStarted.plus(config.enrichment().sweepPeriod()))) {
+                return Uni.createFrom().voidItem();
+            }
+            sweepStarted = now;
+        }
         int limit = config.enrichment().maxDevicesPerPass();
         return repository
                 .viewsAfter(sweptUpTo, limit)

@@ -70,6 +70,7 @@ public class DeviceStreams {
         properties.put("max.poll.records", settings.maxPollRecords());
         properties.put("fetch.max.bytes", settings.fetchMaxBytes());
         properties.put("max.partition.fetch.bytes", settings.maxPartitionFetchBytes());
+        properties.put("fetch.max.wait.ms", (int) settings.fetchMaxWait().toMillis());
         properties.put("session.timeout.ms", (int) settings.sessionTimeout().toMillis());
         properties.put("heartbeat.interval.ms", (int) settings.heartbeatInterval().toMillis());
         return properties;
