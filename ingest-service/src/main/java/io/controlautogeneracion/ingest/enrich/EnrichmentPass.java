@@ -245,11 +245,7 @@ public class EnrichmentPass {
                                     views.markDirty(e.getKey());
                                 }
                             }
-                            return InSequence.run(
-                                    unrecorded,
-                                    e ->
-                                            repository.recordView(
-                                                    e.getKey(), e.getValue(), clock.instant()));
+                            return repository.recordViews(unrecorded, clock.instant());
                         });
     }
 

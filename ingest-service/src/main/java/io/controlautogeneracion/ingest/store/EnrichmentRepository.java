@@ -188,15 +188,33 @@ public class EnrichmentRepository {
 
     /** Records that the documents of {@code device} carry the view {@code viewRev}. */
     public Uni<Void> recordView(DeviceKey device, String viewRev, Instant now) {
-        return views.updateOne(
-                        Filters.eq("_id", device.id()),
-                        Updates.combine(
-                                Updates.set(MessageDocuments.TOPIC_ID, device.topic()),
-                                Updates.set(MessageDocuments.DEVICE_ID, device.deviceId()),
-                                Updates.set(VIEW_REV, viewRev),
-                                Updates.set(CHECKED_AT, Date.from(now))),
-                        new UpdateOptions().upsert(true))
-                .replaceWithVoid();
+        return recordViews(List.of(Map.entry(device, viewRev)), now);
+    }
+
+    /**
+     * Records the view each device's documents carry, in one write: a pass verifying the devices a
+     * start (or a new fleet) brings records hundreds, one round trip each before.
+     */
+    public Uni<Void> recordViews(List<Map.Entry<DeviceKey, String>> viewRevs, Instant now) {
+        if (viewRevs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Date at = Date.from(now);
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        List<UpdateOneModel<Document>> upserts = new ArrayList<>(viewRevs.size());
+        for (Map.Entry<DeviceKey, String> view : viewRevs) {
+            DeviceKey device = view.getKey();
+            upserts.add(
+                    new UpdateOneModel<>(
+                            Filters.eq("_id", device.id()),
+                            Updates.combine(
+                                    Updates.set(MessageDocuments.TOPIC_ID, device.topic()),
+                                    Updates.set(MessageDocuments.DEVICE_ID, device.deviceId()),
+                                    Updates.set(VIEW_REV, view.getValue()),
+                                    Updates.set(CHECKED_AT, at)),
+                            upsert));
+        }
+        return views.bulkWrite(upserts, new BulkWriteOptions().ordered(false)).replaceWithVoid();
     }
 
     private ReactiveMongoCollection<Document> collection(boolean alarm) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.mongodb.client.model.Filters;
+import io.controlautogeneracion.ingest.store.EnrichmentRepository;
 import io.controlautogeneracion.ingest.testing.Catalog;
 import io.controlautogeneracion.ingest.testing.InjectStandIns;
 import io.controlautogeneracion.ingest.testing.Messages;
@@ -114,6 +115,40 @@ class EnrichmentTest {
                 .body(
                         "find { it.topic == 'panel' }.enriched_later",
                         org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void shouldRecordTheViewOfEveryDeviceFirstSeenTogether() {
+        Instant at = move.plusSeconds(60);
+        List<String> panels = List.of(panel, Messages.uniqueId("P"), Messages.uniqueId("P"));
+        for (String p : panels) {
+            catalog.panel(p, "SUN-400");
+            catalog.owners(p, first, move.minus(30, ChronoUnit.DAYS));
+            standIns.send("panel", p, Messages.panel(p, at, 200));
+        }
+
+        // One write records them all: each with the catalog's view of it, and when.
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> {
+                            for (String p : panels) {
+                                Document view =
+                                        standIns.database()
+                                                .getCollection(EnrichmentRepository.VIEWS)
+                                                .find(Filters.eq("_id", "panel/" + p))
+                                                .first();
+                                assertThat(view).as("the recorded view of %s", p).isNotNull();
+                                assertThat(view.getString("device_id")).isEqualTo(p);
+                                assertThat(view.getString("topic_id")).isEqualTo("panel");
+                                assertThat(view.getString(EnrichmentRepository.VIEW_REV))
+                                        .isNotBlank();
+                                assertThat(view.getDate(EnrichmentRepository.CHECKED_AT))
+                                        .isNotNull();
+                            }
+                        });
+        for (String p : panels) {
+            assertThat(awaitEnriched("topic", p, at, "ok").getString("client_id")).isEqualTo(first);
+        }
     }
 
     @Test
